@@ -1,0 +1,85 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One package, one direction of dependencies:
+/// geneweb (CLI) → GenewebServer → GenewebStore → GenewebCore.
+/// See ../shared/design/ARCHITECTURE.md and docs/architecture.md.
+let package = Package(
+    name: "geneweb-server",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "geneweb", targets: ["geneweb"]),
+        .library(name: "GenewebCore", targets: ["GenewebCore"]),
+        .library(name: "GenewebStore", targets: ["GenewebStore"]),
+        .library(name: "GenewebServer", targets: ["GenewebServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        .target(name: "GenewebCore"),
+        .target(
+            name: "GenewebStore",
+            dependencies: [
+                "GenewebCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "GenewebServer",
+            dependencies: [
+                "GenewebCore",
+                "GenewebStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "geneweb",
+            dependencies: [
+                "GenewebServer",
+                "GenewebStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Helpers shared by the test targets: temporary folders, the test PostgreSQL, the built binary.
+        .target(
+            name: "GenewebTestSupport",
+            dependencies: ["GenewebStore", .product(name: "SQLKit", package: "sql-kit")],
+            path: "Tests/Support"
+        ),
+        .testTarget(name: "GenewebCoreTests", dependencies: ["GenewebCore"]),
+        .testTarget(
+            name: "GenewebStoreTests",
+            dependencies: ["GenewebStore", "GenewebTestSupport", .product(name: "SQLKit", package: "sql-kit")]
+        ),
+        .testTarget(
+            name: "GenewebServerTests",
+            dependencies: [
+                "GenewebServer",
+                "GenewebStore",
+                "GenewebTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,121 @@
+import Foundation
+import GenewebStore
+import Hummingbird
+import Logging
+
+/// Health routes for the platform and for operators.
+///
+/// `/health` and `/health/` never touch the database: Fly.io's check must pass while PostgreSQL
+/// restarts, or the platform would kill healthy machines. `/health/ready` says whether this
+/// instance can serve (database reachable, schema up to date); `/health/detailed` tells an
+/// operator why not.
+struct HealthController {
+    let database: Database
+    let migrations: MigrationRunner
+    let bases: BaseRepository
+    let environment: String
+    let startedAt: ContinuousClock.Instant
+    /// Longest a probe waits for the database before calling it unreachable.
+    let probeTimeout: Duration = .seconds(3)
+
+    func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
+        router.route(.get, "/health", in: catalog, use: health)
+        router.route(.get, "/health/live", in: catalog, use: live)
+        router.route(.get, "/health/ready", in: catalog, use: ready)
+        router.route(.get, "/health/detailed", in: catalog, use: detailed)
+    }
+
+    @Sendable func health(_ request: Request, context: AppRequestContext) throws -> Response {
+        try JSONResponse.encode(HealthStatus(
+            status: "healthy", timestamp: Self.now, version: AppVersion.current,
+            environment: environment, uptime: uptime, checks: ["application": "ok"]
+        ))
+    }
+
+    @Sendable func live(_ request: Request, context: AppRequestContext) throws -> Response {
+        try JSONResponse.encode(HealthStatus(
+            status: "alive", timestamp: Self.now, version: AppVersion.current,
+            environment: environment, uptime: uptime, checks: ["application": "ok"]
+        ))
+    }
+
+    @Sendable func ready(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var checks: [String: String] = [:]
+        var problem: String?
+        do {
+            let status = try await withTimeout(probeTimeout) { try await migrations.status() }
+            checks["database"] = "ok"
+            if status.isUpToDate {
+                checks["migrations"] = "ok"
+            } else {
+                checks["migrations"] = "pending"
+                problem = "migrations pending: \(status.pendingVersions.map(String.init).joined(separator: ", "))"
+            }
+        } catch {
+            checks["database"] = "unreachable"
+            problem = "database unreachable"
+            context.logger.warning("readiness check failed", metadata: ["error": .string(String(reflecting: error))])
+        }
+        guard let problem else {
+            return try JSONResponse.encode(ReadinessStatus(
+                status: "ready", timestamp: Self.now, checks: checks,
+                detail: nil, errorCode: nil, path: nil, requestID: nil
+            ))
+        }
+        return try JSONResponse.encode(ReadinessStatus(
+            status: "not_ready", timestamp: Self.now, checks: checks, detail: problem,
+            errorCode: .serviceUnavailable, path: request.uri.path, requestID: context.requestID
+        ), status: .serviceUnavailable)
+    }
+
+    @Sendable func detailed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let databaseHealth: DatabaseHealth
+        var baseHealth: [BaseHealth] = []
+        do {
+            let latency = try await withTimeout(probeTimeout) { try await database.ping() }
+            let status = try await migrations.status()
+            if status.currentVersion > 0 {
+                baseHealth = try await bases.summaries().map { BaseHealth(name: $0.name, persons: $0.persons, families: $0.families) }
+            }
+            databaseHealth = DatabaseHealth(
+                engine: database.engine.rawValue, reachable: true, latencyMs: latency.milliseconds,
+                schemaVersion: status.currentVersion, latestSchemaVersion: Migrations.latestVersion,
+                pendingMigrations: status.pendingVersions, error: nil
+            )
+        } catch {
+            context.logger.warning("detailed health: database check failed", metadata: ["error": .string(String(reflecting: error))])
+            databaseHealth = DatabaseHealth(
+                engine: database.engine.rawValue, reachable: false, latencyMs: nil, schemaVersion: nil,
+                latestSchemaVersion: Migrations.latestVersion, pendingMigrations: nil, error: "database unreachable"
+            )
+        }
+        let healthy = databaseHealth.reachable && databaseHealth.pendingMigrations?.isEmpty == true
+        return try JSONResponse.encode(DetailedHealthStatus(
+            status: healthy ? "healthy" : "degraded",
+            timestamp: Self.now, version: AppVersion.current, environment: environment, uptime: uptime,
+            checks: [
+                "application": "ok",
+                "database": databaseHealth.reachable ? "ok" : "unreachable",
+                "migrations": databaseHealth.pendingMigrations.map { $0.isEmpty ? "ok" : "pending" } ?? "unknown",
+            ],
+            database: databaseHealth,
+            bases: baseHealth,
+            metrics: [
+                "uptime_seconds": uptime,
+                "database_latency_ms": databaseHealth.latencyMs ?? -1,
+                "bases": Double(baseHealth.count),
+            ],
+            system: [
+                "engine": database.engine.rawValue,
+                "process_id": String(ProcessInfo.processInfo.processIdentifier),
+                "processors": String(ProcessInfo.processInfo.activeProcessorCount),
+            ]
+        ))
+    }
+
+    private var uptime: Double {
+        (ContinuousClock.now - startedAt).milliseconds / 1000
+    }
+
+    private static var now: Double { Date().timeIntervalSince1970 }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Turns every error into the JSON of API.md: never an HTML page, never a stack trace.
+///
+/// Errors we throw on purpose (`APIError`) keep their status and details; framework errors
+/// (`HTTPError`, e.g. malformed JSON → 400, body too large → 413) get the matching code; anything
+/// else is a 500 whose body says nothing more, logged in full with the request id.
+/// A path that exists under other methods answers 405 with `Allow`, not 404.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let catalog: RouteCatalog
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return try respond(error, to: request, context: context)
+        } catch let error as HTTPError {
+            return try respond(translate(error, request: request, context: context), to: request, context: context)
+        } catch let error as any HTTPResponseError {
+            let status = error.status
+            return try respond(APIError(status, detail: status.reasonPhrase), to: request, context: context)
+        } catch is DecodingError {
+            return try respond(.badRequest("The request body is not valid JSON for this route"), to: request, context: context)
+        } catch {
+            context.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
+            return try respond(
+                APIError(.internalServerError, detail: "Internal server error"), to: request, context: context
+            )
+        }
+    }
+
+    private func translate(_ error: HTTPError, request: Request, context: Context) -> APIError {
+        if error.status == .notFound, context.endpointPath == "NotFound" {
+            let allowed = catalog.methods(matching: request.uri.path)
+            if !allowed.isEmpty {
+                let names = allowed.map(\.rawValue) + (allowed.contains(.get) && !allowed.contains(.head) ? ["HEAD"] : [])
+                var headers = HTTPFields()
+                headers[.allow] = names.joined(separator: ", ")
+                return APIError(
+                    .methodNotAllowed,
+                    detail: "Method \(request.method.rawValue) is not allowed on \(request.uri.path); allowed: \(names.joined(separator: ", "))",
+                    headers: headers
+                )
+            }
+            return .notFound("No route for \(request.method.rawValue) \(request.uri.path)")
+        }
+        return APIError(error.status, detail: error.body ?? error.status.reasonPhrase, headers: error.headers)
+    }
+
+    private func respond(_ error: APIError, to request: Request, context: Context) throws -> Response {
+        let body = ErrorBody(
+            detail: error.detail,
+            errorCode: error.code,
+            timestamp: Date().formatted(.iso8601),
+            path: request.uri.path,
+            requestID: context.requestID,
+            validationErrors: error.validationErrors,
+            retryAfter: nil
+        )
+        var response = try JSONResponse.encode(body, status: error.status)
+        response.headers.append(contentsOf: error.headers)
+        if error.status == .unauthorized, response.headers[.wwwAuthenticate] == nil {
+            response.headers[.wwwAuthenticate] = "Bearer"
+        }
+        return response
+    }
+}

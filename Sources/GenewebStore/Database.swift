@@ -1,0 +1,174 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import SQLiteKit
+import ServiceLifecycle
+
+/// The one door to SQL: an SQLite file or a PostgreSQL pool, both seen as SQLKit databases.
+///
+/// `Database` is a `Service`: add it to the application's `ServiceGroup` so the PostgreSQL pool
+/// runs for the life of the server and every connection is closed at shutdown, after the HTTP
+/// server has finished its in-flight requests.
+public final class Database: Service, Sendable {
+    /// The engine behind this database.
+    public let engine: DatabaseEngine
+    /// Where the data lives, safe to log.
+    public let location: StorageLocation
+    private let backend: Backend
+    private let logger: Logger
+
+    private enum Backend: Sendable {
+        case sqlite(SQLiteConnectionPool)
+        case postgres(PostgresClient)
+    }
+
+    /// Prepares a database for `location`. No connection is opened until first use, so this never
+    /// fails because a server is down; `ping()` and `/health/ready` tell that.
+    public init(location: StorageLocation, logger: Logger) throws(DatabaseError) {
+        self.location = location
+        self.engine = location.engine
+        self.logger = logger
+        switch location {
+        case .sqlite(let path):
+            self.backend = .sqlite(SQLiteConnectionPool(path: path, size: 4, logger: logger))
+        case .postgres(let url):
+            guard let sqlConfiguration = try? SQLPostgresConfiguration(url: url) else {
+                throw .configuration("cannot read the PostgreSQL URL \(location)")
+            }
+            let clientConfiguration = try Self.clientConfiguration(from: sqlConfiguration.coreConfiguration)
+            self.backend = .postgres(PostgresClient(configuration: clientConfiguration, backgroundLogger: logger))
+        }
+    }
+
+    /// Runs the connection pool until graceful shutdown, then closes every connection.
+    public func run() async throws {
+        switch backend {
+        case .postgres(let client):
+            // PostgresClient.run returns when its task is cancelled; graceful shutdown cancels it
+            // only after the services started after us (the HTTP server) have stopped.
+            await cancelWhenGracefulShutdown {
+                await client.run()
+            }
+        case .sqlite(let pool):
+            try? await gracefulShutdown()
+            // An unstructured task: closing must happen even when we got here by cancellation,
+            // and SQLiteNIO refuses work from a cancelled task.
+            await Task { await pool.close() }.value
+        }
+    }
+
+    /// Runs `body` while the pool runs, for tools that use the database outside the server's
+    /// `ServiceGroup` (`geneweb migrate`, tests); the pool is closed when `body` returns.
+    @discardableResult
+    public func whileRunning<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await self.run()
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await body()
+        }
+    }
+
+    /// Runs `body` with one connection leased from the pool.
+    public func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let pool):
+            return try await pool.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: .trace))
+            }
+        case .postgres(let client):
+            return try await client.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: .trace, logger: self.logger))
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// SQLite takes the write lock at the start (`BEGIN IMMEDIATE`) so two writers wait for each
+    /// other instead of failing half-way with `SQLITE_BUSY`.
+    public func withTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await serializingWrites { try await withConnection { sql in
+            try await sql.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        } }
+    }
+
+    /// Runs `body` as this process's only writer on SQLite (writers wait their turn without
+    /// blocking a thread); on PostgreSQL, which handles concurrent writers itself, just runs it.
+    /// Never nest: a writer that waits for itself waits forever.
+    func serializingWrites<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let pool): try await pool.writeGate.run(body)
+        case .postgres: try await body()
+        }
+    }
+
+    /// Round-trips a trivial query and returns how long it took.
+    public func ping() async throws -> Duration {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await withConnection { sql in try await sql.raw("SELECT 1").run() }
+        return clock.now - start
+    }
+
+    private static func clientConfiguration(
+        from configuration: PostgresConnection.Configuration
+    ) throws(DatabaseError) -> PostgresClient.Configuration {
+        let tls: PostgresClient.Configuration.TLS
+        switch (configuration.tls.isEnforced, configuration.tls.isAllowed) {
+        case (true, _):
+            guard let context = configuration.tls.sslContext else { throw .configuration("TLS required but not configured") }
+            tls = .require(context.configuration)
+        case (_, true):
+            guard let context = configuration.tls.sslContext else { throw .configuration("TLS allowed but not configured") }
+            tls = .prefer(context.configuration)
+        default:
+            tls = .disable
+        }
+        var result: PostgresClient.Configuration
+        if let host = configuration.host, let port = configuration.port {
+            result = .init(
+                host: host, port: port, username: configuration.username,
+                password: configuration.password, database: configuration.database, tls: tls
+            )
+        } else if let socket = configuration.unixSocketPath {
+            result = .init(
+                unixSocketPath: socket, username: configuration.username,
+                password: configuration.password, database: configuration.database
+            )
+        } else {
+            throw .configuration("the PostgreSQL URL names neither a host nor a socket")
+        }
+        result.options.minimumConnections = 0
+        result.options.maximumConnections = 20
+        result.options.connectionIdleTimeout = .seconds(60)
+        return result
+    }
+}
+
+/// Failures of the storage layer that a user or operator can act on.
+public enum DatabaseError: Error, CustomStringConvertible {
+    case configuration(String)
+    case migrationFailed(version: Int, name: String, underlying: String)
+
+    public var description: String {
+        switch self {
+        case .configuration(let message): "database configuration: \(message)"
+        case .migrationFailed(let version, let name, let underlying):
+            "migration \(version) (\(name)) failed: \(underlying)"
+        }
+    }
+}

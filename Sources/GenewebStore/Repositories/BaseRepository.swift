@@ -1,0 +1,45 @@
+import SQLKit
+
+/// A named genealogical base and how much it holds.
+public struct BaseSummary: Sendable, Equatable, Codable {
+    public let name: String
+    public let title: String
+    public let persons: Int
+    public let families: Int
+
+    public init(name: String, title: String, persons: Int, families: Int) {
+        self.name = name
+        self.title = title
+        self.persons = persons
+        self.families = families
+    }
+}
+
+/// Reads and writes the `bases` table.
+public struct BaseRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Every base with its person and family counts, ordered by name.
+    public func summaries() async throws -> [BaseSummary] {
+        try await database.withConnection { sql in
+            let rows = try await sql.raw("""
+                SELECT b.name, b.title,
+                    (SELECT count(*) FROM persons p WHERE p.base_id = b.id) AS persons,
+                    (SELECT count(*) FROM families f WHERE f.base_id = b.id) AS families
+                FROM bases b ORDER BY b.name
+                """).all()
+            return try rows.map { row in
+                BaseSummary(
+                    name: try row.decode(column: "name", as: String.self),
+                    title: try row.decode(column: "title", as: String.self),
+                    persons: try row.decode(column: "persons", as: Int.self),
+                    families: try row.decode(column: "families", as: Int.self)
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import GenewebServer
+
+/// `geneweb`: the GeneWeb server and its operator tools.
+@main
+struct Geneweb: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geneweb",
+        abstract: "GeneWeb genealogy server: HTTP API over SQLite or PostgreSQL.",
+        version: AppVersion.current,
+        subcommands: [Serve.self, Migrate.self],
+        defaultSubcommand: nil
+    )
+}

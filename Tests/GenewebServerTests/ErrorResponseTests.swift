@@ -1,0 +1,63 @@
+import Foundation
+import GenewebServer
+import GenewebTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Error responses are the JSON of API.md")
+struct ErrorResponseTests {
+    @Test("an unknown route is a 404 with the error JSON")
+    func notFound() async throws {
+        let directory = TemporaryDirectory()
+        let app = try buildApplication(configuration: testConfiguration(directory: directory))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/no/such/route?x=1", method: .get) { response in
+                #expect(response.status == .notFound)
+                let json = try response.json
+                #expect(json["error_code"] as? String == "NOT_FOUND")
+                #expect(json["path"] as? String == "/no/such/route")
+                #expect((json["detail"] as? String)?.isEmpty == false)
+                #expect((json["request_id"] as? String)?.isEmpty == false)
+                #expect(json["request_id"] as? String == response.headers[.init("X-Request-ID")!])
+                let timestamp = try #require(json["timestamp"] as? String)
+                #expect(try Date(timestamp, strategy: .iso8601) <= Date())
+            }
+        }
+    }
+
+    @Test("a known path with the wrong method is a 405 with Allow")
+    func methodNotAllowed() async throws {
+        let directory = TemporaryDirectory()
+        let app = try buildApplication(configuration: testConfiguration(directory: directory))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/health/ready", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                let json = try response.json
+                #expect(json["error_code"] as? String == "METHOD_NOT_ALLOWED")
+                #expect(response.headers[.allow]?.contains("GET") == true)
+            }
+            try await client.execute(uri: "/health/", method: .post, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .methodNotAllowed)
+            }
+        }
+    }
+
+    @Test("a sane X-Request-ID is kept; a hostile one is replaced")
+    func requestID() async throws {
+        let directory = TemporaryDirectory()
+        let app = try buildApplication(configuration: testConfiguration(directory: directory))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/nope", method: .get, headers: [.init("X-Request-ID")!: "abc-123.def"]) { response in
+                #expect(response.headers[.init("X-Request-ID")!] == "abc-123.def")
+                let json = try response.json
+                #expect(json["request_id"] as? String == "abc-123.def")
+            }
+            try await client.execute(uri: "/health", method: .get, headers: [.init("X-Request-ID")!: "evil\" injected=1"]) { response in
+                let id = try #require(response.headers[.init("X-Request-ID")!])
+                #expect(id != "evil\" injected=1")
+                #expect(id.count == 36)
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GenewebServer
+import GenewebStore
+import GenewebTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Health routes")
+struct HealthRoutesTests {
+    @Test("/health and /health/ answer healthy without touching the database", arguments: ["/health", "/health/"])
+    func basicHealth(path: String) async throws {
+        let directory = TemporaryDirectory()
+        let app = try buildApplication(configuration: testConfiguration(directory: directory))
+        try await app.test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try response.json
+                #expect(json["status"] as? String == "healthy")
+                #expect(json["version"] as? String == AppVersion.current)
+                #expect(json["environment"] as? String == "development")
+                #expect(json["timestamp"] is Double)
+                #expect(json["uptime"] is Double)
+                #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+            }
+        }
+    }
+
+    @Test("/health/live says alive")
+    func live() async throws {
+        let directory = TemporaryDirectory()
+        let app = try buildApplication(configuration: testConfiguration(directory: directory))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/health/live", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try response.json
+                #expect(json["status"] as? String == "alive")
+            }
+        }
+    }
+
+    @Test("/health/ready is 200 once migrations ran on SQLite")
+    func readySQLite() async throws {
+        let directory = TemporaryDirectory()
+        let app = try buildApplication(configuration: testConfiguration(directory: directory))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/health/ready", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try response.json
+                #expect(json["status"] as? String == "ready")
+                #expect((json["checks"] as? [String: String]) == ["database": "ok", "migrations": "ok"])
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("geneweb.sqlite").path))
+    }
+
+    @Test("/health/detailed reports engine, latency, schema version and per-base counts")
+    func detailed() async throws {
+        let directory = TemporaryDirectory()
+        let app = try buildApplication(configuration: testConfiguration(directory: directory))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/health/detailed", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try response.json
+                #expect(json["status"] as? String == "healthy")
+                let database = try #require(json["database"] as? [String: Any])
+                #expect(database["engine"] as? String == "sqlite")
+                #expect(database["reachable"] as? Bool == true)
+                #expect((database["latency_ms"] as? Double).map { $0 >= 0 } == true)
+                #expect(database["schema_version"] as? Int == Migrations.latestVersion)
+                let bases = try #require(json["bases"] as? [[String: Any]])
+                #expect(bases.count == 1)
+                #expect(bases.first?["name"] as? String == "default")
+                #expect(bases.first?["persons"] as? Int == 0)
+                #expect(bases.first?["families"] as? Int == 0)
+            }
+        }
+    }
+
+    @Test("GET / describes the service")
+    func root() async throws {
+        let directory = TemporaryDirectory()
+        let app = try buildApplication(configuration: testConfiguration(directory: directory))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try response.json
+                #expect(json["name"] as? String == "GeneWeb API")
+            }
+        }
+    }
+
+    @Test("HEAD works wherever GET does")
+    func head() async throws {
+        let directory = TemporaryDirectory()
+        let app = try buildApplication(configuration: testConfiguration(directory: directory))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/health", method: .head) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GenewebStore
+import GenewebTestSupport
+import Testing
+
+/// The built `geneweb` binary over a real socket: start-up, configuration errors, signals.
+@Suite("The geneweb binary", .enabled(if: TestEnvironment.runsBinaryTests, "needs the built binary: run scripts/test"))
+struct ServerProcessTests {
+    @Test("serve starts on the embedded default, answers /health/ and stops cleanly on SIGTERM")
+    func startAndStop() async throws {
+        let directory = TemporaryDirectory()
+        let dataDirectory = directory.url.appendingPathComponent("data").path
+        let server = try ServerProcess(arguments: ["serve"], environment: ["GENEWEB_DATA_DIR": dataDirectory])
+        try await server.waitUntilHealthy()
+        let (status, body) = try await HTTP.get(server.baseURL.appendingPathComponent("health/"))
+        #expect(status == 200)
+        #expect(String(decoding: body, as: UTF8.self).contains("\"healthy\""))
+        #expect(FileManager.default.fileExists(atPath: dataDirectory + "/geneweb.sqlite"))
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+    }
+
+    @Test("SIGINT also stops it with exit code 0")
+    func sigint() async throws {
+        let directory = TemporaryDirectory()
+        let server = try ServerProcess(arguments: ["serve", "--data-dir", directory.path])
+        try await server.waitUntilHealthy()
+        server.signal(SIGINT)
+        #expect(try await server.waitForExit() == 0)
+    }
+
+    @Test("invalid configuration stops the start with one line naming the variable and exit code 2", arguments: [
+        (["GENEWEB_API_PORT": "abc"], "GENEWEB_API_PORT"),
+        (["GENEWEB_LOG_LEVEL": "loud"], "GENEWEB_LOG_LEVEL"),
+        (["DATABASE_URL": "mysql://u:secret@h/db"], "DATABASE_URL"),
+        (["GENEWEB_LOG_FORMAT": "yaml"], "GENEWEB_LOG_FORMAT"),
+    ])
+    func configurationErrors(environment: [String: String], variable: String) async throws {
+        let directory = TemporaryDirectory()
+        var env = environment
+        env["GENEWEB_DATA_DIR"] = directory.path
+        let (status, output) = try await runGeneweb(["serve"], environment: env)
+        #expect(status == 2)
+        let lines = output.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains(variable) == true)
+        #expect(!output.contains("secret"))
+    }
+
+    @Test("--port is validated like GENEWEB_API_PORT")
+    func portFlag() async throws {
+        let (status, output) = try await runGeneweb(["serve", "--port", "http"])
+        #expect(status == 2)
+        #expect(output.contains("--port"))
+    }
+
+    @Test("migrate applies the schema once; a second run has nothing to do")
+    func migrateTwice() async throws {
+        let directory = TemporaryDirectory()
+        let first = try await runGeneweb(["migrate", "--data-dir", directory.path])
+        #expect(first.status == 0)
+        #expect(first.output.contains("applied migrations 1, 2"))
+        let second = try await runGeneweb(["migrate", "--data-dir", directory.path])
+        #expect(second.status == 0)
+        #expect(second.output.contains("schema up to date"))
+        let status = try await runGeneweb(["migrate", "--status", "--data-dir", directory.path])
+        #expect(status.output.contains("pending: none"))
+    }
+
+    @Test("JSON logs: every line of a serving process is a JSON object")
+    func jsonLogs() async throws {
+        let directory = TemporaryDirectory()
+        let server = try ServerProcess(arguments: ["serve", "--data-dir", directory.path], environment: ["GENEWEB_LOG_FORMAT": "json"])
+        try await server.waitUntilHealthy()
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+        let lines = server.log.split(separator: "\n")
+        #expect(lines.count >= 3)
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "not JSON: \(line)")
+        }
+    }
+}
+
+@Suite(
+    "The geneweb binary on PostgreSQL",
+    .enabled(if: TestEnvironment.runsBinaryTests && TestEnvironment.runsPostgresTests, "needs the binary and PostgreSQL: run scripts/test")
+)
+struct ServerProcessPostgresTests {
+    @Test("SIGTERM during a slow request lets it complete, then exits 0")
+    func sigtermDuringSlowRequest() async throws {
+        let url = try await TestPostgres.makeDatabase()
+        defer { Task { await TestPostgres.drop(url) } }
+        let directory = TemporaryDirectory()
+        let server = try ServerProcess(arguments: ["serve", "--data-dir", directory.path, "--database-url", url])
+        try await server.waitUntilHealthy()
+
+        // Another session holds an exclusive lock on `persons`, so /health/detailed, which counts
+        // persons per base, waits inside its request until the lock is released.
+        let locker = try Database(location: .postgres(url: url), logger: .init(label: "test.locker"))
+        try await locker.whileRunning {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                let locked = AsyncStream<Void>.makeStream()
+                group.addTask {
+                    try await locker.withTransaction { sql in
+                        try await sql.raw("LOCK TABLE persons IN ACCESS EXCLUSIVE MODE").run()
+                        locked.continuation.yield()
+                        try await Task.sleep(for: .seconds(3))
+                    }
+                }
+                var iterator = locked.stream.makeAsyncIterator()
+                await iterator.next()
+                let start = ContinuousClock.now
+                async let slow = HTTP.get(server.baseURL.appendingPathComponent("health/detailed"))
+                try await Task.sleep(for: .milliseconds(800))
+                server.signal(SIGTERM)
+                let (status, body) = try await slow
+                #expect(status == 200)
+                #expect(String(decoding: body, as: UTF8.self).contains("\"bases\""))
+                #expect(ContinuousClock.now - start > .seconds(2), "the request should have waited for the lock")
+                try await group.waitForAll()
+            }
+        }
+        #expect(try await server.waitForExit() == 0)
+        #expect(server.log.contains("stopped"))
+    }
+}

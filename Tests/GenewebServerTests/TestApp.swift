@@ -1,0 +1,26 @@
+import Foundation
+import GenewebServer
+import GenewebStore
+import GenewebTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Logging
+
+/// A configuration for in-process tests: SQLite in a fresh folder unless a storage is given.
+func testConfiguration(storage: StorageLocation? = nil, directory: TemporaryDirectory) -> AppConfiguration {
+    AppConfiguration(
+        host: "127.0.0.1", port: 0, debug: true, dataDirectory: directory.path,
+        storage: storage, logLevel: .info, logFormat: .text
+    )
+}
+
+extension TestResponse {
+    /// The body decoded as a JSON object.
+    var json: [String: Any] {
+        get throws {
+            let object = try JSONSerialization.jsonObject(with: Data(buffer: body))
+            guard let dictionary = object as? [String: Any] else { throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: [], debugDescription: "not an object")) }
+            return dictionary
+        }
+    }
+}
