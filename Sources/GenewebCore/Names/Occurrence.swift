@@ -1,0 +1,25 @@
+/// GeneWeb's occurrence numbers: persons with the same first name and surname (by lookup key)
+/// are told apart by a number, 0 for the first, then 1, 2... The key `jean.1.dupont` is the
+/// second Jean Dupont of a base.
+public enum Occurrence {
+    /// The number a new person gets: the smallest not yet taken (numbers freed by deletions are
+    /// reused, as in GeneWeb).
+    public static func next(taken: some Sequence<Int>) -> Int {
+        let used = Set(taken)
+        var candidate = 0
+        while used.contains(candidate) { candidate += 1 }
+        return candidate
+    }
+
+    /// Numbers every name of a list in order: the n-th time a (first name, surname) pair appears
+    /// it gets n - 1. Used when importing files that carry no occurrence numbers.
+    public static func assign(_ names: [(firstName: String, surname: String)]) -> [Int] {
+        var counters: [String: Int] = [:]
+        return names.map { name in
+            let key = NameNormalizer.key(name.firstName) + "\u{0}" + NameNormalizer.key(name.surname)
+            let number = counters[key, default: 0]
+            counters[key] = number + 1
+            return number
+        }
+    }
+}
