@@ -1,0 +1,69 @@
+/// Lossless storage form of a date (the JSON documents of the database):
+/// `{"text": "in the spring"}` or
+/// `{"calendar": "julian", "precision": "between", "day": 1, "month": 1, "year": 1700,
+///   "second": {"day": 0, "month": 0, "year": 1705}, "dual_year": 1701, "phrase": "…"}`.
+/// Unlike either file syntax it keeps every distinction of `DatePrecision`.
+extension GenealogyDate: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case text, calendar, precision, day, month, year, second, dualYear = "dual_year", phrase
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let text = try container.decodeIfPresent(String.self, forKey: .text) {
+            self = .text(text)
+            return
+        }
+        let dmy = DMY(
+            day: try container.decodeIfPresent(Int.self, forKey: .day) ?? 0,
+            month: try container.decodeIfPresent(Int.self, forKey: .month) ?? 0,
+            year: try container.decode(Int.self, forKey: .year)
+        )
+        let calendar = try container.decodeIfPresent(DateCalendar.self, forKey: .calendar) ?? .gregorian
+        let name = try container.decodeIfPresent(String.self, forKey: .precision) ?? "sure"
+        let second = try container.decodeIfPresent(DMY.self, forKey: .second)
+        guard let precision = DatePrecision(name: name, second: second) else {
+            throw DecodingError.dataCorruptedError(forKey: .precision, in: container, debugDescription: "unknown precision \(name)")
+        }
+        let date = CalendarDate(dmy, calendar: calendar, precision: precision, dualYear: try container.decodeIfPresent(Int.self, forKey: .dualYear))
+        self = .calendar(date, phrase: try container.decodeIfPresent(String.self, forKey: .phrase))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .text(let text):
+            try container.encode(text, forKey: .text)
+        case .calendar(let date, let phrase):
+            try container.encode(date.calendar, forKey: .calendar)
+            try container.encode(date.precision.name, forKey: .precision)
+            try container.encode(date.dmy.day, forKey: .day)
+            try container.encode(date.dmy.month, forKey: .month)
+            try container.encode(date.dmy.year, forKey: .year)
+            try container.encodeIfPresent(date.precision.secondDate, forKey: .second)
+            try container.encodeIfPresent(date.dualYear, forKey: .dualYear)
+            try container.encodeIfPresent(phrase, forKey: .phrase)
+        }
+    }
+}
+
+extension DatePrecision {
+    /// The precision named `name` (see `name`), with its second date when it needs one.
+    public init?(name: String, second: DMY?) {
+        switch name {
+        case "sure": self = .sure
+        case "about": self = .about
+        case "maybe": self = .maybe
+        case "estimated": self = .estimated
+        case "calculated": self = .calculated
+        case "before": self = .before
+        case "after": self = .after
+        case "from": self = .from
+        case "to": self = .to
+        case "or_year": guard let second else { return nil }; self = .orYear(second)
+        case "between": guard let second else { return nil }; self = .between(second)
+        case "from_to": guard let second else { return nil }; self = .fromTo(second)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GenewebCore
+import Testing
+
+@Suite("The genealogical model")
+struct ModelTests {
+    static func samplePerson() -> Person {
+        let godfather = PersonID()
+        return Person(
+            firstName: "Jean Pierre", surname: "de La Fontaine", occurrence: 1, sex: .male,
+            publicName: "Pierrot", qualifiers: ["the Elder"], aliases: ["J.-P. Lafontaine"],
+            firstNameAliases: ["Jean-Pierre"], surnameAliases: ["Lafontaine"], image: "portraits/jp.jpg",
+            occupation: "notaire",
+            titles: [Title(name: .main, title: "comte", place: "Champagne", start: GenealogyDate(gedcom: "1780"), end: GenealogyDate(gedcom: "ABT 1792"), nth: 3)],
+            access: .private, deathStatus: .dead(.executed),
+            events: [
+                Event(kind: .birth, date: GenealogyDate(gedcom: "12 JAN 1750"), place: "Reims, Marne, France",
+                      citations: [Citation(sourceID: SourceID(), page: "f° 12", quality: 3)]),
+                Event(kind: .baptism, date: GenealogyDate(gedcom: "@#DJULIAN@ 2 JAN 1750"), witnesses: [Witness(personID: godfather, kind: .witnessGodparent)]),
+                Event(kind: .death, date: GenealogyDate(gedcom: "@#DFRENCH R@ 9 THER 2"), place: "Paris", reason: "guillotine"),
+                Event(kind: .custom("Christening of the bell"), date: .text("one spring"), age: "42y",
+                      extensions: [ExtensionNode(tag: "_FOO", value: "bar", children: [ExtensionNode(tag: "_BAZ")])]),
+            ],
+            relatedParents: [RelatedParent(kind: .godParent, fatherID: godfather)],
+            notes: "Voir [[Marie/Curie/0/la savante]] et [[[Histoire de Reims]]].", sources: "Registres paroissiaux",
+            gedcomXref: "@I12@", extensions: [ExtensionNode(tag: "_UID", value: "ABC")]
+        )
+    }
+
+    @Test("a person round-trips through its JSON document unchanged")
+    func personCodable() throws {
+        let person = Self.samplePerson()
+        let data = try JSONEncoder().encode(person)
+        #expect(try JSONDecoder().decode(Person.self, from: data) == person)
+    }
+
+    @Test("a family round-trips through its JSON document unchanged")
+    func familyCodable() throws {
+        let family = Family(
+            parents: [PersonID(), PersonID()], children: [PersonID(), PersonID(), PersonID()],
+            relation: .noSexesCheckMarried, divorce: .separated(GenealogyDate(gedcom: "1801")),
+            events: [Event(kind: .marriage, date: GenealogyDate(gedcom: "BET 1790 AND 1792"), witnesses: [Witness(personID: PersonID(), kind: .witnessCivilOfficer)])],
+            comment: "remariage", originFile: "galichet.gw", gedcomXref: "@F3@"
+        )
+        let data = try JSONEncoder().encode(family)
+        #expect(try JSONDecoder().decode(Family.self, from: data) == family)
+        #expect(family.marriage?.date?.precision == .between(DMY(year: 1792)))
+        #expect(family.relation.skipsSexCheck)
+    }
+
+    @Test("every date form survives the storage encoding", arguments: GedcomDateTests.generated)
+    func dateCodable(date: CalendarDate) throws {
+        for value in [GenealogyDate.calendar(date), .calendar(date, phrase: "as written"), .text("vers 1850")] {
+            let data = try JSONEncoder().encode(value)
+            #expect(try JSONDecoder().decode(GenealogyDate.self, from: data) == value)
+        }
+        let orYear = GenealogyDate.calendar(CalendarDate(year: 1850, precision: .orYear(DMY(year: 1851))))
+        #expect(try JSONDecoder().decode(GenealogyDate.self, from: JSONEncoder().encode(orYear)) == orYear)
+    }
+
+    @Test("person views: key, birth, death, burial or cremation")
+    func personViews() {
+        let person = Self.samplePerson()
+        #expect(person.key == "jean_pierre.1.de_la_fontaine")
+        #expect(person.birth?.place == "Reims, Marne, France")
+        #expect(person.death?.reason == "guillotine")
+        #expect(person.deathStatus.isDead)
+        var cremated = person
+        cremated.events.append(Event(kind: .cremation, date: GenealogyDate(gedcom: "1794")))
+        #expect(cremated.burial?.kind == .cremation)
+    }
+
+    @Test("event kinds have stable names; unknown names become custom kinds")
+    func eventKindNames() {
+        let kinds: [EventKind] = [.birth, .baptismLDS, .marriageBann, .familyResidence, .census, .custom("Bell")]
+        for kind in kinds {
+            #expect(EventKind(name: kind.name) == kind)
+        }
+        #expect(EventKind(name: "something new") == .custom("something new"))
+        #expect(EventKind.marriage.isFamilyEvent && !EventKind.birth.isFamilyEvent)
+    }
+
+    @Test("note links: persons with or without occurrence, and pages")
+    func noteLinks() {
+        let note = Note(text: "See [[Marie/Curie/0/la savante]], [[Pierre/Curie]], [[[Histoire de Reims/l'histoire]]] and [[broken")
+        #expect(note.links == [
+            .person(firstName: "Marie", surname: "Curie", occurrence: 0, text: "la savante"),
+            .person(firstName: "Pierre", surname: "Curie", occurrence: 0, text: nil),
+            .page(name: "Histoire de Reims", text: "l'histoire"),
+        ])
+        #expect(NoteLink.extract(from: "[[Jean/Dupont/2]]") == [.person(firstName: "Jean", surname: "Dupont", occurrence: 2, text: nil)])
+    }
+
+    @Test("identifiers read UUID strings and refuse anything else")
+    func identifiers() {
+        let id = PersonID()
+        #expect(PersonID(id.description) == id)
+        #expect(PersonID("not-a-uuid") == nil)
+        #expect(id.description == id.description.lowercased())
+    }
+}
