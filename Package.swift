@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "geneweb", targets: ["geneweb"]),
         .library(name: "GenewebCore", targets: ["GenewebCore"]),
+        .library(name: "GenewebFormats", targets: ["GenewebFormats"]),
         .library(name: "GenewebStore", targets: ["GenewebStore"]),
         .library(name: "GenewebServer", targets: ["GenewebServer"]),
     ],
@@ -27,6 +28,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "GenewebCore"),
+        .target(name: "GenewebFormats", dependencies: ["GenewebCore"]),
         .target(
             name: "GenewebStore",
             dependencies: [
@@ -66,6 +68,7 @@ let package = Package(
             path: "Tests/Support"
         ),
         .testTarget(name: "GenewebCoreTests", dependencies: ["GenewebCore"]),
+        .testTarget(name: "GenewebFormatsTests", dependencies: ["GenewebFormats", "GenewebTestSupport"]),
         .testTarget(
             name: "GenewebStoreTests",
             dependencies: ["GenewebStore", "GenewebTestSupport", .product(name: "SQLKit", package: "sql-kit")]

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Reads a GEDCOM file record by record (level-0 structures), so memory holds one record's tree
+/// at a time, not the whole file.
+///
+/// Tolerance for real files: CR, LF or CRLF line ends; leading spaces and several spaces after
+/// the level; empty lines; lines without a level (taken as a continuation of the previous value,
+/// with a warning); level jumps; a missing `TRLR` or final newline; `@@` escapes.
+public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Element == UInt8 {
+    private var lines: LineSplitter<Bytes>
+    private let charset: Charset
+    private var lineNumber = 0
+    private var lookahead: GedcomLine?
+    /// Problems met so far.
+    public private(set) var warnings: [ImportWarning] = []
+
+    /// Reads `bytes` (after the byte-order mark) in `charset`. UTF-16 files must be transcoded
+    /// to UTF-8 first (`GedcomFile` does it).
+    public init(bytes: Bytes, charset: Charset) {
+        self.lines = LineSplitter(bytes)
+        self.charset = charset
+    }
+
+    /// The next record, or nil at the end of the file.
+    public mutating func nextRecord() -> GedcomNode? {
+        guard let head = lookahead ?? nextLine() else { return nil }
+        lookahead = nil
+        var stack: [(level: Int, node: GedcomNode)] = [(head.level, node(from: head))]
+        if head.level != 0 {
+            warnings.append(.init(line: head.number, kind: .malformedLine, message: "record starts at level \(head.level)"))
+        }
+        while let line = nextLine() {
+            if line.level == 0 {
+                lookahead = line
+                break
+            }
+            if line.isWrappedContinuation {
+                let top = stack.count - 1
+                stack[top].node.value = (stack[top].node.value ?? "") + "\n" + (line.value ?? "")
+                continue
+            }
+            // Close deeper or equal levels.
+            while stack.count > 1, stack[stack.count - 1].level >= line.level {
+                close(&stack)
+            }
+            let parentLevel = stack[stack.count - 1].level
+            if line.level > parentLevel + 1 {
+                warnings.append(.init(line: line.number, kind: .malformedLine, message: "level jumps from \(parentLevel) to \(line.level)"))
+            }
+            if (line.tag == "CONC" || line.tag == "CONT") && !stack[stack.count - 1].node.isPointer {
+                var parent = stack[stack.count - 1].node
+                let piece = unescape(line.value ?? "")
+                parent.value = (parent.value ?? "") + (line.tag == "CONT" ? "\n" : "") + piece
+                stack[stack.count - 1].node = parent
+                continue
+            }
+            stack.append((line.level, node(from: line)))
+        }
+        while stack.count > 1 { close(&stack) }
+        return stack[0].node
+    }
+
+    private func close(_ stack: inout [(level: Int, node: GedcomNode)]) {
+        let finished = stack.removeLast().node
+        stack[stack.count - 1].node.children.append(finished)
+    }
+
+    private func node(from line: GedcomLine) -> GedcomNode {
+        let pointer = line.isPointer
+        return GedcomNode(
+            tag: line.tag, xref: line.xref, value: pointer ? line.value : line.value.map(unescape),
+            isPointer: pointer, line: line.number
+        )
+    }
+
+    /// `@@` stands for one `@` in GEDCOM text values.
+    private func unescape(_ value: String) -> String {
+        value.contains("@@") ? value.replacingOccurrences(of: "@@", with: "@") : value
+    }
+
+    private mutating func nextLine() -> GedcomLine? {
+        while let bytes = lines.next() {
+            lineNumber += 1
+            if bytes.isEmpty { continue }
+            let text = CharsetDecoder.decode(bytes, as: charset)
+            if text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\u{1A}" }) { continue }
+            if let line = GedcomLine(Substring(text), number: lineNumber) { return line }
+            warnings.append(.init(line: lineNumber, kind: .malformedLine, message: "line without level number kept as a continuation: \(text.prefix(40))"))
+            return GedcomLine(continuation: text, number: lineNumber)
+        }
+        return nil
+    }
+}
