@@ -5,6 +5,9 @@
 /// files and GEDCOM see them too.
 public struct Event: Hashable, Sendable, Codable {
     public var kind: EventKind
+    /// The event's own text: an attribute's value (an occupation, a religion), or what a GEDCOM
+    /// line carries after the tag (`1 BIRT Y`).
+    public var value: String?
     public var date: GenealogyDate?
     /// The place as written ("Paris, Île-de-France, France"); `placeID` links a place record.
     public var place: String?
@@ -21,11 +24,12 @@ public struct Event: Hashable, Sendable, Codable {
     public var extensions: [ExtensionNode]
 
     public init(
-        kind: EventKind, date: GenealogyDate? = nil, place: String? = nil, placeID: PlaceID? = nil,
+        kind: EventKind, value: String? = nil, date: GenealogyDate? = nil, place: String? = nil, placeID: PlaceID? = nil,
         reason: String? = nil, note: String? = nil, source: String? = nil, citations: [Citation] = [],
         witnesses: [Witness] = [], age: String? = nil, extensions: [ExtensionNode] = []
     ) {
         self.kind = kind
+        self.value = value
         self.date = date
         self.place = place
         self.placeID = placeID

@@ -152,14 +152,16 @@ public struct Title: Hashable, Sendable, Codable {
     public var end: GenealogyDate?
     /// Ordinal of the holder ("Louis XIV": 14).
     public var nth: Int
+    public var extensions: [ExtensionNode]
 
-    public init(name: Name = .none, title: String, place: String, start: GenealogyDate? = nil, end: GenealogyDate? = nil, nth: Int = 0) {
+    public init(name: Name = .none, title: String, place: String, start: GenealogyDate? = nil, end: GenealogyDate? = nil, nth: Int = 0, extensions: [ExtensionNode] = []) {
         self.name = name
         self.title = title
         self.place = place
         self.start = start
         self.end = end
         self.nth = nth
+        self.extensions = extensions
     }
 }
 
