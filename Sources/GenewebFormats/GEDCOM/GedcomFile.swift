@@ -40,7 +40,7 @@ public struct GedcomFile: Sendable {
 
     /// Every record after the header, in file order, streamed.
     public func records() -> GedcomRecords {
-        GedcomRecords(reader: GedcomRecordReader(bytes: body, charset: lineCharset))
+        GedcomRecords(reader: GedcomRecordReader(bytes: body, charset: lineCharset, isGedcom7: isGedcom7))
     }
 
     /// Text files have no NUL bytes and few control characters; more than 1% of them is junk.

@@ -4,8 +4,8 @@ extension GedcomReader {
     /// The kind of an event structure, or nil when `node` is not an event.
     func eventKind(_ node: GedcomNode, table: [String: EventKind]) -> EventKind? {
         if GedcomEventTags.generic.contains(node.tag) {
-            let type = node.text("TYPE") ?? node.value ?? "Event"
-            return .custom(type)
+            // Our own exports name GeneWeb's kinds that GEDCOM lacks by their snake_case name.
+            return EventKind(name: node.text("TYPE") ?? node.value ?? "Event")
         }
         return table[node.tag]
     }
@@ -30,7 +30,8 @@ extension GedcomReader {
             case "NOTE" where !child.isPointer:
                 if let text = child.value { notes.append(text) }
             case "SOUR":
-                if let citation = readCitation(child) { event.citations.append(citation) }
+                if let text = Self.voidSourceText(child) { sources.append(text) }
+                else if let citation = readCitation(child) { event.citations.append(citation) }
                 else if let text = child.value { sources.append(text) }
             case "ASSO":
                 if let witness = readWitness(child) { event.witnesses.append(witness) }
@@ -73,6 +74,12 @@ extension GedcomReader {
         return Witness(personID: ids.id(xref, line: node.line), kind: kind)
     }
 
+    /// GEDCOM 7 has no free-text sources; our exports write them as `SOUR @VOID@` + `PAGE text`.
+    static func voidSourceText(_ node: GedcomNode) -> String? {
+        guard node.isPointer, node.value == "@VOID@", node.children.count == 1, node.children[0].tag == "PAGE" else { return nil }
+        return node.children[0].value
+    }
+
     /// A citation of a source record (`SOUR @S1@` + `PAGE`, `QUAY`, `DATA`); nil for inline text sources.
     mutating func readCitation(_ node: GedcomNode) -> Citation? {
         guard node.isPointer, let xref = node.value else { return nil }
@@ -92,8 +99,9 @@ extension GedcomReader {
     }
 
     /// A link to a media record, or an inline 5.5 `OBJE` made into a media record.
+    /// Nil for `@VOID@` links, which the caller keeps verbatim.
     mutating func readMediaLink(_ node: GedcomNode) -> MediaID? {
-        if node.isPointer, let xref = node.value { return ids.id(xref, line: node.line) }
+        if node.isPointer, let xref = node.value { return xref == "@VOID@" ? nil : ids.id(xref, line: node.line) }
         let media = readMedia(node)
         document.media.append(media)
         return media.id

@@ -1,3 +1,4 @@
+import Foundation
 import GenewebCore
 
 extension GedcomReader {
@@ -30,18 +31,23 @@ extension GedcomReader {
                 if child.isPointer, let xref = child.value { person.noteIDs.append(ids.id(xref, line: child.line)) }
                 else if let text = child.value, !text.isEmpty { inlineNotes.append(text) }
             case "SOUR":
-                if let citation = readCitation(child) { person.citations.append(citation) }
+                if let text = Self.voidSourceText(child) { inlineSources.append(text) }
+                else if let citation = readCitation(child) { person.citations.append(citation) }
                 else if let text = child.value { inlineSources.append(text) }
+            case "_FIRST_NAME_ALIAS": if let alias = child.value { person.firstNameAliases.append(alias) }
+            case "_SURNAME_ALIAS": if let alias = child.value { person.surnameAliases.append(alias) }
+            case "_IMAGE": person.image = child.value
             case "OBJE":
-                if let id = readMediaLink(child) { person.mediaIDs.append(id) }
+                if let id = readMediaLink(child) { person.mediaIDs.append(id) } else { person.extensions.append(ExtensionNode(gedcom: child)) }
             case "RESN":
                 if ["PRIVACY", "CONFIDENTIAL"].contains(child.value?.uppercased() ?? "") { person.access = .private }
                 person.extensions.append(ExtensionNode(gedcom: child))
             case "FAMS", "FAMC":
                 // Links come from the FAM records; details (PEDI, _FREL...) are kept for export.
-                if !child.children.isEmpty { person.extensions.append(ExtensionNode(gedcom: child, detailsOf: true)) }
+                if child.value == "@VOID@" { person.extensions.append(ExtensionNode(gedcom: child)) }
+                else if !child.children.isEmpty { person.extensions.append(ExtensionNode(gedcom: child, detailsOf: true)) }
             case "ASSO" where Self.isGodparent(child):
-                if child.isPointer, let xref = child.value {
+                if child.isPointer, let xref = child.value, xref != "@VOID@", child.children.allSatisfy({ $0.tag == "RELA" || $0.tag == "ROLE" }) {
                     person.relatedParents.append(RelatedParent(kind: .godParent, fatherID: ids.id(xref, line: child.line)))
                 } else {
                     person.extensions.append(ExtensionNode(gedcom: child))
@@ -64,8 +70,8 @@ extension GedcomReader {
 
     private mutating func readPrimaryName(_ node: GedcomNode, into person: inout Person) {
         var (given, surname, suffix) = Self.splitName(node.value ?? "")
-        if given.isEmpty, let givn = node.text("GIVN") { given = givn }
-        if surname.isEmpty, let surn = node.text("SURN") { surname = surn }
+        if given.isEmpty, let givn = node.text("GIVN")?.trimmingCharacters(in: .whitespaces) { given = givn }
+        if surname.isEmpty, let surn = node.text("SURN")?.trimmingCharacters(in: .whitespaces) { surname = surn }
         person.firstName = given
         person.surname = surname
         if !suffix.isEmpty { person.qualifiers.append(suffix) }
@@ -73,6 +79,7 @@ extension GedcomReader {
         for child in node.children {
             switch child.tag {
             case "NICK": if let nick = child.value { person.qualifiers.append(nick) }
+            case "_PUBLIC_NAME": person.publicName = child.value
             case "NSFX" where child.value == suffix: break
             case "GIVN" where child.value == given: break
             case "SURN" where child.value == surname: break
@@ -80,7 +87,8 @@ extension GedcomReader {
             }
         }
         if !details.isEmpty {
-            person.extensions.append(ExtensionNode(tag: "NAME", value: node.value, children: details, detailsOf: true))
+            // Only one primary name: the carrier needs no value to say which.
+            person.extensions.append(ExtensionNode(tag: "NAME", children: details, detailsOf: true))
         }
     }
 

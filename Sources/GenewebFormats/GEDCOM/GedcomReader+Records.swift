@@ -17,7 +17,7 @@ extension GedcomReader {
             case "NOTE" where child.isPointer, "SNOTE" where child.isPointer:
                 if let xref = child.value { source.noteIDs.append(ids.id(xref, line: child.line)) }
             case "OBJE":
-                if let id = readMediaLink(child) { source.mediaIDs.append(id) }
+                if let id = readMediaLink(child) { source.mediaIDs.append(id) } else { source.extensions.append(ExtensionNode(gedcom: child)) }
             default:
                 source.extensions.append(ExtensionNode(gedcom: child))
             }

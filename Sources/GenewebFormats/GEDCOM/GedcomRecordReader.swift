@@ -9,6 +9,8 @@ import Foundation
 public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Element == UInt8 {
     private var lines: LineSplitter<Bytes>
     private let charset: Charset
+    /// GEDCOM 7 escapes only a leading `@`; 5.5.1 doubles every one.
+    private let isGedcom7: Bool
     private var lineNumber = 0
     private var lookahead: GedcomLine?
     /// Problems met so far.
@@ -16,9 +18,10 @@ public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Elem
 
     /// Reads `bytes` (after the byte-order mark) in `charset`. UTF-16 files must be transcoded
     /// to UTF-8 first (`GedcomFile` does it).
-    public init(bytes: Bytes, charset: Charset) {
+    public init(bytes: Bytes, charset: Charset, isGedcom7: Bool = false) {
         self.lines = LineSplitter(bytes)
         self.charset = charset
+        self.isGedcom7 = isGedcom7
     }
 
     /// The next record, or nil at the end of the file.
@@ -73,9 +76,11 @@ public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Elem
         )
     }
 
-    /// `@@` stands for one `@` in GEDCOM text values.
+    /// `@@` stands for one `@`: anywhere in 5.5.1 text values, only at the start in GEDCOM 7.
     private func unescape(_ value: String) -> String {
-        value.contains("@@") ? value.replacingOccurrences(of: "@@", with: "@") : value
+        guard value.contains("@@") else { return value }
+        if isGedcom7 { return value.hasPrefix("@@") ? String(value.dropFirst()) : value }
+        return value.replacingOccurrences(of: "@@", with: "@")
     }
 
     private mutating func nextLine() -> GedcomLine? {

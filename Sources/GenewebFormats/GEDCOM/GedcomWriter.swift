@@ -1,0 +1,127 @@
+import Foundation
+import GenewebCore
+
+/// Writes a document as GEDCOM 5.5.1 (UTF-8) or GEDCOM 7.0.
+///
+/// Records keep the xrefs they were imported with (so files diff cleanly against their source);
+/// records made here get fresh ones. Everything kept from import as extension nodes is written
+/// back where it was. Output is produced record by record through `emit`, so a large base is
+/// streamed rather than built in memory.
+public struct GedcomWriter {
+    public let version: GedcomDateVersion
+    let document: GedcomDocument
+    var xrefs = XrefAssigner()
+    /// Families in which each person is a child / a parent, in family order.
+    let childOf: [PersonID: [FamilyID]]
+    let parentOf: [PersonID: [FamilyID]]
+
+    public init(document: GedcomDocument, version: GedcomDateVersion) {
+        self.version = version
+        self.document = document
+        var childOf: [PersonID: [FamilyID]] = [:]
+        var parentOf: [PersonID: [FamilyID]] = [:]
+        for family in document.families {
+            for child in family.children { childOf[child, default: []].append(family.id) }
+            for parent in family.parents { parentOf[parent, default: []].append(family.id) }
+        }
+        self.childOf = childOf
+        self.parentOf = parentOf
+        xrefs.reserve(document)
+    }
+
+    /// The whole file as one string.
+    public static func write(_ document: GedcomDocument, version: GedcomDateVersion) -> String {
+        var output = ""
+        let writer = GedcomWriter(document: document, version: version)
+        writer.emit { output += $0 }
+        return output
+    }
+
+    /// Produces the file in pieces (one record each), for streaming.
+    public func emit(_ sink: (String) -> Void) {
+        var lines = GedcomLineWriter(version: version)
+        writeHeader(&lines)
+        sink(lines.text)
+        for person in document.persons { sink(record { writePerson(person, &$0) }) }
+        for family in document.families { sink(record { writeFamily(family, &$0) }) }
+        for source in document.sources { sink(record { writeSource(source, &$0) }) }
+        for repository in document.repositories { sink(record { writeRepository(repository, &$0) }) }
+        for note in document.notes { sink(record { writeNote(note, &$0) }) }
+        for media in document.media { sink(record { writeMedia(media, &$0) }) }
+        for other in document.otherRecords { sink(record { writeExtension(other, level: 0, &$0) }) }
+        if version == .v551, !hasSubmitter {
+            sink("0 @SUBM1@ SUBM\n1 NAME GeneWeb Server\n")
+        }
+        sink("0 TRLR\n")
+    }
+
+    private func record(_ body: (inout GedcomLineWriter) -> Void) -> String {
+        var lines = GedcomLineWriter(version: version)
+        body(&lines)
+        return lines.text
+    }
+
+    private var hasSubmitter: Bool { document.otherRecords.contains { $0.tag == "SUBM" && $0.xref != nil } }
+
+    private func writeHeader(_ lines: inout GedcomLineWriter) {
+        lines.line(0, "HEAD")
+        lines.line(1, "GEDC")
+        lines.line(2, "VERS", version == .v551 ? "5.5.1" : "7.0")
+        if version == .v551 {
+            lines.line(2, "FORM", "LINEAGE-LINKED")
+            lines.line(1, "CHAR", "UTF-8")
+        }
+        lines.line(1, "SOUR", "GENEWEB-SERVER")
+        lines.line(2, "NAME", "GeneWeb Server")
+        let date = GenealogyDate.calendar(CalendarDate(day: Self.today.day, month: Self.today.month, year: Self.today.year))
+        lines.line(1, "DATE", date.gedcomValue(version).value)
+        if version == .v551 {
+            let submitter = document.otherRecords.first { $0.tag == "SUBM" && $0.xref != nil }?.xref ?? "@SUBM1@"
+            lines.line(1, "SUBM", submitter, pointer: true)
+        }
+    }
+
+    private static var today: (year: Int, month: Int, day: Int) {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return (parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+    }
+}
+
+/// Chooses the xref of every record: the imported one when it is free, else a new one.
+struct XrefAssigner {
+    private var byID: [UUID: String] = [:]
+    private var used = Set<String>()
+    private var counters: [Character: Int] = [:]
+
+    mutating func reserve(_ document: GedcomDocument) {
+        func take(_ id: UUID, _ xref: String?, _ prefix: Character) {
+            if let xref, used.insert(xref).inserted {
+                byID[id] = xref
+            } else {
+                byID[id] = fresh(prefix)
+            }
+        }
+        for record in document.otherRecords { if let xref = record.xref { used.insert(xref) } }
+        for person in document.persons { take(person.id.uuid, person.gedcomXref, "I") }
+        for family in document.families { take(family.id.uuid, family.gedcomXref, "F") }
+        for source in document.sources { take(source.id.uuid, source.gedcomXref, "S") }
+        for repository in document.repositories { take(repository.id.uuid, repository.gedcomXref, "R") }
+        for note in document.notes { take(note.id.uuid, note.gedcomXref, "N") }
+        for media in document.media { take(media.id.uuid, media.gedcomXref, "M") }
+    }
+
+    /// The xref of a record; nil when the record is not in the document (a dangling id).
+    func xref<Entity>(_ id: Identifier<Entity>) -> String? { byID[id.uuid] }
+
+    private mutating func fresh(_ prefix: Character) -> String {
+        var number = counters[prefix, default: 0]
+        var candidate: String
+        repeat {
+            number += 1
+            candidate = "@\(prefix)\(number)@"
+        } while used.contains(candidate)
+        counters[prefix] = number
+        used.insert(candidate)
+        return candidate
+    }
+}
