@@ -33,6 +33,7 @@ let package = Package(
             name: "GenewebStore",
             dependencies: [
                 "GenewebCore",
+                "GenewebFormats",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -64,7 +65,7 @@ let package = Package(
         // Helpers shared by the test targets: temporary folders, the test PostgreSQL, the built binary.
         .target(
             name: "GenewebTestSupport",
-            dependencies: ["GenewebStore", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["GenewebCore", "GenewebFormats", "GenewebStore", .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/Support"
         ),
         .testTarget(name: "GenewebCoreTests", dependencies: ["GenewebCore"]),

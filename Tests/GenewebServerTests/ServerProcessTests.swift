@@ -59,7 +59,7 @@ struct ServerProcessTests {
         let directory = TemporaryDirectory()
         let first = try await runGeneweb(["migrate", "--data-dir", directory.path])
         #expect(first.status == 0)
-        #expect(first.output.contains("applied migrations 1, 2"))
+        #expect(first.output.contains("applied migrations 1, 2, 3"))
         let second = try await runGeneweb(["migrate", "--data-dir", directory.path])
         #expect(second.status == 0)
         #expect(second.output.contains("schema up to date"))

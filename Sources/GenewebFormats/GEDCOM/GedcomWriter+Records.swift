@@ -21,6 +21,9 @@ extension GedcomWriter {
         lines.line(1, "SEX", person.sex == .male ? "M" : person.sex == .female ? "F" : "U")
         for title in person.titles { writeTitle(title, &lines) }
         for event in person.events { writeEvent(event, family: false, &lines) }
+        if let occupation = person.occupation, !person.events.contains(where: { $0.kind == .occupation && $0.value == occupation }) {
+            lines.line(1, "OCCU", occupation)
+        }
         if person.deathStatus.isDead, person.death == nil { lines.line(1, "DEAT", "Y") }
         if person.access == .private, !person.extensions.contains(where: { $0.tag == "RESN" }) { lines.line(1, "RESN", "PRIVACY") }
         for related in person.relatedParents where related.kind == .godParent {

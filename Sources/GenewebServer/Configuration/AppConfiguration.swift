@@ -24,6 +24,8 @@ public struct AppConfiguration: Sendable {
     public var logFormat: LogFormat
     /// How long in-flight requests may run after SIGTERM before they are cancelled.
     public var shutdownGracePeriod: Duration
+    /// Largest genealogy file an import accepts, in bytes.
+    public var importMaxBytes: Int = 100 * 1024 * 1024
 
     /// Values given on the command line; each one present wins over the environment.
     public struct Overrides: Sendable {
@@ -100,6 +102,9 @@ public struct AppConfiguration: Sendable {
             .flatMap(Logger.Level.init(rawValue:)) ?? (configuration.debug ? .debug : .info)
         configuration.logFormat = try env.choice("GENEWEB_LOG_FORMAT", from: LogFormat.allCases.map(\.rawValue))
             .flatMap(LogFormat.init(rawValue:)) ?? .text
+        if let bytes = try env.integer("GENEWEB_IMPORT_MAX_BYTES", in: 1...(1 << 40)) {
+            configuration.importMaxBytes = bytes
+        }
         if let seconds = try env.integer("GENEWEB_SHUTDOWN_GRACE_SECONDS", in: 0...3600) {
             configuration.shutdownGracePeriod = .seconds(seconds)
         }

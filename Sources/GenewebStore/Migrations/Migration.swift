@@ -14,6 +14,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         .bases,
         .genealogySkeleton,
+        .records,
     ]
 
     /// The version of the newest migration this build knows.

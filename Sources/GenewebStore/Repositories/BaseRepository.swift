@@ -23,6 +23,16 @@ public struct BaseRepository: Sendable {
         self.database = database
     }
 
+    /// The id of the base called `name`, creating the base when `create` is true.
+    public func id(of name: BaseName, create: Bool, on sql: any SQLDatabase) async throws -> Int? {
+        if let row = try await sql.raw("SELECT id FROM bases WHERE name = \(bind: name.rawValue)").first() {
+            return try row.decode(column: "id", as: Int.self)
+        }
+        guard create else { return nil }
+        try await sql.raw("INSERT INTO bases (name, title) VALUES (\(bind: name.rawValue), \(bind: name.rawValue))").run()
+        return try await sql.raw("SELECT id FROM bases WHERE name = \(bind: name.rawValue)").first()?.decode(column: "id", as: Int.self)
+    }
+
     /// Every base with its person and family counts, ordered by name.
     public func summaries() async throws -> [BaseSummary] {
         try await database.withConnection { sql in

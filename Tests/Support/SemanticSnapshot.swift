@@ -3,7 +3,7 @@ import GenewebFormats
 
 /// What a genealogist would compare between two readings of a tree, with identifiers replaced by
 /// the xrefs records keep across export and import.
-struct SemanticSnapshot: Equatable {
+public struct SemanticSnapshot: Equatable {
     var persons: [String: [String]] = [:]
     var families: [String: [String]] = [:]
     var sources: [String: [String]] = [:]
@@ -14,7 +14,7 @@ struct SemanticSnapshot: Equatable {
     var otherRecords: [String] = []
 
     /// - Parameter gedcom7: forget what GEDCOM 7 cannot say (dual years, media format spelling).
-    init(_ document: GedcomDocument, gedcom7: Bool = false) {
+    public init(_ document: GedcomDocument, gedcom7: Bool = false) {
         var xref: [UUID: String] = [:]
         for person in document.persons { xref[person.id.uuid] = person.gedcomXref }
         for family in document.families { xref[family.id.uuid] = family.gedcomXref }
@@ -83,7 +83,7 @@ struct SemanticSnapshot: Equatable {
     }
 
     /// The first difference, for a readable failure.
-    func firstDifference(from other: SemanticSnapshot) -> String? {
+    public func firstDifference(from other: SemanticSnapshot) -> String? {
         for (name, mine, theirs) in [("person", persons, other.persons), ("family", families, other.families),
                                      ("source", sources, other.sources), ("repository", repositories, other.repositories),
                                      ("note", notes, other.notes)] {

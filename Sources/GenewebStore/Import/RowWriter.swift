@@ -1,0 +1,101 @@
+import Foundation
+import GenewebCore
+import SQLKit
+
+/// Batched multi-row inserts of the model into the tables of one base.
+struct RowWriter {
+    let sql: any SQLDatabase
+    let engine: DatabaseEngine
+    let baseID: Int
+    let batchSize: Int
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    init(sql: any SQLDatabase, engine: DatabaseEngine, baseID: Int, batchSize: Int) {
+        self.sql = sql
+        self.engine = engine
+        self.baseID = baseID
+        self.batchSize = batchSize
+    }
+
+    /// A JSON document bind, cast to JSONB on PostgreSQL.
+    func document(_ value: some Encodable) throws -> SQLQueryString {
+        let json = String(decoding: try encoder.encode(value), as: UTF8.self)
+        return engine == .postgres ? "CAST(\(bind: json) AS JSONB)" : "\(bind: json)"
+    }
+
+    func insertPersons(_ persons: [Person]) async throws {
+        for batch in persons.chunked(batchSize) {
+            var query: SQLQueryString = """
+                INSERT INTO persons (id, base_id, first_name, surname, occurrence, first_name_key, surname_key,
+                    first_name_phonetic, surname_phonetic, sex, birth_sort, death_sort, gedcom_xref, document) VALUES
+                """
+            for (index, person) in batch.enumerated() {
+                if index > 0 { query += ", " }
+                let birth = (person.birth ?? person.baptism)?.date?.sortKey
+                let death = (person.death ?? person.burial)?.date?.sortKey
+                query += """
+                    (\(bind: person.id.uuid), \(bind: baseID), \(bind: person.firstName), \(bind: person.surname), \(bind: person.occurrence),
+                    \(bind: NameNormalizer.key(person.firstName)), \(bind: NameNormalizer.key(person.surname)),
+                    \(bind: PhoneticKey.key(person.firstName)), \(bind: PhoneticKey.key(person.surname)), \(bind: person.sex.rawValue),
+                    \(bind: birth), \(bind: death), \(bind: person.gedcomXref), 
+                    """
+                query += try document(person) + ")"
+            }
+            try await sql.raw(query).run()
+        }
+    }
+
+    func insertFamilies(_ families: [Family]) async throws {
+        for batch in families.chunked(batchSize) {
+            var query: SQLQueryString = "INSERT INTO families (id, base_id, relation, gedcom_xref, document) VALUES "
+            for (index, family) in batch.enumerated() {
+                if index > 0 { query += ", " }
+                query += "(\(bind: family.id.uuid), \(bind: baseID), \(bind: family.relation.rawValue), \(bind: family.gedcomXref), "
+                query += try document(family) + ")"
+            }
+            try await sql.raw(query).run()
+        }
+        // Parent and child links, in order, for the genealogy graph.
+        let links = families.flatMap { family in
+            family.parents.enumerated().map { (family.id.uuid, $0.element.uuid, "parent", $0.offset) }
+                + family.children.enumerated().map { (family.id.uuid, $0.element.uuid, "child", $0.offset) }
+        }
+        for batch in links.chunked(batchSize * 2) {
+            var query: SQLQueryString = "INSERT INTO family_members (family_id, person_id, role, position) VALUES "
+            for (index, link) in batch.enumerated() {
+                if index > 0 { query += ", " }
+                query += "(\(bind: link.0), \(bind: link.1), \(bind: link.2), \(bind: link.3))"
+            }
+            try await sql.raw(query).run()
+        }
+    }
+
+    func insertRecords<Record: Encodable>(_ table: String, label: String, _ records: [(UUID, String, String?, Record)]) async throws {
+        for batch in records.chunked(batchSize) {
+            var query: SQLQueryString = "INSERT INTO \(ident: table) (id, base_id, \(ident: label), gedcom_xref, document) VALUES "
+            for (index, record) in batch.enumerated() {
+                if index > 0 { query += ", " }
+                query += "(\(bind: record.0), \(bind: baseID), \(bind: record.1), \(bind: record.2), "
+                query += try document(record.3) + ")"
+            }
+            try await sql.raw(query).run()
+        }
+    }
+
+    func insertBaseRecords(header: ExtensionNode?, others: [ExtensionNode]) async throws {
+        let rows = (header.map { [("header", $0)] } ?? []) + others.map { ("record", $0) }
+        for (position, row) in rows.enumerated() {
+            try await sql.raw("INSERT INTO base_records (base_id, position, kind, document) VALUES (\(bind: baseID), \(bind: position), \(bind: row.0), " + document(row.1) + ")").run()
+        }
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

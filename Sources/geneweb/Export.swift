@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import GenewebFormats
+import GenewebServer
+import GenewebStore
+import Logging
+
+/// `geneweb export`: writes a base as GEDCOM 5.5.1 or 7.
+struct Export: AsyncParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case gedcom551
+        case gedcom7
+    }
+
+    static let configuration = CommandConfiguration(abstract: "Export a base as GEDCOM 5.5.1 (UTF-8) or GEDCOM 7.")
+
+    @Option(help: "Base to export.")
+    var base = "default"
+
+    @Option(help: "gedcom551 or gedcom7.")
+    var format: Format = .gedcom551
+
+    @Option(help: "File to write (default: standard output).")
+    var output: String?
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        let configuration = try loadConfiguration(.init(databaseURL: storage.databaseURL, dataDirectory: storage.dataDirectory))
+        bootstrapLogging(configuration)
+        let baseName = try commandLineValue { () throws(BaseNameError) in try BaseName(base) }
+        let database = try Database(location: configuration.storage, logger: Logger(label: "geneweb.export"))
+        let document = try await database.whileRunning {
+            try await MigrationRunner(database: database, logger: Logger(label: "geneweb.export")).migrate()
+            return try await GenealogyExporter(database: database).load(baseName)
+        }
+        guard let document else {
+            JSONLogHandler.writeToStandardError("geneweb: no base named \(baseName)")
+            throw ExitCode(1)
+        }
+        let writer = GedcomWriter(document: document, version: format == .gedcom7 ? .v7 : .v551)
+        if let output {
+            FileManager.default.createFile(atPath: output, contents: nil)
+            guard let handle = FileHandle(forWritingAtPath: output) else {
+                JSONLogHandler.writeToStandardError("geneweb: cannot write \(output)")
+                throw ExitCode(1)
+            }
+            defer { try? handle.close() }
+            writer.emit { try? handle.write(contentsOf: Data($0.utf8)) }
+        } else {
+            writer.emit { FileHandle.standardOutput.write(Data($0.utf8)) }
+        }
+    }
+}

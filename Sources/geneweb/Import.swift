@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import GenewebFormats
+import GenewebServer
+import GenewebStore
+import Logging
+
+/// `geneweb import FILE`: reads a GEDCOM file into a base, all or nothing.
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a GEDCOM file (5.5, 5.5.1 or 7, any common charset) into a base.",
+        discussion: """
+            The import runs in one transaction: if anything fails, the base is left as it was.
+            A base that already holds persons is refused unless --replace is given.
+            Files over GENEWEB_IMPORT_MAX_BYTES (default 100 MB) are refused.
+            """
+    )
+
+    @Argument(help: "The file to import.")
+    var file: String
+
+    @Option(help: "Base to import into (created when missing).")
+    var base = "default"
+
+    @Flag(help: "Replace the base's current contents.")
+    var replace = false
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        let configuration = try loadConfiguration(.init(databaseURL: storage.databaseURL, dataDirectory: storage.dataDirectory))
+        bootstrapLogging(configuration)
+        let baseName = try commandLineValue { () throws(BaseNameError) in try BaseName(base) }
+        let bytes = try commandLineValue { try Self.readFile(file, limit: configuration.importMaxBytes) }
+        print("reading \(file) (\(bytes.count) bytes)")
+        let gedcom = try commandLineValue { () throws(GedcomFileError) in try GedcomFile(bytes: bytes) }
+        let document = GedcomReader.read(gedcom)
+        print("read \(document.persons.count) persons, \(document.families.count) families; writing to base \(baseName)")
+        let database = try Database(location: configuration.storage, logger: Logger(label: "geneweb.import"))
+        let report = try await database.whileRunning {
+            try await MigrationRunner(database: database, logger: Logger(label: "geneweb.import")).migrate()
+            return try await GenealogyImporter(database: database).importDocument(
+                document, into: baseName, format: gedcom.isGedcom7 ? "gedcom7" : "gedcom", replace: replace
+            )
+        }
+        print(ImportReportText.render(report))
+    }
+
+    static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ImportError.unreadable("cannot read \(path): no such file, or not readable")
+        }
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if size > limit { throw ImportError.tooLarge(bytes: size, limit: limit) }
+        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}
+
+/// The report as people read it.
+enum ImportReportText {
+    static func render(_ report: ImportReport) -> String {
+        var lines = [
+            "imported into base \(report.base) (\(report.format)) in \(String(format: "%.2f", report.elapsedSeconds)) s:",
+            "  persons: \(report.persons)", "  families: \(report.families)", "  sources: \(report.sources)",
+            "  repositories: \(report.repositories)", "  notes: \(report.notes)", "  media: \(report.media)",
+            "  warnings: \(report.warnings.count)",
+        ]
+        lines += report.warnings.prefix(50).map { "    " + $0 }
+        if report.warnings.count > 50 { lines.append("    … and \(report.warnings.count - 50) more") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Runs `body`; an error becomes one line on standard error and exit code 1.
+func commandLineValue<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        JSONLogHandler.writeToStandardError("geneweb: \(error)")
+        throw ExitCode(1)
+    }
+}
