@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 
-swift build -c release --product geneweb >/dev/null
-bin="$(swift build -c release --show-bin-path)/geneweb"
+swift build -c release --product geneweb --scratch-path .build-release >/dev/null
+bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/geneweb"
 work=$(mktemp -d /tmp/geneweb-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 

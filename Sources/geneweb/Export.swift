@@ -38,17 +38,21 @@ struct Export: AsyncParsableCommand {
             JSONLogHandler.writeToStandardError("geneweb: no base named \(baseName)")
             throw ExitCode(1)
         }
-        let writer = GedcomWriter(document: document, version: format == .gedcom7 ? .v7 : .v551)
-        if let output {
-            FileManager.default.createFile(atPath: output, contents: nil)
-            guard let handle = FileHandle(forWritingAtPath: output) else {
-                JSONLogHandler.writeToStandardError("geneweb: cannot write \(output)")
-                throw ExitCode(1)
-            }
-            defer { try? handle.close() }
-            writer.emit { try? handle.write(contentsOf: Data($0.utf8)) }
-        } else {
-            writer.emit { FileHandle.standardOutput.write(Data($0.utf8)) }
-        }
+        try writeGedcom(GedcomWriter(document: document, version: format == .gedcom7 ? .v7 : .v551), to: output)
     }
+}
+
+/// Streams a GEDCOM file to `path`, or to standard output when there is none.
+func writeGedcom(_ writer: GedcomWriter, to path: String?) throws {
+    guard let path else {
+        writer.emit { FileHandle.standardOutput.write(Data($0.utf8)) }
+        return
+    }
+    guard FileManager.default.createFile(atPath: path, contents: nil),
+          let handle = FileHandle(forWritingAtPath: path) else {
+        JSONLogHandler.writeToStandardError("geneweb: cannot write \(path)")
+        throw ExitCode(1)
+    }
+    defer { try? handle.close() }
+    writer.emit { try? handle.write(contentsOf: Data($0.utf8)) }
 }

@@ -24,19 +24,6 @@ struct Generate: AsyncParsableCommand {
 
     func run() async throws {
         let document = SyntheticTree(persons: persons, seed: seed).generate()
-        let writer = GedcomWriter(document: document, version: .v551)
-        if let output {
-            FileManager.default.createFile(atPath: output, contents: nil)
-            guard let handle = FileHandle(forWritingAtPath: output) else {
-                JSONLogHandler.writeToStandardError("geneweb: cannot write \(output)")
-                throw ExitCode(1)
-            }
-            defer { try? handle.close() }
-            writer.emit { try? handle.write(contentsOf: Data($0.utf8)) }
-        } else {
-            writer.emit { FileHandle.standardOutput.write(Data($0.utf8)) }
-        }
+        try writeGedcom(GedcomWriter(document: document, version: .v551), to: output)
     }
 }
-
-import GenewebServer

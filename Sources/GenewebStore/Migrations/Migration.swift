@@ -20,3 +20,30 @@ public enum Migrations {
     /// The version of the newest migration this build knows.
     public static var latestVersion: Int { all.last?.version ?? 0 }
 }
+
+/// Column types that differ between the engines, for migrations that create the same table on both.
+struct ColumnTypes {
+    /// Record identifiers: UUIDs (native on PostgreSQL, text on SQLite).
+    let id: String
+    /// References to `bases.id`.
+    let baseID: String
+    /// The JSON document of a record, `{}` when empty.
+    let json: String
+    /// Creation and update times, set by the database.
+    let timestamp: String
+
+    init(_ engine: DatabaseEngine) {
+        switch engine {
+        case .sqlite:
+            id = "TEXT"
+            baseID = "INTEGER"
+            json = "TEXT NOT NULL DEFAULT '{}'"
+            timestamp = "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+        case .postgres:
+            id = "UUID"
+            baseID = "BIGINT"
+            json = "JSONB NOT NULL DEFAULT '{}'::jsonb"
+            timestamp = "TIMESTAMPTZ NOT NULL DEFAULT now()"
+        }
+    }
+}

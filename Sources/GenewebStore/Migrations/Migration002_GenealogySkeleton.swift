@@ -3,12 +3,8 @@ extension Migration {
     /// between them. Searched and joined values are columns; the rest of a record lives in the
     /// `document` JSON column (see ARCHITECTURE.md, storage model). Every row carries `base_id`.
     static let genealogySkeleton = Migration(version: 2, name: "genealogy_skeleton") { engine in
-        let id = engine == .sqlite ? "TEXT" : "UUID"
-        let baseID = engine == .sqlite ? "INTEGER" : "BIGINT"
-        let json = engine == .sqlite ? "TEXT NOT NULL DEFAULT '{}'" : "JSONB NOT NULL DEFAULT '{}'::jsonb"
-        let timestamp = engine == .sqlite
-            ? "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
-            : "TIMESTAMPTZ NOT NULL DEFAULT now()"
+        let types = ColumnTypes(engine)
+        let (id, baseID, json, timestamp) = (types.id, types.baseID, types.json, types.timestamp)
         return [
             """
             CREATE TABLE persons (

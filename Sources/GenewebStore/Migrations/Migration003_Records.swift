@@ -3,12 +3,8 @@ extension Migration {
     /// notes, media) and, per base, the file-level records an export gives back (the original
     /// header, submitters, custom level-0 records).
     static let records = Migration(version: 3, name: "records") { engine in
-        let id = engine == .sqlite ? "TEXT" : "UUID"
-        let baseID = engine == .sqlite ? "INTEGER" : "BIGINT"
-        let json = engine == .sqlite ? "TEXT NOT NULL DEFAULT '{}'" : "JSONB NOT NULL DEFAULT '{}'::jsonb"
-        let timestamp = engine == .sqlite
-            ? "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
-            : "TIMESTAMPTZ NOT NULL DEFAULT now()"
+        let types = ColumnTypes(engine)
+        let (id, baseID, json, timestamp) = (types.id, types.baseID, types.json, types.timestamp)
         func recordTable(_ name: String, label: String) -> String {
             """
             CREATE TABLE \(name) (
