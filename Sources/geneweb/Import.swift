@@ -7,8 +7,14 @@ import Logging
 
 /// `geneweb import FILE`: reads a GEDCOM file into a base, all or nothing.
 struct Import: AsyncParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case auto
+        case gedcom
+        case gw
+    }
+
     static let configuration = CommandConfiguration(
-        abstract: "Import a GEDCOM file (5.5, 5.5.1 or 7, any common charset) into a base.",
+        abstract: "Import a GEDCOM file (5.5, 5.5.1 or 7, any common charset) or a GeneWeb .gw file into a base.",
         discussion: """
             The import runs in one transaction: if anything fails, the base is left as it was.
             A base that already holds persons is refused unless --replace is given.
@@ -25,6 +31,9 @@ struct Import: AsyncParsableCommand {
     @Flag(help: "Replace the base's current contents.")
     var replace = false
 
+    @Option(help: "auto (by extension, then content), gedcom or gw.")
+    var format: Format = .auto
+
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
@@ -33,17 +42,30 @@ struct Import: AsyncParsableCommand {
         let baseName = try commandLineValue { () throws(BaseNameError) in try BaseName(base) }
         let bytes = try commandLineValue { try Self.readFile(file, limit: configuration.importMaxBytes) }
         print("reading \(file) (\(bytes.count) bytes)")
-        let gedcom = try commandLineValue { () throws(GedcomFileError) in try GedcomFile(bytes: bytes) }
-        let document = GedcomReader.read(gedcom)
+        let (document, formatName) = try commandLineValue { try Self.read(bytes, path: file, format: format) }
         print("read \(document.persons.count) persons, \(document.families.count) families; writing to base \(baseName)")
         let database = try Database(location: configuration.storage, logger: Logger(label: "geneweb.import"))
         let report = try await database.whileRunning {
             try await MigrationRunner(database: database, logger: Logger(label: "geneweb.import")).migrate()
             return try await GenealogyImporter(database: database).importDocument(
-                document, into: baseName, format: gedcom.isGedcom7 ? "gedcom7" : "gedcom", replace: replace
+                document, into: baseName, format: formatName, replace: replace
             )
         }
         print(ImportReportText.render(report))
+    }
+
+    /// Reads the bytes as GEDCOM or `.gw`; `auto` goes by the extension, then by the content.
+    static func read(_ bytes: [UInt8], path: String, format: Format) throws -> (GedcomDocument, String) {
+        var chosen = format
+        if chosen == .auto {
+            chosen = path.lowercased().hasSuffix(".gw") ? .gw : .gedcom
+            if chosen == .gedcom, case .failure(GedcomFileError.notGedcom) = Result(catching: { try GedcomFile(bytes: bytes) }) {
+                chosen = .gw
+            }
+        }
+        if chosen == .gw { return (try GenewebReader.read(bytes: bytes), "gw") }
+        let file = try GedcomFile(bytes: bytes)
+        return (GedcomReader.read(file), file.isGedcom7 ? "gedcom7" : "gedcom")
     }
 
     static func readFile(_ path: String, limit: Int) throws -> [UInt8] {

@@ -67,6 +67,32 @@ struct ServerProcessTests {
         #expect(status.output.contains("pending: none"))
     }
 
+    @Test("import and export on the command line: a GEDCOM file in, GEDCOM 7 and .gw out; bad files refused with exit 1")
+    func importExport() async throws {
+        let directory = TemporaryDirectory()
+        let file = directory.url.appendingPathComponent("family.ged").path
+        try "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Jean /Dupont/\n1 BIRT\n2 DATE 12 JAN 1850\n1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Marie /Curie/\n1 FAMS @F1@\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n0 TRLR\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let imported = try await runGeneweb(["import", file, "--base", "family", "--data-dir", directory.path])
+        #expect(imported.status == 0)
+        #expect(imported.output.contains("persons: 2") && imported.output.contains("families: 1"))
+        let again = try await runGeneweb(["import", file, "--base", "family", "--data-dir", directory.path])
+        #expect(again.status == 1)
+        #expect(again.output.contains("--replace"))
+        let out7 = directory.url.appendingPathComponent("out.ged").path
+        #expect(try await runGeneweb(["export", "--base", "family", "--format", "gedcom7", "--output", out7, "--data-dir", directory.path]).status == 0)
+        let exported = try String(contentsOfFile: out7, encoding: .utf8)
+        #expect(exported.contains("2 VERS 7.0") && exported.contains("1 NAME Jean /Dupont/") && exported.contains("2 DATE 12 JAN 1850"))
+        let outGw = directory.url.appendingPathComponent("out.gw").path
+        #expect(try await runGeneweb(["export", "--base", "family", "--format", "gw", "--output", outGw, "--data-dir", directory.path]).status == 0)
+        #expect(try String(contentsOfFile: outGw, encoding: .utf8).contains("fam Dupont Jean 12/1/1850 + Curie Marie 0"))
+        let junk = directory.url.appendingPathComponent("junk.ged").path
+        try Data([0, 1, 2, 3, 0xFF]).write(to: URL(fileURLWithPath: junk))
+        let refused = try await runGeneweb(["import", junk, "--base", "other", "--data-dir", directory.path])
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("binary"))
+    }
+
     @Test("JSON logs: every line of a serving process is a JSON object")
     func jsonLogs() async throws {
         let directory = TemporaryDirectory()

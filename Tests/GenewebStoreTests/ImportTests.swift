@@ -124,6 +124,14 @@ struct CorpusImportTests {
                 let difference = SemanticSnapshot(document).firstDifference(from: SemanticSnapshot(exported))
                 #expect(difference == nil, "\(name) on \(engine): \(difference ?? "")")
             }
+            // GeneWeb's own format, in file order.
+            let galichet = try GenewebReader.read(bytes: Corpus.bytes("galichet.gw"))
+            _ = try await GenealogyImporter(database: database).importDocument(galichet, into: try BaseName("galichet"), format: "gw", replace: false)
+            let exported = try #require(try await GenealogyExporter(database: database).load(try BaseName("galichet")))
+            #expect(SemanticSnapshot(galichet).firstDifference(from: SemanticSnapshot(exported)) == nil)
+            #expect(exported.families.map(\.id) == galichet.families.map(\.id), "exports follow the file's order")
+            let again = try GenewebReader.read(bytes: Array(GenewebWriter.write(exported).text.utf8))
+            #expect(SemanticSnapshot(galichet).firstDifference(from: SemanticSnapshot(again)) == nil)
         }
     }
 }

@@ -16,11 +16,21 @@ public struct SemanticSnapshot: Equatable {
     /// - Parameter gedcom7: forget what GEDCOM 7 cannot say (dual years, media format spelling).
     public init(_ document: GedcomDocument, gedcom7: Bool = false) {
         var xref: [UUID: String] = [:]
-        for person in document.persons { xref[person.id.uuid] = person.gedcomXref }
-        for family in document.families { xref[family.id.uuid] = family.gedcomXref }
+        // Files without xrefs (.gw) name persons by GeneWeb key and families by their parents.
+        for person in document.persons { xref[person.id.uuid] = person.gedcomXref ?? person.key }
+        var familyCounts: [String: Int] = [:]
+        for family in document.families {
+            if let known = family.gedcomXref {
+                xref[family.id.uuid] = known
+            } else {
+                let parents = family.parents.map { xref[$0.uuid] ?? "?" }.joined(separator: "+")
+                familyCounts[parents, default: 0] += 1
+                xref[family.id.uuid] = "\(parents)#\(familyCounts[parents]!)"
+            }
+        }
         for source in document.sources { xref[source.id.uuid] = source.gedcomXref }
         for repository in document.repositories { xref[repository.id.uuid] = repository.gedcomXref }
-        for note in document.notes { xref[note.id.uuid] = note.gedcomXref }
+        for note in document.notes { xref[note.id.uuid] = note.gedcomXref ?? note.title }
 
         var mediaContent: [UUID: String] = [:]
         func tree(_ node: ExtensionNode) -> String {
@@ -51,7 +61,7 @@ public struct SemanticSnapshot: Equatable {
              event.extensions.map(tree).joined(separator: ";")].joined(separator: "|")
         }
         for person in document.persons {
-            persons[person.gedcomXref ?? "?"] = [
+            persons[xref[person.id.uuid] ?? "?"] = [
                 person.firstName, person.surname, String(person.occurrence), person.sex.rawValue,
                 person.qualifiers.joined(separator: ";"), person.aliases.joined(separator: ";"),
                 person.titles.map { "\($0.title)|\($0.place)|\(date($0.start))|\(date($0.end))|\($0.extensions.map(tree))" }.joined(separator: ";"),
@@ -62,7 +72,7 @@ public struct SemanticSnapshot: Equatable {
             ] + person.events.map(event) + person.extensions.map(tree).sorted()
         }
         for family in document.families {
-            families[family.gedcomXref ?? "?"] = [
+            families[xref[family.id.uuid] ?? "?"] = [
                 family.parents.map(ref).joined(separator: ";"), family.children.map(ref).joined(separator: ";"),
                 family.relation.rawValue, "\(family.divorce)", family.notes ?? "", family.sources ?? "", family.comment ?? "",
                 family.noteIDs.map(ref).joined(separator: ";"), family.mediaIDs.map(ref).joined(separator: ";"),
@@ -77,7 +87,7 @@ public struct SemanticSnapshot: Equatable {
         for repository in document.repositories {
             repositories[repository.gedcomXref ?? "?"] = [repository.name, repository.address ?? ""] + repository.extensions.map(tree)
         }
-        for note in document.notes { notes[note.gedcomXref ?? "?"] = [note.text] + note.extensions.map(tree) }
+        for note in document.notes { notes[xref[note.id.uuid] ?? "?"] = [note.text] + note.extensions.map(tree) }
         media = mediaContent.values.sorted()
         otherRecords = document.otherRecords.map(tree)
     }

@@ -11,8 +11,8 @@ public struct GenealogyExporter: Sendable {
         self.database = database
     }
 
-    /// The base's records in a stable order (imported records in file order by xref position,
-    /// then by id). Nil when the base does not exist.
+    /// The base's records in the order of the file they came from (records made later follow,
+    /// by id). Nil when the base does not exist.
     public func load(_ base: BaseName) async throws -> GedcomDocument? {
         try await database.withConnection { sql in
             guard let baseID = try await BaseRepository(database: database).id(of: base, create: false, on: sql) else { return nil }
@@ -21,7 +21,7 @@ public struct GenealogyExporter: Sendable {
             func documents<T: Decodable>(_ table: String, as type: T.Type) async throws -> [T] {
                 let rows = try await sql.raw("""
                     SELECT CAST(document AS TEXT) AS document FROM \(ident: table) WHERE base_id = \(bind: baseID)
-                    ORDER BY created_at, id
+                    ORDER BY file_position, id
                     """).all()
                 return try rows.map { try decoder.decode(T.self, from: Data(try $0.decode(column: "document", as: String.self).utf8)) }
             }
@@ -38,24 +38,7 @@ public struct GenealogyExporter: Sendable {
                 let node = try decoder.decode(ExtensionNode.self, from: Data(try row.decode(column: "document", as: String.self).utf8))
                 if try row.decode(column: "kind", as: String.self) == "header" { document.header = node } else { document.otherRecords.append(node) }
             }
-            Self.restoreFileOrder(&document)
             return document
         }
-    }
-
-    /// Rows inserted in one statement share a timestamp; imported records go back in the order
-    /// of their xrefs' numbers so exports follow the source file.
-    static func restoreFileOrder(_ document: inout GedcomDocument) {
-        func key(_ xref: String?) -> (Int, String) {
-            guard let xref else { return (Int.max, "") }
-            let digits = xref.filter(\.isNumber)
-            return (Int(digits.prefix(18)) ?? Int.max - 1, xref)
-        }
-        document.persons.sort { key($0.gedcomXref) < key($1.gedcomXref) }
-        document.families.sort { key($0.gedcomXref) < key($1.gedcomXref) }
-        document.sources.sort { key($0.gedcomXref) < key($1.gedcomXref) }
-        document.repositories.sort { key($0.gedcomXref) < key($1.gedcomXref) }
-        document.notes.sort { key($0.gedcomXref) < key($1.gedcomXref) }
-        document.media.sort { key($0.gedcomXref) < key($1.gedcomXref) }
     }
 }

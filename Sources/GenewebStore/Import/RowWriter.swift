@@ -31,17 +31,17 @@ struct RowWriter {
         for batch in persons.chunked(batchSize) {
             var query: SQLQueryString = """
                 INSERT INTO persons (id, base_id, first_name, surname, occurrence, first_name_key, surname_key,
-                    first_name_phonetic, surname_phonetic, sex, birth_sort, death_sort, gedcom_xref, document) VALUES
+                    first_name_phonetic, surname_phonetic, sex, birth_sort, death_sort, gedcom_xref, file_position, document) VALUES
                 """
-            for (index, person) in batch.enumerated() {
-                if index > 0 { query += ", " }
+            for (index, person) in zip(batch.indices, batch) {
+                if index > batch.startIndex { query += ", " }
                 let birth = (person.birth ?? person.baptism)?.date?.sortKey
                 let death = (person.death ?? person.burial)?.date?.sortKey
                 query += """
                     (\(bind: person.id.uuid), \(bind: baseID), \(bind: person.firstName), \(bind: person.surname), \(bind: person.occurrence),
                     \(bind: NameNormalizer.key(person.firstName)), \(bind: NameNormalizer.key(person.surname)),
                     \(bind: PhoneticKey.key(person.firstName)), \(bind: PhoneticKey.key(person.surname)), \(bind: person.sex.rawValue),
-                    \(bind: birth), \(bind: death), \(bind: person.gedcomXref), 
+                    \(bind: birth), \(bind: death), \(bind: person.gedcomXref), \(bind: index),
                     """
                 query += try document(person) + ")"
             }
@@ -51,10 +51,10 @@ struct RowWriter {
 
     func insertFamilies(_ families: [Family]) async throws {
         for batch in families.chunked(batchSize) {
-            var query: SQLQueryString = "INSERT INTO families (id, base_id, relation, gedcom_xref, document) VALUES "
-            for (index, family) in batch.enumerated() {
-                if index > 0 { query += ", " }
-                query += "(\(bind: family.id.uuid), \(bind: baseID), \(bind: family.relation.rawValue), \(bind: family.gedcomXref), "
+            var query: SQLQueryString = "INSERT INTO families (id, base_id, relation, gedcom_xref, file_position, document) VALUES "
+            for (index, family) in zip(batch.indices, batch) {
+                if index > batch.startIndex { query += ", " }
+                query += "(\(bind: family.id.uuid), \(bind: baseID), \(bind: family.relation.rawValue), \(bind: family.gedcomXref), \(bind: index), "
                 query += try document(family) + ")"
             }
             try await sql.raw(query).run()
@@ -76,10 +76,10 @@ struct RowWriter {
 
     func insertRecords<Record: Encodable>(_ table: String, label: String, _ records: [(UUID, String, String?, Record)]) async throws {
         for batch in records.chunked(batchSize) {
-            var query: SQLQueryString = "INSERT INTO \(ident: table) (id, base_id, \(ident: label), gedcom_xref, document) VALUES "
-            for (index, record) in batch.enumerated() {
-                if index > 0 { query += ", " }
-                query += "(\(bind: record.0), \(bind: baseID), \(bind: record.1), \(bind: record.2), "
+            var query: SQLQueryString = "INSERT INTO \(ident: table) (id, base_id, \(ident: label), gedcom_xref, file_position, document) VALUES "
+            for (index, record) in zip(batch.indices, batch) {
+                if index > batch.startIndex { query += ", " }
+                query += "(\(bind: record.0), \(bind: baseID), \(bind: record.1), \(bind: record.2), \(bind: index), "
                 query += try document(record.3) + ")"
             }
             try await sql.raw(query).run()

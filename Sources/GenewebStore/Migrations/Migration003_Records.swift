@@ -12,6 +12,7 @@ extension Migration {
                 base_id \(baseID) NOT NULL REFERENCES bases(id) ON DELETE CASCADE,
                 \(label) TEXT NOT NULL DEFAULT '',
                 gedcom_xref TEXT,
+                file_position INTEGER NOT NULL DEFAULT 0,
                 document \(json),
                 created_at \(timestamp),
                 updated_at \(timestamp)
@@ -25,6 +26,9 @@ extension Migration {
             "ALTER TABLE persons ADD COLUMN death_sort INTEGER",
             "ALTER TABLE persons ADD COLUMN gedcom_xref TEXT",
             "ALTER TABLE families ADD COLUMN gedcom_xref TEXT",
+            // Order of the records in the file they came from, so exports follow it.
+            "ALTER TABLE persons ADD COLUMN file_position INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE families ADD COLUMN file_position INTEGER NOT NULL DEFAULT 0",
             "CREATE INDEX persons_by_phonetic ON persons (base_id, surname_phonetic, first_name_phonetic)",
             recordTable("sources", label: "title"),
             recordTable("repositories", label: "name"),
