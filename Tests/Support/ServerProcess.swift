@@ -34,7 +34,7 @@ public final class ServerProcess: @unchecked Sendable {
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// Waits until `GET /health/` answers 200, or the process exits, or `timeout` passes.
-    public func waitUntilHealthy(timeout: Duration = .seconds(30)) async throws {
+    public func waitUntilHealthy(timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if !process.isRunning { throw TestSetupError.timeout("server exited early with \(process.terminationStatus): \(log)") }
@@ -51,7 +51,7 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// Waits for the process to exit and returns its exit status.
     @discardableResult
-    public func waitForExit(timeout: Duration = .seconds(30)) async throws -> Int32 {
+    public func waitForExit(timeout: Duration = .seconds(120)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             if ContinuousClock.now > deadline {
