@@ -6,9 +6,9 @@ extension GedcomReader {
         var person = Person(id: ids.definition(record.xref), firstName: "", surname: "")
         person.gedcomXref = record.xref
         var sawName = false
-        var inlineNotes: [String] = []
-        var inlineSources: [String] = []
+        var references = RecordReferences()
         for child in record.children {
+            if readReference(child, into: &references) { continue }
             switch child.tag {
             case "NAME" where !sawName:
                 sawName = true
@@ -27,18 +27,9 @@ extension GedcomReader {
                 }
             case "TITL":
                 person.titles.append(readTitle(child))
-            case "NOTE", "SNOTE":
-                if child.isPointer, let xref = child.value { person.noteIDs.append(ids.id(xref, line: child.line)) }
-                else if let text = child.value, !text.isEmpty { inlineNotes.append(text) }
-            case "SOUR":
-                if let text = Self.voidSourceText(child) { inlineSources.append(text) }
-                else if let citation = readCitation(child) { person.citations.append(citation) }
-                else if let text = child.value { inlineSources.append(text) }
             case "_FIRST_NAME_ALIAS": if let alias = child.value { person.firstNameAliases.append(alias) }
             case "_SURNAME_ALIAS": if let alias = child.value { person.surnameAliases.append(alias) }
             case "_IMAGE": person.image = child.value
-            case "OBJE":
-                if let id = readMediaLink(child) { person.mediaIDs.append(id) } else { person.extensions.append(ExtensionNode(gedcom: child)) }
             case "RESN":
                 if ["PRIVACY", "CONFIDENTIAL"].contains(child.value?.uppercased() ?? "") { person.access = .private }
                 person.extensions.append(ExtensionNode(gedcom: child))
@@ -63,8 +54,12 @@ extension GedcomReader {
                 }
             }
         }
-        if !inlineNotes.isEmpty { person.notes = inlineNotes.joined(separator: "\n\n") }
-        if !inlineSources.isEmpty { person.sources = inlineSources.joined(separator: "\n") }
+        person.notes = references.notesText
+        person.sources = references.sourcesText
+        person.citations = references.citations
+        person.noteIDs = references.noteIDs
+        person.mediaIDs = references.mediaIDs
+        person.extensions += references.kept
         return person
     }
 
