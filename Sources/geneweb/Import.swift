@@ -4,6 +4,7 @@ import GenewebFormats
 import GenewebServer
 import GenewebStore
 import Logging
+import Synchronization
 
 /// `geneweb import FILE`: reads a GEDCOM file into a base, all or nothing.
 struct Import: AsyncParsableCommand {
@@ -48,7 +49,7 @@ struct Import: AsyncParsableCommand {
         let report = try await database.whileRunning {
             try await MigrationRunner(database: database, logger: Logger(label: "geneweb.import")).migrate()
             return try await GenealogyImporter(database: database).importDocument(
-                document, into: baseName, format: formatName, replace: replace
+                document, into: baseName, format: formatName, replace: replace, progress: ImportProgressDisplay.make()
             )
         }
         print(ImportReportText.render(report))
@@ -101,5 +102,32 @@ func commandLineValue<T>(_ body: () throws -> T) throws -> T {
     } catch {
         JSONLogHandler.writeToStandardError("geneweb: \(error)")
         throw ExitCode(1)
+    }
+}
+
+/// Import progress: a bar redrawn in place when standard error is a terminal, a line every 10%
+/// on standard output otherwise (logs, CI).
+enum ImportProgressDisplay {
+    static func make() -> @Sendable (ImportProgress) -> Void {
+        let interactive = isatty(STDERR_FILENO) == 1
+        let lastDecile = Mutex(-1)
+        return { progress in
+            guard progress.total > 0 else { return }
+            let fraction = Double(progress.written) / Double(progress.total)
+            if interactive {
+                let width = 40
+                let filled = Int(fraction * Double(width))
+                let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+                let line = "\r[\(bar)] \(progress.written)/\(progress.total)" + (progress.written >= progress.total ? "\n" : "")
+                _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+            } else {
+                let decile = Int(fraction * 10)
+                let isNew = lastDecile.withLock { last in
+                    defer { last = max(last, decile) }
+                    return decile > last
+                }
+                if isNew { print("written \(progress.written) of \(progress.total) records (\(decile * 10)%)") }
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GenewebCore
 import GenewebFormats
 import SQLKit
+import Synchronization
 
 /// Writes a read file into a base, all or nothing.
 ///
@@ -19,8 +20,11 @@ public struct GenealogyImporter: Sendable {
     }
 
     /// Imports `document` into the base `base` (created when missing). Without `replace`, a base
-    /// that already holds persons is refused.
-    public func importDocument(_ document: GedcomDocument, into base: BaseName, format: String, replace: Bool) async throws -> ImportReport {
+    /// that already holds persons is refused. `progress` hears of every batch written.
+    public func importDocument(
+        _ document: GedcomDocument, into base: BaseName, format: String, replace: Bool,
+        progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) async throws -> ImportReport {
         let clock = ContinuousClock()
         let start = clock.now
         var report = ImportReport(base: base.rawValue, format: format)
@@ -35,7 +39,12 @@ public struct GenealogyImporter: Sendable {
                 guard replace else { throw ImportError.baseNotEmpty(base: base.rawValue, persons: existing) }
             }
             if replace { try await BaseContents.deleteAll(of: baseID, on: sql) }
-            let rows = RowWriter(sql: sql, engine: engine, baseID: baseID, batchSize: batchSize)
+            let total = document.persons.count + document.families.count + document.sources.count
+                + document.repositories.count + document.notes.count + document.media.count
+            let rows = RowWriter(sql: sql, engine: engine, baseID: baseID, batchSize: batchSize, progress: progress.map { report in
+                let counter = ProgressCounter(total: total)
+                return { written in report(counter.add(written)) }
+            })
             try await rows.insertPersons(document.persons)
             try await rows.insertFamilies(document.families)
             try await rows.insertRecords("sources", label: "title", document.sources.map { ($0.id.uuid, $0.title, $0.gedcomXref, $0) })
@@ -55,6 +64,26 @@ public struct GenealogyImporter: Sendable {
         let elapsed = clock.now - start
         report.elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return report
+    }
+}
+
+/// How far an import has got: records written out of the total.
+public struct ImportProgress: Sendable {
+    public let written: Int
+    public let total: Int
+}
+
+/// Adds up batches written, for progress reports.
+final class ProgressCounter: Sendable {
+    private let total: Int
+    private let written = Mutex<Int>(0)
+
+    init(total: Int) {
+        self.total = total
+    }
+
+    func add(_ count: Int) -> ImportProgress {
+        ImportProgress(written: written.withLock { $0 += count; return $0 }, total: total)
     }
 }
 

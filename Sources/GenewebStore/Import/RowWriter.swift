@@ -8,17 +8,20 @@ struct RowWriter {
     let engine: DatabaseEngine
     let baseID: Int
     let batchSize: Int
+    /// Told how many records each batch wrote (persons, families and other records, not links).
+    let progress: (@Sendable (Int) -> Void)?
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
 
-    init(sql: any SQLDatabase, engine: DatabaseEngine, baseID: Int, batchSize: Int) {
+    init(sql: any SQLDatabase, engine: DatabaseEngine, baseID: Int, batchSize: Int, progress: (@Sendable (Int) -> Void)? = nil) {
         self.sql = sql
         self.engine = engine
         self.baseID = baseID
         self.batchSize = batchSize
+        self.progress = progress
     }
 
     /// A JSON document bind, cast to JSONB on PostgreSQL.
@@ -46,6 +49,7 @@ struct RowWriter {
                 query += try document(person) + ")"
             }
             try await sql.raw(query).run()
+            progress?(batch.count)
         }
     }
 
@@ -58,6 +62,7 @@ struct RowWriter {
                 query += try document(family) + ")"
             }
             try await sql.raw(query).run()
+            progress?(batch.count)
         }
         // Parent and child links, in order, for the genealogy graph.
         let links = families.flatMap { family in
@@ -83,6 +88,7 @@ struct RowWriter {
                 query += try document(record.3) + ")"
             }
             try await sql.raw(query).run()
+            progress?(batch.count)
         }
     }
 
