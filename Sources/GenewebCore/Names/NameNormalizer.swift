@@ -10,20 +10,28 @@ import Foundation
 public enum NameNormalizer {
     /// The lookup key of a name.
     public static func key(_ name: String) -> String {
-        var result = ""
-        result.reserveCapacity(name.utf8.count)
+        var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in name.unicodeScalars {
-            if let folded = fold(scalar) {
-                if folded.isEmpty { continue }
-                if pendingSpace, !result.isEmpty { result.append(" ") }
+            // ASCII letters and digits, most of every name, without building a string each.
+            let folded: String?
+            if scalar.isASCII, let ascii = asciiFold(scalar) {
+                if pendingSpace, !scalars.isEmpty { scalars.append(" ") }
                 pendingSpace = false
-                result.append(folded)
-            } else {
-                pendingSpace = true
+                scalars.append(ascii)
+                continue
             }
+            folded = fold(scalar)
+            guard let folded else {
+                pendingSpace = true
+                continue
+            }
+            if folded.isEmpty { continue }
+            if pendingSpace, !scalars.isEmpty { scalars.append(" ") }
+            pendingSpace = false
+            scalars.append(contentsOf: folded.unicodeScalars)
         }
-        return result
+        return String(scalars)
     }
 
     /// Leading particles of surnames, in key form, longest first so "van der" wins over "van".
@@ -73,6 +81,15 @@ public enum NameNormalizer {
         guard parts.count == 3, let occurrence = Int(parts[1]), occurrence >= 0, !parts[0].isEmpty, !parts[2].isEmpty
         else { return nil }
         return (key(String(parts[0]).replacingUnderscores()), occurrence, key(String(parts[2]).replacingUnderscores()))
+    }
+
+    /// A lower-case ASCII letter or digit; nil for anything else.
+    @inline(__always) static func asciiFold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x41...0x5A: Unicode.Scalar(scalar.value + 32)
+        case 0x61...0x7A, 0x30...0x39: scalar
+        default: nil
+        }
     }
 
     /// The folded form of one character: "" to drop it (combining marks), nil for a separator.

@@ -19,7 +19,9 @@ import Foundation
 /// matches first, so sharing a key with a few other names costs little.
 public enum PhoneticKey {
     public static func key(_ name: String) -> String {
-        let prepared = name.replacingOccurrences(of: "ç", with: "s").replacingOccurrences(of: "Ç", with: "s")
+        let prepared = name.contains("ç") || name.contains("Ç")
+            ? name.replacingOccurrences(of: "ç", with: "s").replacingOccurrences(of: "Ç", with: "s")
+            : name
         let words = NameNormalizer.key(prepared).split(separator: " ")
         return words.map { word in
             let crushed = crush(String(word))
