@@ -35,12 +35,7 @@ extension GedcomReader {
             }
         }
         family.parents = [husband, wife].compactMap { $0 }
-        family.notes = references.notesText
-        family.sources = references.sourcesText
-        family.citations = references.citations
-        family.noteIDs = references.noteIDs
-        family.mediaIDs = references.mediaIDs
-        family.extensions += references.kept
+        references.apply(to: &family)
         return family
     }
 }

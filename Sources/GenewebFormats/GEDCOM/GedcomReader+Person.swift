@@ -54,12 +54,7 @@ extension GedcomReader {
                 }
             }
         }
-        person.notes = references.notesText
-        person.sources = references.sourcesText
-        person.citations = references.citations
-        person.noteIDs = references.noteIDs
-        person.mediaIDs = references.mediaIDs
-        person.extensions += references.kept
+        references.apply(to: &person)
         return person
     }
 

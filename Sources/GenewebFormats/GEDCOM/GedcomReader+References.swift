@@ -14,7 +14,30 @@ struct RecordReferences {
     var notesText: String? { notes.isEmpty ? nil : notes.joined(separator: "\n\n") }
     /// Free-text sources, one line each.
     var sourcesText: String? { sources.isEmpty ? nil : sources.joined(separator: "\n") }
+
+    /// Puts what was gathered on a person or family.
+    func apply<Record: ReferencingRecord>(to record: inout Record) {
+        record.notes = notesText
+        record.sources = sourcesText
+        record.citations = citations
+        record.noteIDs = noteIDs
+        record.mediaIDs = mediaIDs
+        record.extensions += kept
+    }
 }
+
+/// Records with notes, free-text sources, citations, shared notes and media: persons and families.
+protocol ReferencingRecord {
+    var notes: String? { get set }
+    var sources: String? { get set }
+    var citations: [Citation] { get set }
+    var noteIDs: [NoteID] { get set }
+    var mediaIDs: [MediaID] { get set }
+    var extensions: [ExtensionNode] { get set }
+}
+
+extension Person: ReferencingRecord {}
+extension Family: ReferencingRecord {}
 
 extension GedcomReader {
     /// Reads `child` into `references` when it is a record's NOTE, SNOTE, SOUR or OBJE; returns
