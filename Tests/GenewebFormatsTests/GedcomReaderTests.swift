@@ -159,5 +159,8 @@ struct GedcomReaderTests {
         let text = "0 HEAD\n0 @I1@ INDI\n0 @I2@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I2@\n0 @F2@ FAM\n1 HUSB @I2@\n1 CHIL @I1@\n0 TRLR\n"
         let document = try read(text)
         #expect(document.warnings.contains { $0.kind == .ancestryLoop })
+        let duplicated = try read("0 HEAD\n0 @I1@ INDI\n0 @I1@ INDI\n0 TRLR\n")
+        #expect(duplicated.warnings.contains { $0.kind == .duplicateXref && $0.line == 3 })
+        #expect(Set(duplicated.persons.map(\.id)).count == 2, "both persons kept, each with its own identity")
     }
 }

@@ -28,7 +28,7 @@ public struct GedcomLine: Sendable, Hashable {
         if let first = rest.first, first == " " || first == "\t" { rest = rest.dropFirst() }
         self.level = level
         self.xref = xref
-        self.tag = String(tag).uppercased() == String(tag) ? String(tag) : String(tag).uppercased()
+        self.tag = String(tag).uppercased()
         self.value = rest.isEmpty ? nil : String(rest)
         self.number = number
     }

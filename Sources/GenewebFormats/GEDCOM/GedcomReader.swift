@@ -10,6 +10,7 @@ import GenewebCore
 public struct GedcomReader {
     var document = GedcomDocument()
     var ids = XrefTable()
+    var seenXrefs = Set<String>()
     let isGedcom7: Bool
 
     /// Reads a whole file.
@@ -34,6 +35,12 @@ public struct GedcomReader {
     }
 
     mutating func read(_ record: GedcomNode) {
+        var record = record
+        if let xref = record.xref, !seenXrefs.insert(xref).inserted {
+            // Pointers go to the first record; the second is kept under an identity of its own.
+            document.warnings.append(.init(line: record.line, kind: .duplicateXref, message: "\(xref) is defined twice; the second record gets a new identity"))
+            record.xref = nil
+        }
         switch record.tag {
         case "INDI": document.persons.append(readPerson(record))
         case "FAM": document.families.append(readFamily(record))

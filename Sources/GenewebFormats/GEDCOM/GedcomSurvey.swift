@@ -1,6 +1,6 @@
-/// A first pass over a GEDCOM file: how many records of each kind, which xrefs are defined and
-/// which pointers lead nowhere. Import uses it to size its work and to report dangling pointers
-/// with their line numbers before writing anything.
+/// A quick pass over a GEDCOM file without building the model: how many records of each kind,
+/// duplicate xrefs and pointers that lead nowhere. A diagnostic for tools and tests; the import
+/// itself gets the same warnings from `GedcomReader`.
 public struct GedcomSurvey: Sendable {
     /// Number of level-0 records per tag (`INDI`, `FAM`, `SOUR`, custom `_PUBLISH`…), `TRLR` excluded.
     public private(set) var recordCounts: [String: Int] = [:]

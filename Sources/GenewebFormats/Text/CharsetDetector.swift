@@ -21,7 +21,7 @@ public struct CharsetDecision: Sendable, Equatable {
 public enum CharsetDetector {
     /// Decides the charset of a GEDCOM file from its bytes.
     public static func gedcom(_ bytes: some Collection<UInt8>) -> CharsetDecision {
-        let bytes = Array(bytes.prefix(1 << 20)) + []
+        let bytes = Array(bytes.prefix(1 << 20))
         if let bom = byteOrderMark(bytes) { return bom }
         let declared = declaredGedcomCharset(bytes)
         return decide(bytes, declared: declared, declaredCharset: declared.flatMap(Charset.init(gedcomName:)), fallback: .windows1252)
@@ -29,7 +29,7 @@ public enum CharsetDetector {
 
     /// Decides the charset of a GeneWeb `.gw` file (`encoding: utf-8` or `encoding: iso-8859-1`).
     public static func geneweb(_ bytes: some Collection<UInt8>) -> CharsetDecision {
-        let bytes = Array(bytes.prefix(1 << 20)) + []
+        let bytes = Array(bytes.prefix(1 << 20))
         if let bom = byteOrderMark(bytes) { return bom }
         var declared: String?
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
