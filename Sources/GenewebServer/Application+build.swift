@@ -1,28 +1,33 @@
+import Foundation
 import GenewebStore
 import Hummingbird
 import Logging
 
-/// Builds the whole server from its configuration: storage, middleware, routes.
+/// Builds the whole server from its configuration: storage, accounts, middleware, routes.
 ///
 /// The executable and the tests call this same function; the tests drive the result in-process
-/// (`app.test(.router)`) or over a socket (`.live`). Migrations run before the server accepts
-/// connections. The database is a service of the application, started before the HTTP server and
-/// stopped after it, so requests in flight at SIGTERM still have their connections.
+/// (`app.test(.router)`) or over a socket (`.live`). Migrations run, and the first admin is
+/// created when configured, before the server accepts connections. The database is a service of
+/// the application, started before the HTTP server and stopped after it, so requests in flight at
+/// SIGTERM still have their connections. `clock` lets tests expire tokens and lock-outs.
 public func buildApplication(
     configuration: AppConfiguration,
-    logger: Logger = Logger(label: "geneweb")
-) throws -> some ApplicationProtocol {
+    logger: Logger = Logger(label: "geneweb"),
+    clock: AuthClock = AuthClock()
+) async throws -> some ApplicationProtocol {
     var storageLogger = logger
     storageLogger[metadataKey: "component"] = "storage"
     let database = try Database(location: configuration.storage, logger: storageLogger)
     let migrations = MigrationRunner(database: database, logger: storageLogger)
+    let secret = configuration.auth.secretKey ?? ephemeralSecret(logger: logger)
+    let accounts = await AccountService(database: database, settings: configuration.auth, secret: secret, clock: clock, logger: logger)
     let catalog = RouteCatalog()
-    let router = buildRouter(configuration: configuration, database: database, migrations: migrations, catalog: catalog)
+    let router = buildRouter(configuration: configuration, database: database, migrations: migrations, accounts: accounts, catalog: catalog)
 
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [database],
+        services: [database, TokenPurgeService(accounts: accounts, logger: logger)],
         logger: logger
     )
     app.beforeServerStarts {
@@ -31,23 +36,43 @@ public func buildApplication(
             "storage": .string(configuration.storage.description),
             "migrations_applied": .string(applied.map(String.init).joined(separator: ",")),
         ])
+        do {
+            if let admin = try await accounts.bootstrapAdminIfNeeded() {
+                logger.notice("created the first admin from GENEWEB_ADMIN_USERNAME", metadata: ["user": .string(admin.username)])
+            }
+        } catch let failure as AuthFailure {
+            throw ConfigurationError(variable: "GENEWEB_ADMIN_PASSWORD", value: "<hidden>", expected: failure.summary)
+        }
+        try await accounts.purgeExpiredTokens()
     }
     return app
+}
+
+/// A random signing key for a server started without `GENEWEB_SECURITY_SECRET_KEY` (debug or
+/// loopback only; the configuration refuses production without one). Tokens die with the process.
+private func ephemeralSecret(logger: Logger) -> String {
+    logger.warning("GENEWEB_SECURITY_SECRET_KEY is not set: using an ephemeral key, tokens will not survive a restart")
+    var generator = SystemRandomNumberGenerator()
+    return (0..<48).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
 }
 
 /// The router with its middleware chain, outermost first:
 /// 1. `RequestIDMiddleware`: request id in and out, access log (sees the final status);
 /// 2. `ErrorMiddleware`: every error becomes the JSON of API.md;
+/// 3. `AuthenticationMiddleware`: the bearer token becomes the caller's identity; access denials
+///    become 401/403 (each route declares its `Access` when registered);
 /// then the controllers' routes.
 func buildRouter(
     configuration: AppConfiguration,
     database: Database,
     migrations: MigrationRunner,
+    accounts: AccountService,
     catalog: RouteCatalog
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ErrorMiddleware(catalog: catalog))
+    router.add(middleware: AuthenticationMiddleware(accounts: accounts))
 
     RootController(environment: configuration.environmentName).addRoutes(to: router, catalog: catalog)
     HealthController(
@@ -57,5 +82,8 @@ func buildRouter(
         environment: configuration.environmentName,
         startedAt: .now
     ).addRoutes(to: router, catalog: catalog)
+    AuthController(accounts: accounts).addRoutes(to: router, catalog: catalog)
+    UsersController(accounts: accounts).addRoutes(to: router, catalog: catalog)
+    AuditController(audit: accounts.audit).addRoutes(to: router, catalog: catalog)
     return router
 }

@@ -20,6 +20,14 @@ struct Serve: AsyncParsableCommand {
               GENEWEB_LOG_FORMAT          text or json (default text)
               GENEWEB_SHUTDOWN_GRACE_SECONDS
                                           time in-flight requests get after SIGTERM (default 25)
+              GENEWEB_SECURITY_SECRET_KEY token signing key, at least 32 bytes (required in
+                                          production: GENEWEB_DEBUG false and a non-loopback host)
+              GENEWEB_JWT_ACCESS_TOKEN_EXPIRE_MINUTES (30), GENEWEB_JWT_REFRESH_TOKEN_EXPIRE_DAYS (7)
+              GENEWEB_AUTH_ALLOW_REGISTRATION  open POST /auth/register (default: debug mode only)
+              GENEWEB_AUTH_PUBLIC_READ    anonymous reads of public data (default true)
+              GENEWEB_ADMIN_USERNAME, GENEWEB_ADMIN_PASSWORD
+                                          first admin, created at start when no account exists
+            docs/configuration.md lists every variable.
             An invalid value stops the start with a message naming it (exit code 2).
             """
     )
@@ -43,10 +51,10 @@ struct Serve: AsyncParsableCommand {
             }
             overrides.port = value
         }
-        let configuration = try loadConfiguration(overrides)
+        let configuration = try loadConfiguration(overrides, forServer: true)
         bootstrapLogging(configuration)
         let logger = Logger(label: "geneweb")
-        let app = try buildApplication(configuration: configuration, logger: logger)
+        let app = try await buildApplication(configuration: configuration, logger: logger)
         var groupConfiguration = ServiceGroupConfiguration(
             services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         )

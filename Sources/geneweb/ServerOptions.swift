@@ -13,9 +13,9 @@ struct StorageOptions: ParsableArguments {
 }
 
 /// Reads the configuration or stops the process with one clear line and exit code 2.
-func loadConfiguration(_ overrides: AppConfiguration.Overrides) throws -> AppConfiguration {
+func loadConfiguration(_ overrides: AppConfiguration.Overrides, forServer: Bool = false) throws -> AppConfiguration {
     do {
-        return try AppConfiguration.load(overrides: overrides)
+        return try AppConfiguration.load(overrides: overrides, forServer: forServer)
     } catch {
         JSONLogHandler.writeToStandardError("geneweb: \(error.description)")
         throw ExitCode(2)

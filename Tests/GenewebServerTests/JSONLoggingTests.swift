@@ -22,7 +22,7 @@ struct JSONLoggingTests {
             JSONLogHandler(label: label, level: .info) { lines.append($0) }
         }
         let directory = TemporaryDirectory()
-        let app = try buildApplication(configuration: testConfiguration(directory: directory), logger: logger)
+        let app = try await buildApplication(configuration: testConfiguration(directory: directory), logger: logger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/health/ready", method: .get, headers: [.init("X-Request-ID")!: "trace-42"]) { response in
                 #expect(response.status == .ok)

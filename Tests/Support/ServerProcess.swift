@@ -122,3 +122,29 @@ public enum HTTP {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
 }
+
+extension HTTP {
+    /// Any method, with headers and a body; returns status, headers and body.
+    public static func send(
+        _ method: String, _ url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval = 30
+    ) async throws -> (status: Int, headers: [String: String], body: Data) {
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.timeoutInterval = timeout
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        request.httpBody = body
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as? HTTPURLResponse
+        var fields: [String: String] = [:]
+        for (name, value) in http?.allHeaderFields ?? [:] { fields[String(describing: name).lowercased()] = String(describing: value) }
+        return (http?.statusCode ?? 0, fields, data)
+    }
+
+    /// POSTs a JSON object.
+    public static func postJSON(_ url: URL, _ object: [String: Any], token: String? = nil) async throws -> (status: Int, json: [String: Any]) {
+        var headers = ["Content-Type": "application/json"]
+        if let token { headers["Authorization"] = "Bearer \(token)" }
+        let result = try await send("POST", url, headers: headers, body: try JSONSerialization.data(withJSONObject: object))
+        return (result.status, (try? JSONSerialization.jsonObject(with: result.body)) as? [String: Any] ?? [:])
+    }
+}

@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
     public var shutdownGracePeriod: Duration
     /// Largest genealogy file an import accepts, in bytes.
     public var importMaxBytes: Int = 100 * 1024 * 1024
+    /// Accounts, tokens, registration and public reading.
+    public var auth = AuthSettings()
 
     /// Values given on the command line; each one present wins over the environment.
     public struct Overrides: Sendable {
@@ -72,9 +74,12 @@ public struct AppConfiguration: Sendable {
     }
 
     /// Reads the configuration from environment variables, then applies the overrides.
+    /// `forServer` false is for the operator commands (migrate, import, user...), which never
+    /// sign tokens and so do not need the production secrets.
     public static func load(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        overrides: Overrides = .init()
+        overrides: Overrides = .init(),
+        forServer: Bool = true
     ) throws(ConfigurationError) -> AppConfiguration {
         let env = EnvironmentReader(environment)
         var configuration = AppConfiguration()
@@ -108,7 +113,19 @@ public struct AppConfiguration: Sendable {
         if let seconds = try env.integer("GENEWEB_SHUTDOWN_GRACE_SECONDS", in: 0...3600) {
             configuration.shutdownGracePeriod = .seconds(seconds)
         }
+        try configuration.auth.load(from: env, debug: configuration.debug)
+        if forServer, configuration.auth.secretKey == nil, configuration.isProduction {
+            throw ConfigurationError(
+                variable: "GENEWEB_SECURITY_SECRET_KEY", value: "",
+                expected: "a secret of at least 32 bytes in production (GENEWEB_DEBUG false and a non-loopback host); generate one with `geneweb secrets`"
+            )
+        }
         return configuration
+    }
+
+    /// Production: not in debug mode and reachable from other machines. Secrets are then required.
+    public var isProduction: Bool {
+        !debug && !["127.0.0.1", "::1", "localhost"].contains(host)
     }
 }
 

@@ -19,10 +19,10 @@ struct HealthController {
     let probeTimeout: Duration = .seconds(3)
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
-        router.route(.get, "/health", in: catalog, use: health)
-        router.route(.get, "/health/live", in: catalog, use: live)
-        router.route(.get, "/health/ready", in: catalog, use: ready)
-        router.route(.get, "/health/detailed", in: catalog, use: detailed)
+        router.route(.get, "/health", access: .open, in: catalog, use: health)
+        router.route(.get, "/health/live", access: .open, in: catalog, use: live)
+        router.route(.get, "/health/ready", access: .open, in: catalog, use: ready)
+        router.route(.get, "/health/detailed", access: .open, in: catalog, use: detailed)
     }
 
     @Sendable func health(_ request: Request, context: AppRequestContext) throws -> Response {

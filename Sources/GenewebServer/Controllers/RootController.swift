@@ -13,7 +13,7 @@ struct RootController {
     }
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
-        router.route(.get, "/", in: catalog) { _, _ in
+        router.route(.get, "/", access: .open, in: catalog) { _, _ in
             try JSONResponse.encode(ServiceInfo(
                 name: "GeneWeb API", version: AppVersion.current, environment: environment,
                 health: "/health", api: "/api/v1"

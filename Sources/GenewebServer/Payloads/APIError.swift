@@ -28,3 +28,17 @@ public struct APIError: Error, Sendable {
         APIError(.unprocessableContent, detail: "Validation failed", validationErrors: errors)
     }
 }
+
+extension APIError {
+    /// 401 with `WWW-Authenticate: Bearer` (added by the error middleware).
+    public static func unauthorized(_ detail: String) -> APIError { APIError(.unauthorized, detail: detail) }
+    public static func forbidden(_ detail: String) -> APIError { APIError(.forbidden, detail: detail) }
+    public static func conflict(_ detail: String) -> APIError { APIError(.conflict, detail: detail) }
+
+    /// 401 for a token that is malformed, tampered, expired or revoked (RFC 6750 `invalid_token`).
+    public static var invalidToken: APIError {
+        var headers = HTTPFields()
+        headers[.wwwAuthenticate] = #"Bearer error="invalid_token""#
+        return APIError(.unauthorized, detail: "Invalid or expired token", headers: headers)
+    }
+}

@@ -1,15 +1,16 @@
 import HTTPTypes
 import Synchronization
 
-/// Every route the server registers, by method and path pattern.
+/// Every route the server registers, by method and path pattern, with what it requires.
 ///
 /// The router only answers "no match"; the catalog tells a wrong method (405, with `Allow`) from
-/// an unknown path (404), and later feeds the OpenAPI document's completeness test.
+/// an unknown path (404), and feeds the authorization-matrix and OpenAPI completeness tests.
 public final class RouteCatalog: Sendable {
     /// A registered route: `path` uses `:name` for parameters, as the router does.
     public struct Route: Sendable, Hashable {
         public let method: HTTPRequest.Method
         public let path: String
+        public let access: Access
     }
 
     private let storage = Mutex<[Route]>([])
@@ -18,8 +19,8 @@ public final class RouteCatalog: Sendable {
 
     public var routes: [Route] { storage.withLock { $0 } }
 
-    func add(_ method: HTTPRequest.Method, _ path: String) {
-        storage.withLock { $0.append(Route(method: method, path: path)) }
+    func add(_ method: HTTPRequest.Method, _ path: String, access: Access) {
+        storage.withLock { $0.append(Route(method: method, path: path, access: access)) }
     }
 
     /// Methods registered for patterns that match `path`, in registration order.

@@ -15,6 +15,7 @@ public enum Migrations {
         .bases,
         .genealogySkeleton,
         .records,
+        .accounts,
     ]
 
     /// The version of the newest migration this build knows.

@@ -1,0 +1,96 @@
+import Foundation
+import JWTKit
+
+/// Why a token was refused. The client only ever learns "invalid or expired token".
+enum TokenRejection: Error, Equatable {
+    case malformedOrBadSignature
+    case expired
+    case wrongIssuerOrAudience
+    case wrongKind
+}
+
+/// A freshly issued pair.
+struct IssuedTokens: Sendable {
+    let accessToken: String
+    let refreshToken: String
+    let accessExpiresIn: Int
+    let refreshTokenID: String
+    let refreshExpiresAt: Int64
+    let issuedAt: Int64
+}
+
+/// Signs and verifies our HS256 tokens with jwt-kit.
+///
+/// Only HS256 with our key is accepted: the key collection has that one key, so `alg: none` or a
+/// token signed with any other algorithm or key fails verification.
+struct TokenService: Sendable {
+    let keys: JWTKeyCollection
+    let settings: AuthSettings
+    let clock: AuthClock
+
+    init(secret: String, settings: AuthSettings, clock: AuthClock) async {
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+        self.keys = keys
+        self.settings = settings
+        self.clock = clock
+    }
+
+    func issue(userID: UUID, role: String, session: String) async throws -> IssuedTokens {
+        let now = clock.now()
+        let issued = Int64(now.timeIntervalSince1970)
+        let accessLifetime = Double(settings.accessTokenLifetime.components.seconds)
+        let refreshLifetime = Double(settings.refreshTokenLifetime.components.seconds)
+        let access = claims(userID: userID, role: role, session: session, kind: .access, now: now, lifetime: accessLifetime)
+        let refresh = claims(userID: userID, role: role, session: session, kind: .refresh, now: now, lifetime: refreshLifetime)
+        return IssuedTokens(
+            accessToken: try await keys.sign(access),
+            refreshToken: try await keys.sign(refresh),
+            accessExpiresIn: Int(accessLifetime),
+            refreshTokenID: refresh.id.value,
+            refreshExpiresAt: Int64(refresh.expiration.value.timeIntervalSince1970),
+            issuedAt: issued
+        )
+    }
+
+    private func claims(userID: UUID, role: String, session: String, kind: TokenKind, now: Date, lifetime: Double) -> TokenClaims {
+        TokenClaims(
+            subject: .init(value: userID.uuidString.lowercased()),
+            role: role,
+            id: .init(value: UUID().uuidString.lowercased()),
+            issuedAt: .init(value: Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))),
+            expiration: .init(value: Date(timeIntervalSince1970: (now.timeIntervalSince1970 + lifetime).rounded(.down))),
+            issuer: .init(value: settings.issuer),
+            audience: .init(value: [settings.audience]),
+            type: kind,
+            session: session
+        )
+    }
+
+    /// The claims of a token of `kind` that is signed by us, for us, and not expired.
+    func verify(_ token: String, kind: TokenKind) async throws(TokenRejection) -> TokenClaims {
+        let claims: TokenClaims
+        do {
+            claims = try await keys.verify(token, as: TokenClaims.self)
+        } catch {
+            throw .malformedOrBadSignature
+        }
+        guard claims.issuer.value == settings.issuer, claims.audience.value.contains(settings.audience) else {
+            throw .wrongIssuerOrAudience
+        }
+        guard claims.expiration.value > clock.now() else { throw .expired }
+        guard claims.type == kind else { throw .wrongKind }
+        return claims
+    }
+}
+
+/// The time as the auth code sees it; tests move it forward to expire tokens and lock-outs.
+public struct AuthClock: Sendable {
+    public let now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date = { Date() }) {
+        self.now = now
+    }
+
+    var seconds: Int64 { Int64(now().timeIntervalSince1970) }
+}
