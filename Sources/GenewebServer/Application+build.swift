@@ -9,11 +9,13 @@ import Logging
 /// (`app.test(.router)`) or over a socket (`.live`). Migrations run, and the first admin is
 /// created when configured, before the server accepts connections. The database is a service of
 /// the application, started before the HTTP server and stopped after it, so requests in flight at
-/// SIGTERM still have their connections. `clock` lets tests expire tokens and lock-outs.
+/// SIGTERM still have their connections. `clock` lets tests expire tokens and lock-outs;
+/// `catalog` receives every route with its access rule (tests walk it).
 public func buildApplication(
     configuration: AppConfiguration,
     logger: Logger = Logger(label: "geneweb"),
-    clock: AuthClock = AuthClock()
+    clock: AuthClock = AuthClock(),
+    catalog: RouteCatalog = RouteCatalog()
 ) async throws -> some ApplicationProtocol {
     var storageLogger = logger
     storageLogger[metadataKey: "component"] = "storage"
@@ -21,7 +23,6 @@ public func buildApplication(
     let migrations = MigrationRunner(database: database, logger: storageLogger)
     let secret = configuration.auth.secretKey ?? ephemeralSecret(logger: logger)
     let accounts = await AccountService(database: database, settings: configuration.auth, secret: secret, clock: clock, logger: logger)
-    let catalog = RouteCatalog()
     let router = buildRouter(configuration: configuration, database: database, migrations: migrations, accounts: accounts, catalog: catalog)
 
     var app = Application(

@@ -30,16 +30,21 @@ public final class Database: Service, Sendable {
     public init(location: StorageLocation, logger: Logger) throws(DatabaseError) {
         self.location = location
         self.engine = location.engine
-        self.logger = logger
+        // The drivers log each statement with its bound values at debug and trace level: password
+        // hashes, tokens' ids, personal data of living persons. They get a logger that never goes
+        // below info, whatever GENEWEB_LOG_LEVEL says (migrations and imports log on their own loggers).
+        var driverLogger = logger
+        driverLogger.logLevel = max(logger.logLevel, .info)
+        self.logger = driverLogger
         switch location {
         case .sqlite(let path):
-            self.backend = .sqlite(SQLiteConnectionPool(path: path, size: 4, logger: logger))
+            self.backend = .sqlite(SQLiteConnectionPool(path: path, size: 4, logger: driverLogger))
         case .postgres(let url):
             guard let sqlConfiguration = try? SQLPostgresConfiguration(url: url) else {
                 throw .configuration("cannot read the PostgreSQL URL \(location)")
             }
             let clientConfiguration = try Self.clientConfiguration(from: sqlConfiguration.coreConfiguration)
-            self.backend = .postgres(PostgresClient(configuration: clientConfiguration, backgroundLogger: logger))
+            self.backend = .postgres(PostgresClient(configuration: clientConfiguration, backgroundLogger: driverLogger))
         }
     }
 
@@ -79,11 +84,11 @@ public final class Database: Service, Sendable {
         switch backend {
         case .sqlite(let pool):
             return try await pool.withConnection { connection in
-                try await body(connection.sql(queryLogLevel: .trace))
+                try await body(connection.sql(queryLogLevel: nil))
             }
         case .postgres(let client):
             return try await client.withConnection { connection in
-                try await body(connection.sql(queryLogLevel: .trace, logger: self.logger))
+                try await body(connection.sql(queryLogLevel: nil, logger: self.logger))
             }
         }
     }

@@ -95,6 +95,7 @@ let serverEngines: [DatabaseEngine] = TestEnvironment.runsPostgresTests ? [.sqli
 func withAuthApp(
     _ engine: DatabaseEngine = .sqlite, clock: TestClock = TestClock(), publicRead: Bool = true, registration: Bool = false,
     logger: Logger = Logger(label: "geneweb.test"),
+    catalog: RouteCatalog = RouteCatalog(),
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     let directory = TemporaryDirectory()
@@ -106,7 +107,7 @@ func withAuthApp(
         storage = .postgres(url: url)
     }
     let configuration = AuthFixture.configuration(directory: directory, storage: storage, publicRead: publicRead, registration: registration)
-    let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock.authClock)
+    let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock.authClock, catalog: catalog)
     do {
         try await app.test(.router, body)
     } catch {

@@ -11,7 +11,8 @@ public final class ServerProcess: @unchecked Sendable {
     private let collected = OutputCollector()
 
     /// Starts `geneweb ARGUMENTS` with `environment` added to a minimal environment.
-    public init(arguments: [String], environment: [String: String] = [:], port: Int? = nil) throws {
+    /// `standardInput`, when given, is what the process reads on stdin (then end of file).
+    public init(arguments: [String], environment: [String: String] = [:], port: Int? = nil, standardInput: String? = nil) throws {
         guard let binary = TestEnvironment.binary else { throw TestSetupError.noBinary }
         self.port = try port ?? FreePort.find()
         process.executableURL = binary
@@ -25,7 +26,13 @@ public final class ServerProcess: @unchecked Sendable {
         output.fileHandleForReading.readabilityHandler = { handle in
             collected.append(handle.availableData)
         }
+        let input = standardInput.map { _ in Pipe() }
+        if let input { process.standardInput = input } else { process.standardInput = FileHandle.nullDevice }
         try process.run()
+        if let input, let standardInput {
+            input.fileHandleForWriting.write(Data(standardInput.utf8))
+            try? input.fileHandleForWriting.close()
+        }
     }
 
     /// Everything the process printed so far (stdout and stderr).
@@ -70,8 +77,8 @@ public final class ServerProcess: @unchecked Sendable {
 }
 
 /// Runs the binary to completion and returns its exit status and output.
-public func runGeneweb(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
-    let server = try ServerProcess(arguments: arguments, environment: environment, port: 1)
+public func runGeneweb(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) async throws -> (status: Int32, output: String) {
+    let server = try ServerProcess(arguments: arguments, environment: environment, port: 1, standardInput: standardInput)
     let status = try await server.waitForExit()
     try await Task.sleep(for: .milliseconds(50))
     return (status, server.log)

@@ -235,3 +235,9 @@ public struct AccountService: Sendable {
         try await tokens.purgeExpired(now: clock.seconds)
     }
 }
+
+/// Never print the key material this service holds.
+extension AccountService: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String { "AccountService(\(settings))" }
+    public var debugDescription: String { description }
+}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a new password must be. Length is what makes a password strong, so the rule is simple:
-/// at least 12 characters (a passphrase of several words qualifies easily), not the username,
+/// at least 12 characters (a passphrase of several words qualifies easily), not built on the username,
 /// not a well-known password, not one of the account's last five.
 public struct PasswordPolicy: Sendable {
     public static let minimumLength = 12
@@ -22,8 +22,11 @@ public struct PasswordPolicy: Sendable {
             problems.append("must be at most \(Self.maximumLength) characters long")
         }
         let lowered = password.lowercased()
-        if !username.isEmpty, lowered == username.lowercased() || lowered.contains(username.lowercased()) && username.count >= 4 && length < username.count + 4 {
-            problems.append("must not be the username")
+        let name = username.lowercased()
+        // The username, or the username dressed up ("marie2024!", "mariemarie"): what is left once
+        // it is removed is too short to protect anything.
+        if !name.isEmpty, lowered.contains(name), lowered.replacingOccurrences(of: name, with: "").count < 6 {
+            problems.append("must not be the username or built on it")
         }
         if Set(password).count <= 2 {
             problems.append("must not repeat one or two characters")

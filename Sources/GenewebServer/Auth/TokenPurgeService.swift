@@ -24,3 +24,8 @@ struct TokenPurgeService: Service {
         }
     }
 }
+
+/// ServiceLifecycle logs its services by description: a name, not the object graph (which holds the keys).
+extension TokenPurgeService: CustomStringConvertible {
+    var description: String { "TokenPurgeService" }
+}

@@ -67,3 +67,13 @@ public struct AuthSettings: Sendable {
         }
     }
 }
+
+/// Printing settings (logs, error dumps) never shows the key or the bootstrap password.
+extension AuthSettings: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String {
+        "AuthSettings(secretKey: \(secretKey == nil ? "none" : "<redacted>"), access: \(accessTokenLifetime), refresh: \(refreshTokenLifetime), "
+            + "registration: \(allowRegistration), publicRead: \(publicRead), bcryptCost: \(bcryptCost), "
+            + "bootstrapAdmin: \(bootstrapAdmin.map { "\($0.username) (password <redacted>)" } ?? "none"))"
+    }
+    public var debugDescription: String { description }
+}

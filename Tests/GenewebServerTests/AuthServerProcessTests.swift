@@ -1,0 +1,122 @@
+import Foundation
+import GenewebStore
+import GenewebTestSupport
+import Testing
+
+/// Accounts through the real binary: the first admin from the environment, revocations that
+/// survive a restart on PostgreSQL, and `geneweb user`.
+@Suite("Accounts in the geneweb binary", .enabled(if: TestEnvironment.runsBinaryTests, "needs the built binary: run scripts/test"))
+struct AuthServerProcessTests {
+    static let secret = "binary-test-secret-key-longer-than-32-bytes"
+
+    static func environment(_ storage: [String: String]) -> [String: String] {
+        storage.merging([
+            "GENEWEB_SECURITY_SECRET_KEY": secret,
+            "GENEWEB_ADMIN_USERNAME": "root",
+            "GENEWEB_ADMIN_PASSWORD": "root passphrase for the binary",
+            "GENEWEB_DEBUG": "true",
+            "GENEWEB_AUTH_BCRYPT_COST": "4",
+            "GENEWEB_LOG_LEVEL": "info",
+        ]) { _, new in new }
+    }
+
+    static func login(_ server: ServerProcess) async throws -> (access: String, refresh: String) {
+        let (status, json) = try await HTTP.postJSON(server.baseURL.appendingPathComponent("auth/login"), [
+            "username": "root", "password": "root passphrase for the binary",
+        ])
+        guard status == 200, let access = json["access_token"] as? String, let refresh = json["refresh_token"] as? String else {
+            throw TestSetupError.timeout("login failed with \(status): \(server.log)")
+        }
+        return (access, refresh)
+    }
+
+    static func me(_ server: ServerProcess, _ token: String) async throws -> Int {
+        try await HTTP.send("GET", server.baseURL.appendingPathComponent("auth/me"), headers: ["Authorization": "Bearer \(token)"]).status
+    }
+
+    @Test("logout, reuse detection and sessions survive a restart on PostgreSQL",
+          .enabled(if: TestEnvironment.runsPostgresTests, "needs PostgreSQL: run scripts/test"))
+    func revocationSurvivesRestart() async throws {
+        let url = try await TestPostgres.makeDatabase()
+        defer { Task { await TestPostgres.drop(url) } }
+        let env = Self.environment(["DATABASE_URL": url])
+        let first = try ServerProcess(arguments: ["serve"], environment: env)
+        try await first.waitUntilHealthy()
+        let loggedOut = try await Self.login(first)
+        let rotated = try await Self.login(first)
+        let kept = try await Self.login(first)
+        #expect(try await HTTP.postJSON(first.baseURL.appendingPathComponent("auth/logout"), [:], token: loggedOut.access).status == 200)
+        let (refreshStatus, refreshed) = try await HTTP.postJSON(first.baseURL.appendingPathComponent("auth/refresh"), ["refresh_token": rotated.refresh])
+        #expect(refreshStatus == 200)
+        let newAccess = try #require(refreshed["access_token"] as? String)
+        first.signal(SIGTERM)
+        #expect(try await first.waitForExit() == 0)
+
+        let second = try ServerProcess(arguments: ["serve"], environment: env, port: first.port)
+        try await second.waitUntilHealthy()
+        #expect(try await Self.me(second, loggedOut.access) == 401)
+        #expect(try await Self.me(second, kept.access) == 200)
+        #expect(try await Self.me(second, newAccess) == 200)
+        // The spent refresh token, replayed after the restart: reuse, the session dies.
+        #expect(try await HTTP.postJSON(second.baseURL.appendingPathComponent("auth/refresh"), ["refresh_token": rotated.refresh]).status == 401)
+        #expect(try await Self.me(second, newAccess) == 401)
+        #expect(try await Self.me(second, kept.access) == 200)
+        // The bootstrap made one admin, once.
+        let (usersStatus, users) = try await {
+            let result = try await HTTP.send("GET", second.baseURL.appendingPathComponent("api/v1/users"), headers: ["Authorization": "Bearer \(kept.access)"])
+            return (result.status, (try? JSONSerialization.jsonObject(with: result.body)) as? [String: Any] ?? [:])
+        }()
+        #expect(usersStatus == 200)
+        #expect(users["total"] as? Int == 1)
+        #expect(!second.log.contains("root passphrase for the binary"))
+        #expect(!second.log.contains(Self.secret))
+        second.signal(SIGTERM)
+        #expect(try await second.waitForExit() == 0)
+    }
+
+    @Test("production without GENEWEB_SECURITY_SECRET_KEY refuses to start; a short key too")
+    func secretRequired() async throws {
+        let directory = TemporaryDirectory()
+        let missing = try await runGeneweb(["serve"], environment: ["GENEWEB_API_HOST": "0.0.0.0", "GENEWEB_DATA_DIR": directory.path])
+        #expect(missing.status == 2)
+        #expect(missing.output.contains("GENEWEB_SECURITY_SECRET_KEY"))
+        let short = try await runGeneweb(["serve"], environment: ["GENEWEB_SECURITY_SECRET_KEY": "too-short", "GENEWEB_DATA_DIR": directory.path])
+        #expect(short.status == 2)
+        #expect(short.output.contains("at least 32 bytes"))
+        #expect(!short.output.contains("too-short"))
+    }
+
+    @Test("geneweb user create/list/set-role/disable/reset-password on SQLite; the account signs in over HTTP")
+    func userCommand() async throws {
+        let directory = TemporaryDirectory()
+        let base = ["--data-dir", directory.path]
+        let env = ["GENEWEB_AUTH_BCRYPT_COST": "4", "GENEWEB_DEBUG": "true"]
+        let created = try await runGeneweb(["user", "create", "Marie", "--role", "admin", "--email", "marie@example.org"] + base, environment: env, standardInput: "marie's long passphrase\n")
+        #expect(created.status == 0)
+        #expect(created.output.contains("created admin Marie"))
+        let weak = try await runGeneweb(["user", "create", "paul"] + base, environment: env, standardInput: "short\n")
+        #expect(weak.status == 1)
+        #expect(weak.output.contains("at least 12 characters"))
+        let duplicate = try await runGeneweb(["user", "create", "MARIE"] + base, environment: env, standardInput: "another long passphrase\n")
+        #expect(duplicate.status == 1)
+        #expect(try await runGeneweb(["user", "create", "paul"] + base, environment: env, standardInput: "paul's long passphrase\n").status == 0)
+        #expect(try await runGeneweb(["user", "set-role", "paul", "editor"] + base, environment: env).status == 0)
+        #expect(try await runGeneweb(["user", "set-role", "nobody", "editor"] + base, environment: env).status == 1)
+        #expect(try await runGeneweb(["user", "disable", "paul"] + base, environment: env).status == 0)
+        let list = try await runGeneweb(["user", "list"] + base, environment: env)
+        #expect(list.output.contains("Marie\tadmin\tactive\tmarie@example.org"))
+        #expect(list.output.contains("paul\teditor\tdisabled"))
+        let reset = try await runGeneweb(["user", "reset-password", "marie"] + base, environment: env, standardInput: "marie's new long passphrase\n")
+        #expect(reset.status == 0)
+
+        let server = try ServerProcess(arguments: ["serve", "--data-dir", directory.path], environment: env)
+        try await server.waitUntilHealthy()
+        let login = try await HTTP.postJSON(server.baseURL.appendingPathComponent("auth/login"), ["username": "marie", "password": "marie's new long passphrase"])
+        #expect(login.status == 200)
+        #expect((login.json["user"] as? [String: Any])?["role"] as? String == "admin")
+        let disabled = try await HTTP.postJSON(server.baseURL.appendingPathComponent("auth/login"), ["username": "paul", "password": "paul's long passphrase"])
+        #expect(disabled.status == 403)
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+    }
+}
