@@ -86,5 +86,10 @@ func buildRouter(
     AuthController(accounts: accounts).addRoutes(to: router, catalog: catalog)
     UsersController(accounts: accounts).addRoutes(to: router, catalog: catalog)
     AuditController(audit: accounts.audit).addRoutes(to: router, catalog: catalog)
+    let scope = BaseScope(bases: BaseRepository(database: database), database: database, defaultBase: configuration.defaultBase)
+    PersonsController(
+        persons: PersonRepository(database: database), families: FamilyRepository(database: database),
+        scope: scope, audit: accounts.audit
+    ).addRoutes(to: router, catalog: catalog)
     return router
 }

@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
     public var shutdownGracePeriod: Duration
     /// Largest genealogy file an import accepts, in bytes.
     public var importMaxBytes: Int = 100 * 1024 * 1024
+    /// The base of routes without `/bases/{base}` (`GENEWEB_DEFAULT_BASE`; else `default`, else the first).
+    public var defaultBase: String?
     /// Accounts, tokens, registration and public reading.
     public var auth = AuthSettings()
 
@@ -113,6 +115,7 @@ public struct AppConfiguration: Sendable {
         if let seconds = try env.integer("GENEWEB_SHUTDOWN_GRACE_SECONDS", in: 0...3600) {
             configuration.shutdownGracePeriod = .seconds(seconds)
         }
+        configuration.defaultBase = env.string("GENEWEB_DEFAULT_BASE")
         try configuration.auth.load(from: env, debug: configuration.debug)
         if forServer, configuration.auth.secretKey == nil, configuration.isProduction {
             throw ConfigurationError(

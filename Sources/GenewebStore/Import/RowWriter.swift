@@ -55,10 +55,11 @@ struct RowWriter {
 
     func insertFamilies(_ families: [Family]) async throws {
         for batch in families.chunked(batchSize) {
-            var query: SQLQueryString = "INSERT INTO families (id, base_id, relation, gedcom_xref, file_position, document) VALUES "
+            var query: SQLQueryString = "INSERT INTO families (id, base_id, relation, marriage_sort, gedcom_xref, file_position, document) VALUES "
             for (index, family) in zip(batch.indices, batch) {
                 if index > batch.startIndex { query += ", " }
-                query += "(\(bind: family.id.uuid), \(bind: baseID), \(bind: family.relation.rawValue), \(bind: family.gedcomXref), \(bind: index), "
+                query += "(\(bind: family.id.uuid), \(bind: baseID), \(bind: family.relation.rawValue), \(bind: family.marriage?.date?.sortKey), "
+                query += "\(bind: family.gedcomXref), \(bind: index), "
                 query += try document(family) + ")"
             }
             try await sql.raw(query).run()

@@ -16,6 +16,7 @@ public enum Migrations {
         .genealogySkeleton,
         .records,
         .accounts,
+        .versions,
     ]
 
     /// The version of the newest migration this build knows.

@@ -33,6 +33,19 @@ public struct BaseRepository: Sendable {
         return try await sql.raw("SELECT id FROM bases WHERE name = \(bind: name.rawValue)").first()?.decode(column: "id", as: Int.self)
     }
 
+    /// The id of an existing base, nil when there is none of that name.
+    public func id(of name: BaseName) async throws -> Int? {
+        try await database.withConnection { sql in try await id(of: name, create: false, on: sql) }
+    }
+
+    /// The base of routes that name none: `default` when it exists, else the oldest base.
+    public func defaultName() async throws -> String {
+        let names = try await database.withConnection { sql in
+            try await sql.raw("SELECT name FROM bases ORDER BY id").all().map { try $0.decode(column: "name", as: String.self) }
+        }
+        return names.contains("default") ? "default" : names.first ?? "default"
+    }
+
     /// Every base with its person and family counts, ordered by name.
     public func summaries() async throws -> [BaseSummary] {
         try await database.withConnection { sql in

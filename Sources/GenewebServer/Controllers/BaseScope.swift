@@ -1,0 +1,70 @@
+import Foundation
+import GenewebStore
+import Hummingbird
+
+/// The base a request works on: `/api/v1/bases/{base}/...`, or the default base for the same
+/// route without the prefix (`GENEWEB_DEFAULT_BASE`, else `default`, else the first base).
+struct BaseScope: Sendable {
+    let bases: BaseRepository
+    let database: Database
+    let defaultBase: String?
+
+    /// Registers `path` under `/api/v1` and `/api/v1/bases/:base`.
+    static func paths(_ path: String) -> [String] {
+        ["/api/v1\(path)", "/api/v1/bases/:base\(path)"]
+    }
+
+    /// The base's id and name; 404 for an unknown base, 422 for a name that is not one.
+    func resolve(_ context: AppRequestContext) async throws -> (id: Int, name: String) {
+        let requested = context.parameters.get("base") ?? defaultBase
+        let name: String
+        if let requested {
+            do {
+                name = try BaseName(requested).rawValue
+            } catch {
+                throw APIError.validation([FieldError(field: "base", message: error.description)])
+            }
+        } else {
+            name = try await bases.defaultName()
+        }
+        let id = try await bases.id(of: BaseName(name))
+        guard let id else { throw APIError.notFound("Base \(name) not found") }
+        return (id, name)
+    }
+}
+
+/// `ETag` and `If-Match` for optimistic concurrency on persons and families.
+enum EntityTag {
+    static func header(version: Int) -> HTTPFields {
+        var fields = HTTPFields()
+        fields[.eTag] = "\"\(version)\""
+        return fields
+    }
+
+    /// The version an `If-Match` names; nil when absent or `*`. A malformed header is a 400.
+    static func expectedVersion(_ request: Request) throws -> Int? {
+        guard let raw = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), raw != "*" else { return nil }
+        var text = raw
+        if text.hasPrefix("W/") { text.removeFirst(2) }
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard let version = Int(text) else { throw APIError.badRequest("If-Match must be an ETag this server gave, like \"3\"") }
+        return version
+    }
+}
+
+extension WriteConflict {
+    func apiError(entity: String) -> APIError {
+        switch self {
+        case .staleVersion(let current):
+            var headers = HTTPFields()
+            headers[.eTag] = "\"\(current)\""
+            return APIError(.preconditionFailed, detail: "The \(entity) changed since you read it (now version \(current)); read it again", headers: headers)
+        case .duplicateKey(let key):
+            return .conflict("Another person of this base has the key \(key); choose another occurrence number")
+        case .stillLinked(let families):
+            return .conflict("The person is still in \(families.count) families; remove them first or use ?cascade=unlink")
+        case .notFound:
+            return .notFound("\(entity.capitalized) not found")
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import GenewebCore
+import GenewebStore
+import Hummingbird
+
+/// `/api/v1/persons` (and `/api/v1/bases/{base}/persons`): GeneWeb persons, with privacy for the
+/// living, ETags, audited writes.
+struct PersonsController {
+    let persons: PersonRepository
+    let families: FamilyRepository
+    let scope: BaseScope
+    let audit: AuditRepository
+
+    func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
+        for prefix in BaseScope.paths("/persons") {
+            router.route(.get, prefix, access: .publicRead, in: catalog, use: list)
+            router.route(.post, prefix, access: .editor, in: catalog, use: create)
+            router.route(.get, "\(prefix)/by-key/:key", access: .publicRead, in: catalog, use: showByKey)
+            router.route(.get, "\(prefix)/:person_id", access: .publicRead, in: catalog, use: show)
+            router.route(.put, "\(prefix)/:person_id", access: .editor, in: catalog, use: replace)
+            router.route(.patch, "\(prefix)/:person_id", access: .editor, in: catalog, use: patch)
+            router.route(.delete, "\(prefix)/:person_id", access: .editor, in: catalog, use: delete)
+            router.route(.get, "\(prefix)/:person_id/families", access: .publicRead, in: catalog, use: familiesOf)
+            router.route(.get, "\(prefix)/:person_id/events", access: .publicRead, in: catalog, use: events)
+        }
+    }
+
+    // MARK: Reads
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let page = try PageRequest(request)
+        let filter = try Self.filter(request)
+        let base = try await scope.resolve(context)
+        let (items, total) = try await persons.list(base: base.id, filter: filter, offset: page.offset, limit: page.limit)
+        let visible = try await visibleAll(items, context: context)
+        return try JSONResponse.encode(PageResponse(items: visible, total: total, offset: page.offset, limit: page.limit))
+    }
+
+    static func filter(_ request: Request) throws -> PersonFilter {
+        let query = request.uri.queryParameters
+        var errors: [FieldError] = []
+        func year(_ name: String) -> Int? {
+            guard let raw = query[name[...]] else { return nil }
+            guard let value = Int(String(raw)), (-5000...3000).contains(value) else {
+                errors.append(FieldError(field: name, message: "must be a year"))
+                return nil
+            }
+            return value
+        }
+        var filter = PersonFilter(
+            surname: (query["surname"] ?? query["last_name"]).map(String.init),
+            firstName: query["first_name"].map(String.init),
+            birthYearFrom: year("birth_year_from"), birthYearTo: year("birth_year_to")
+        )
+        if let raw = query["sex"] {
+            guard let sex = Sex(rawValue: String(raw).lowercased()) else {
+                throw APIError.validation([FieldError(field: "sex", message: "must be male, female or unknown")])
+            }
+            filter.sex = sex
+        }
+        guard errors.isEmpty else { throw APIError.validation(errors) }
+        return filter
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let base = try await scope.resolve(context)
+        let stored = try await find(context, base: base.id)
+        return try await respond(stored, context: context)
+    }
+
+    @Sendable func showByKey(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let base = try await scope.resolve(context)
+        let key = try context.parameters.require("key")
+        guard let stored = try await persons.find(key: key.removingPercentEncoding ?? key, base: base.id) else {
+            throw APIError.notFound("No person with key \(key)")
+        }
+        return try await respond(stored, context: context)
+    }
+
+    @Sendable func familiesOf(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let base = try await scope.resolve(context)
+        let person = try await find(context, base: base.id)
+        guard try await visible(person, context: context) != nil else { throw APIError.notFound("Person not found") }
+        let found = try await families.families(of: person.value.id.uuid, base: base.id)
+        let presenter = FamilyPresenter(persons: persons, privacy: privacy(context))
+        let items = try await presenter.payloads(found, base: base.id)
+        return try JSONResponse.encode(PageResponse(items: items, total: items.count, offset: 0, limit: max(items.count, 1)))
+    }
+
+    @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let base = try await scope.resolve(context)
+        let person = try await find(context, base: base.id)
+        guard case .full = try await visible(person, context: context) else { throw APIError.notFound("Person not found") }
+        let items = person.value.events.map(EventPayload.init)
+        return try JSONResponse.encode(PageResponse(items: items, total: items.count, offset: 0, limit: max(items.count, 1)))
+    }
+
+    // MARK: Writes
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let base = try await scope.resolve(context)
+        let object = try await Self.jsonObject(request, context: context)
+        var person = Person(firstName: "", surname: "")
+        var input = PersonInput()
+        input.apply(object, to: &person, complete: true)
+        input.checkConsistency(of: person)
+        guard input.errors.isEmpty else { throw APIError.validation(input.errors) }
+        if object["occurrence"] == nil {
+            person.occurrence = try await persons.freeOccurrence(firstName: person.firstName, surname: person.surname, base: base.id)
+        }
+        let entry = auditEntry("person.create", person: person, base: base.name, context: context, details: ["key": person.key])
+        let stored: Stored<Person>
+        do {
+            stored = try await persons.insert(person, base: base.id, audit: entry)
+        } catch let conflict as WriteConflict {
+            throw conflict.apiError(entity: "person")
+        }
+        var headers = EntityTag.header(version: stored.version)
+        headers[.location] = "\(request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path)/\(person.id.uuid.uuidString.lowercased())"
+        return try JSONResponse.encode(PersonPayload(stored, isLiving: LivingRule().isLiving(person)), status: .created, headers: headers)
+    }
+
+    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await write(request, context: context, complete: true)
+    }
+
+    @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await write(request, context: context, complete: false)
+    }
+
+    private func write(_ request: Request, context: AppRequestContext, complete: Bool) async throws -> Response {
+        let base = try await scope.resolve(context)
+        let expected = try EntityTag.expectedVersion(request)
+        let object = try await Self.jsonObject(request, context: context)
+        let stored = try await find(context, base: base.id)
+        // PUT replaces: start from a blank person with the same identity.
+        var person = complete ? Person(id: stored.value.id, firstName: "", surname: "", occurrence: stored.value.occurrence) : stored.value
+        var input = PersonInput()
+        input.apply(object, to: &person, complete: complete)
+        input.checkConsistency(of: person)
+        guard input.errors.isEmpty else { throw APIError.validation(input.errors) }
+        let changed = object.keys.filter { !PersonInput.readOnly.contains($0) }.sorted()
+        let entry = auditEntry(complete ? "person.replace" : "person.update", person: person, base: base.name, context: context, details: [
+            "fields": changed.joined(separator: ","), "version_before": String(stored.version),
+        ])
+        let updated: Stored<Person>
+        do {
+            updated = try await persons.update(person, base: base.id, expectedVersion: expected, audit: entry)
+        } catch let conflict as WriteConflict {
+            throw conflict.apiError(entity: "person")
+        }
+        let evidence = try await persons.livingEvidence(for: [person.id.uuid])[person.id.uuid] ?? LivingEvidence()
+        return try JSONResponse.encode(PersonPayload(updated, isLiving: LivingRule().isLiving(person, evidence: evidence)),
+                                       headers: EntityTag.header(version: updated.version))
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let base = try await scope.resolve(context)
+        let expected = try EntityTag.expectedVersion(request)
+        let stored = try await find(context, base: base.id)
+        let cascade = request.uri.queryParameters["cascade"].map(String.init)
+        guard cascade == nil || cascade == "unlink" else {
+            throw APIError.validation([FieldError(field: "cascade", message: "must be unlink")])
+        }
+        let entry = auditEntry("person.delete", person: stored.value, base: base.name, context: context, details: [
+            "key": stored.value.key, "cascade": cascade ?? "none",
+        ])
+        do {
+            try await persons.delete(stored.value.id.uuid, base: base.id, expectedVersion: expected, unlink: cascade == "unlink", audit: entry)
+        } catch let conflict as WriteConflict {
+            throw conflict.apiError(entity: "person")
+        }
+        return Response(status: .noContent)
+    }
+
+    // MARK: Helpers
+
+    private func find(_ context: AppRequestContext, base: Int) async throws -> Stored<Person> {
+        let raw = try context.parameters.require("person_id")
+        guard let id = UUID(uuidString: raw) else { throw APIError.notFound("Person not found") }
+        guard let stored = try await persons.find(id, base: base) else { throw APIError.notFound("Person not found") }
+        return stored
+    }
+
+    private func privacy(_ context: AppRequestContext) -> PrivacyPolicy {
+        PrivacyPolicy(role: context.role)
+    }
+
+    private func visible(_ stored: Stored<Person>, context: AppRequestContext) async throws -> VisiblePerson? {
+        try await visibleAll([stored], context: context).first
+    }
+
+    private func visibleAll(_ items: [Stored<Person>], context: AppRequestContext) async throws -> [VisiblePerson] {
+        try await privacy(context).present(items, persons: persons)
+    }
+
+    private func respond(_ stored: Stored<Person>, context: AppRequestContext) async throws -> Response {
+        guard let visible = try await visible(stored, context: context) else { throw APIError.notFound("Person not found") }
+        let headers = if case .full = visible { EntityTag.header(version: stored.version) } else { HTTPFields() }
+        return try JSONResponse.encode(visible, headers: headers)
+    }
+
+    private func auditEntry(_ action: String, person: Person, base: String, context: AppRequestContext, details: [String: String]) -> AuditEntry {
+        AuditEntry(
+            occurredAt: Int64(Date().timeIntervalSince1970), actorID: context.identity?.userID.uuidString.lowercased(),
+            actorName: context.identity?.username ?? "", action: action, entityType: "person",
+            entityID: person.id.uuid.uuidString.lowercased(), base: base, requestID: context.requestID,
+            clientIP: context.clientIP, details: details
+        )
+    }
+
+    /// The body as a JSON object (400 when not JSON, 422 when not an object).
+    static func jsonObject(_ request: Request, context: AppRequestContext) async throws -> [String: Any] {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { throw APIError.validation([FieldError(field: "body", message: "a JSON object is required")]) }
+        guard let value = try? JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed]) else {
+            throw APIError.badRequest("The request body is not valid JSON")
+        }
+        guard let object = value as? [String: Any] else {
+            throw APIError.validation([FieldError(field: "body", message: "must be a JSON object")])
+        }
+        return object
+    }
+}

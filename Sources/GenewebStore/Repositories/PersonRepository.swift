@@ -1,0 +1,213 @@
+import Foundation
+import GenewebCore
+import SQLKit
+
+/// Which persons a list returns; every filter is optional.
+public struct PersonFilter: Sendable {
+    /// Prefix of the surname, compared without case or accents.
+    public var surname: String?
+    /// Prefix of the first name, compared without case or accents.
+    public var firstName: String?
+    public var sex: Sex?
+    /// Birth (or baptism) year range, inclusive.
+    public var birthYearFrom: Int?
+    public var birthYearTo: Int?
+
+    public init(surname: String? = nil, firstName: String? = nil, sex: Sex? = nil, birthYearFrom: Int? = nil, birthYearTo: Int? = nil) {
+        self.surname = surname
+        self.firstName = firstName
+        self.sex = sex
+        self.birthYearFrom = birthYearFrom
+        self.birthYearTo = birthYearTo
+    }
+}
+
+/// Persons of one base: reads, writes with optimistic concurrency, and the links to families.
+/// Every write records its audit entry in the same transaction.
+public struct PersonRepository: Sendable {
+    let database: Database
+    var sqlHelpers: EngineSQL { EngineSQL(engine: database.engine) }
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    private var selectColumns: SQLQueryString {
+        "SELECT id, version, " + sqlHelpers.isoTimestamp("created_at") + " AS created_at, "
+            + sqlHelpers.isoTimestamp("updated_at") + " AS updated_at, CAST(document AS TEXT) AS document FROM persons"
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Stored<Person> {
+        Stored(
+            value: try JSONDecoder.document(Person.self, from: row),
+            version: try row.decode(column: "version", as: Int.self),
+            createdAt: try row.decode(column: "created_at", as: String.self),
+            updatedAt: try row.decode(column: "updated_at", as: String.self)
+        )
+    }
+
+    public func find(_ id: UUID, base: Int) async throws -> Stored<Person>? {
+        try await database.withConnection { sql in
+            try await sql.raw(selectColumns + " WHERE base_id = \(bind: base) AND id = \(bind: id)").first().map(Self.decode)
+        }
+    }
+
+    /// The person with GeneWeb key `first_name.occurrence.surname` (accents and case ignored).
+    public func find(key: String, base: Int) async throws -> Stored<Person>? {
+        guard let parts = NameNormalizer.parsePersonKey(key) else { return nil }
+        return try await database.withConnection { sql in
+            try await sql.raw(selectColumns + """
+                 WHERE base_id = \(bind: base) AND first_name_key = \(bind: NameNormalizer.key(parts.firstName))
+                 AND surname_key = \(bind: NameNormalizer.key(parts.surname)) AND occurrence = \(bind: parts.occurrence)
+                """).first().map(Self.decode)
+        }
+    }
+
+    /// Several persons at once, in no particular order (missing ids are left out).
+    public func find(_ ids: [UUID], base: Int) async throws -> [UUID: Stored<Person>] {
+        guard !ids.isEmpty else { return [:] }
+        return try await database.withConnection { sql in
+            var query = selectColumns + " WHERE base_id = \(bind: base) AND id IN ("
+            for (index, id) in ids.enumerated() { query += index == 0 ? "\(bind: id)" : ", \(bind: id)" }
+            let rows = try await sql.raw(query + ")").all()
+            var found: [UUID: Stored<Person>] = [:]
+            for row in rows {
+                let stored = try Self.decode(row)
+                found[stored.value.id.uuid] = stored
+            }
+            return found
+        }
+    }
+
+    /// A page of persons in the stable order of API.md (surname, first name, occurrence, id) and the total.
+    public func list(base: Int, filter: PersonFilter, offset: Int, limit: Int) async throws -> (items: [Stored<Person>], total: Int) {
+        var conditions: SQLQueryString = " WHERE base_id = \(bind: base)"
+        if let surname = filter.surname.map(NameNormalizer.key), !surname.isEmpty {
+            conditions += " AND surname_key LIKE \(bind: Self.likePrefix(surname)) ESCAPE '\\'"
+        }
+        if let first = filter.firstName.map(NameNormalizer.key), !first.isEmpty {
+            conditions += " AND first_name_key LIKE \(bind: Self.likePrefix(first)) ESCAPE '\\'"
+        }
+        if let sex = filter.sex { conditions += " AND sex = \(bind: sex.rawValue)" }
+        if let from = filter.birthYearFrom {
+            conditions += " AND birth_sort >= \(bind: DateCalendar.gregorian.julianDay(year: from, month: 1, day: 1))"
+        }
+        if let to = filter.birthYearTo {
+            conditions += " AND birth_sort <= \(bind: DateCalendar.gregorian.julianDay(year: to, month: 12, day: 31))"
+        }
+        let condition = conditions
+        return try await database.withConnection { sql in
+            let total = try await sql.raw("SELECT count(*) AS n FROM persons" + condition).first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw(selectColumns + condition
+                + " ORDER BY surname_key, first_name_key, occurrence, id LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+            return (try rows.map(Self.decode), total)
+        }
+    }
+
+    static func likePrefix(_ key: String) -> String {
+        key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+
+    /// The smallest occurrence number free for this name in the base.
+    public func freeOccurrence(firstName: String, surname: String, base: Int) async throws -> Int {
+        try await database.withConnection { sql in
+            let taken = try await sql.raw("""
+                SELECT occurrence FROM persons WHERE base_id = \(bind: base)
+                AND first_name_key = \(bind: NameNormalizer.key(firstName)) AND surname_key = \(bind: NameNormalizer.key(surname))
+                """).all().map { try $0.decode(column: "occurrence", as: Int.self) }
+            return Occurrence.next(taken: Set(taken))
+        }
+    }
+
+    /// Inserts a new person. `WriteConflict.duplicateKey` when the key is taken.
+    public func insert(_ person: Person, base: Int, audit: AuditEntry) async throws -> Stored<Person> {
+        try await database.withTransaction { sql in
+            if try await keyTaken(by: person, base: base, on: sql) { throw WriteConflict.duplicateKey(person.key) }
+            try await RowWriter(sql: sql, engine: database.engine, baseID: base, batchSize: 1).insertPersons([person])
+            try await AuditRepository(database: database).record(audit, on: sql)
+            guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
+            return try Self.decode(row)
+        }
+    }
+
+    /// Replaces a person if its version is still `expectedVersion` (nil: whatever it is).
+    public func update(_ person: Person, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws -> Stored<Person> {
+        try await database.withTransaction { sql in
+            guard let current = try await sql.raw("SELECT version FROM persons WHERE base_id = \(bind: base) AND id = \(bind: person.id.uuid)")
+                .first()?.decode(column: "version", as: Int.self) else { throw WriteConflict.notFound }
+            if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
+            if try await keyTaken(by: person, base: base, on: sql) { throw WriteConflict.duplicateKey(person.key) }
+            let birth = (person.birth ?? person.baptism)?.date?.sortKey
+            let death = (person.death ?? person.burial)?.date?.sortKey
+            let updated = try await sql.raw("""
+                UPDATE persons SET first_name = \(bind: person.firstName), surname = \(bind: person.surname),
+                    occurrence = \(bind: person.occurrence), first_name_key = \(bind: NameNormalizer.key(person.firstName)),
+                    surname_key = \(bind: NameNormalizer.key(person.surname)), first_name_phonetic = \(bind: PhoneticKey.key(person.firstName)),
+                    surname_phonetic = \(bind: PhoneticKey.key(person.surname)), sex = \(bind: person.sex.rawValue),
+                    birth_sort = \(bind: birth), death_sort = \(bind: death), version = version + 1, updated_at =
+                """ + sqlHelpers.now + ", document = " + (try sqlHelpers.document(person))
+                + " WHERE id = \(bind: person.id.uuid) AND version = \(bind: current) RETURNING id").first()
+            // Another writer got in between our read and our write (PostgreSQL, read committed).
+            guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
+            try await AuditRepository(database: database).record(audit, on: sql)
+            guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
+            return try Self.decode(row)
+        }
+    }
+
+    /// Deletes a person. While they are a parent or child in a family, refuses with
+    /// `stillLinked` unless `unlink` is true, which first removes them from those families
+    /// (later children move up, so child order stays gap-free).
+    public func delete(_ id: UUID, base: Int, expectedVersion: Int?, unlink: Bool, audit: AuditEntry) async throws {
+        try await database.withTransaction { sql in
+            guard let current = try await sql.raw("SELECT version FROM persons WHERE base_id = \(bind: base) AND id = \(bind: id)")
+                .first()?.decode(column: "version", as: Int.self) else { throw WriteConflict.notFound }
+            if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
+            let families = try await sql.raw("SELECT DISTINCT family_id FROM family_members WHERE person_id = \(bind: id)")
+                .all().map { try $0.decode(column: "family_id", as: UUID.self) }
+            if !families.isEmpty {
+                guard unlink else { throw WriteConflict.stillLinked(families: families) }
+                let repository = FamilyRepository(database: database)
+                for familyID in families {
+                    try await repository.removeMember(id, from: familyID, on: sql)
+                }
+            }
+            try await sql.raw("DELETE FROM persons WHERE id = \(bind: id)").run()
+            try await AuditRepository(database: database).record(audit, on: sql)
+        }
+    }
+
+    private func keyTaken(by person: Person, base: Int, on sql: any SQLDatabase) async throws -> Bool {
+        try await sql.raw("""
+            SELECT 1 AS one FROM persons WHERE base_id = \(bind: base) AND id <> \(bind: person.id.uuid)
+            AND first_name_key = \(bind: NameNormalizer.key(person.firstName)) AND surname_key = \(bind: NameNormalizer.key(person.surname))
+            AND occurrence = \(bind: person.occurrence)
+            """).first() != nil
+    }
+
+    /// What the families of these persons say about their age (children's births, marriages).
+    public func livingEvidence(for ids: [UUID]) async throws -> [UUID: LivingEvidence] {
+        guard !ids.isEmpty else { return [:] }
+        return try await database.withConnection { sql in
+            var list: SQLQueryString = ""
+            for (index, id) in ids.enumerated() { list += index == 0 ? "\(bind: id)" : ", \(bind: id)" }
+            let rows = try await sql.raw("""
+                SELECT p.person_id AS person_id, MIN(c.birth_sort) AS child_birth, MIN(f.marriage_sort) AS marriage
+                FROM family_members p
+                JOIN families f ON f.id = p.family_id
+                LEFT JOIN family_members ch ON ch.family_id = p.family_id AND ch.role = 'child'
+                LEFT JOIN persons c ON c.id = ch.person_id
+                WHERE p.role = 'parent' AND p.person_id IN (
+                """ + list + ") GROUP BY p.person_id").all()
+            var evidence: [UUID: LivingEvidence] = [:]
+            for row in rows {
+                evidence[try row.decode(column: "person_id", as: UUID.self)] = LivingEvidence(
+                    earliestChildBirth: try row.decode(column: "child_birth", as: Int?.self),
+                    earliestMarriage: try row.decode(column: "marriage", as: Int?.self)
+                )
+            }
+            return evidence
+        }
+    }
+}
