@@ -91,5 +91,7 @@ func buildRouter(
         persons: PersonRepository(database: database), families: FamilyRepository(database: database),
         scope: scope, audit: accounts.audit
     ).addRoutes(to: router, catalog: catalog)
+    FamiliesController(families: FamilyRepository(database: database), persons: PersonRepository(database: database), scope: scope)
+        .addRoutes(to: router, catalog: catalog)
     return router
 }

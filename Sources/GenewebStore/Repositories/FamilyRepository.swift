@@ -31,6 +31,68 @@ public struct FamilyRepository: Sendable {
         }
     }
 
+    /// A page of families (file order, then creation) and the total.
+    public func list(base: Int, offset: Int, limit: Int) async throws -> (items: [Stored<Family>], total: Int) {
+        try await database.withConnection { sql in
+            let total = try await sql.raw("SELECT count(*) AS n FROM families WHERE base_id = \(bind: base)").first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw(selectColumns + " WHERE base_id = \(bind: base) ORDER BY file_position, created_at, id LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+            return (try rows.map(Self.decode), total)
+        }
+    }
+
+    /// The other families where `child` is a child of exactly these `parents` (a duplicate filiation).
+    public func familiesWithChild(_ child: UUID, parents: Set<UUID>, excluding family: UUID, base: Int) async throws -> [UUID] {
+        try await database.withConnection { sql in
+            let candidates = try await sql.raw("""
+                SELECT family_id FROM family_members WHERE person_id = \(bind: child) AND role = 'child' AND family_id <> \(bind: family)
+                """).all().map { try $0.decode(column: "family_id", as: UUID.self) }
+            var duplicates: [UUID] = []
+            for candidate in candidates {
+                let theirs = try await sql.raw("SELECT person_id FROM family_members WHERE family_id = \(bind: candidate) AND role = 'parent'")
+                    .all().map { try $0.decode(column: "person_id", as: UUID.self) }
+                if Set(theirs) == parents { duplicates.append(candidate) }
+            }
+            return duplicates
+        }
+    }
+
+    public func insert(_ family: Family, base: Int, audit: AuditEntry) async throws -> Stored<Family> {
+        try await database.withTransaction { sql in
+            try await RowWriter(sql: sql, engine: database.engine, baseID: base, batchSize: 1).insertFamilies([family])
+            try await AuditRepository(database: database).record(audit, on: sql)
+            guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: family.id.uuid)").first() else { throw WriteConflict.notFound }
+            return try Self.decode(row)
+        }
+    }
+
+    /// Replaces a family (document, relation, links) if its version is still `expectedVersion`.
+    public func update(_ family: Family, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws -> Stored<Family> {
+        try await database.withTransaction { sql in
+            guard let current = try await sql.raw("SELECT version FROM families WHERE base_id = \(bind: base) AND id = \(bind: family.id.uuid)")
+                .first()?.decode(column: "version", as: Int.self) else { throw WriteConflict.notFound }
+            if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
+            let updated = try await sql.raw("UPDATE families SET relation = \(bind: family.relation.rawValue), marriage_sort = \(bind: family.marriage?.date?.sortKey), version = version + 1, updated_at = "
+                + sqlHelpers.now + ", document = " + (try sqlHelpers.document(family))
+                + " WHERE id = \(bind: family.id.uuid) AND version = \(bind: current) RETURNING id").first()
+            guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
+            try await writeLinks(of: family, on: sql)
+            try await AuditRepository(database: database).record(audit, on: sql)
+            guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: family.id.uuid)").first() else { throw WriteConflict.notFound }
+            return try Self.decode(row)
+        }
+    }
+
+    public func delete(_ id: UUID, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws {
+        try await database.withTransaction { sql in
+            guard let current = try await sql.raw("SELECT version FROM families WHERE base_id = \(bind: base) AND id = \(bind: id)")
+                .first()?.decode(column: "version", as: Int.self) else { throw WriteConflict.notFound }
+            if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
+            try await sql.raw("DELETE FROM family_members WHERE family_id = \(bind: id)").run()
+            try await sql.raw("DELETE FROM families WHERE id = \(bind: id)").run()
+            try await AuditRepository(database: database).record(audit, on: sql)
+        }
+    }
+
     /// The families where the person is a parent or a child, parents' families first.
     public func families(of person: UUID, base: Int) async throws -> [Stored<Family>] {
         try await database.withConnection { sql in
