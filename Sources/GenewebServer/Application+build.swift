@@ -91,6 +91,8 @@ func buildRouter(
         persons: PersonRepository(database: database), families: FamilyRepository(database: database),
         scope: scope, audit: accounts.audit
     ).addRoutes(to: router, catalog: catalog)
+    DatabaseController(bases: BaseRepository(database: database), database: database, migrations: migrations, audit: accounts.audit, configuredDefault: configuration.defaultBase)
+        .addRoutes(to: router, catalog: catalog)
     FamiliesController(families: FamilyRepository(database: database), persons: PersonRepository(database: database), scope: scope)
         .addRoutes(to: router, catalog: catalog)
     return router

@@ -3,7 +3,7 @@ import GenewebStore
 import Hummingbird
 
 /// The base a request works on: `/api/v1/bases/{base}/...`, or the default base for the same
-/// route without the prefix (`GENEWEB_DEFAULT_BASE`, else `default`, else the first base).
+/// route without the prefix (the activated base, else `GENEWEB_DEFAULT_BASE`, else `default`, else the first).
 struct BaseScope: Sendable {
     let bases: BaseRepository
     let database: Database
@@ -16,16 +16,14 @@ struct BaseScope: Sendable {
 
     /// The base's id and name; 404 for an unknown base, 422 for a name that is not one.
     func resolve(_ context: AppRequestContext) async throws -> (id: Int, name: String) {
-        let requested = context.parameters.get("base") ?? defaultBase
+        var requested = context.parameters.get("base")
+        if requested == nil { requested = try await bases.defaultName(configured: defaultBase) }
+        guard let requested else { throw APIError.notFound("No base") }
         let name: String
-        if let requested {
-            do {
-                name = try BaseName(requested).rawValue
-            } catch {
-                throw APIError.validation([FieldError(field: "base", message: error.description)])
-            }
-        } else {
-            name = try await bases.defaultName()
+        do {
+            name = try BaseName(requested).rawValue
+        } catch {
+            throw APIError.validation([FieldError(field: "base", message: error.description)])
         }
         let id = try await bases.id(of: BaseName(name))
         guard let id else { throw APIError.notFound("Base \(name) not found") }

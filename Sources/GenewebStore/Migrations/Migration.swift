@@ -17,6 +17,7 @@ public enum Migrations {
         .records,
         .accounts,
         .versions,
+        .settings,
     ]
 
     /// The version of the newest migration this build knows.

@@ -1,0 +1,263 @@
+import Foundation
+import GenewebStore
+import Hummingbird
+
+/// `/api/v1/database/*`: the Python API's base management ("databases" there, bases here).
+/// Reads need a signed-in account (as there); changes need an admin and are audited.
+struct DatabaseController {
+    let bases: BaseRepository
+    let database: Database
+    let migrations: MigrationRunner
+    let audit: AuditRepository
+    let configuredDefault: String?
+
+    func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
+        let prefix = "/api/v1/database"
+        router.route(.get, "\(prefix)/stats", access: .signedIn, in: catalog, use: stats)
+        router.route(.get, "\(prefix)/health", access: .signedIn, in: catalog, use: health)
+        router.route(.get, "\(prefix)/info", access: .signedIn, in: catalog, use: info)
+        router.route(.post, "\(prefix)/reload", access: .admin, in: catalog, use: reload)
+        router.route(.post, "\(prefix)/commit", access: .admin, in: catalog, use: commit)
+        router.route(.get, "\(prefix)/databases", access: .signedIn, in: catalog, use: list)
+        router.route(.post, "\(prefix)/databases", access: .admin, in: catalog, use: create)
+        router.route(.get, "\(prefix)/databases/active", access: .signedIn, in: catalog, use: active)
+        router.route(.post, "\(prefix)/databases/:name/activate", access: .admin, in: catalog, use: activate)
+        router.route(.put, "\(prefix)/databases/:name/rename", access: .admin, in: catalog, use: rename)
+        router.route(.delete, "\(prefix)/databases/:name", access: .admin, in: catalog, use: delete)
+    }
+
+    /// The Python API's `DatabaseInfo`.
+    struct BaseInfo: Encodable {
+        let name: String
+        let title: String
+        let path: String
+        let active: Bool
+        let personCount: Int
+        let familyCount: Int
+        let readOnly = false
+        let pendingPatches = 0
+        let ownerID: String? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case name, title, path, active
+            case personCount = "person_count"
+            case familyCount = "family_count"
+            case readOnly = "read_only"
+            case pendingPatches = "pending_patches"
+            case ownerID = "owner_id"
+        }
+    }
+
+    /// The Python API's `DatabaseStats`.
+    struct BaseStats: Encodable {
+        let name: String
+        let dbPath: String
+        let personCount: Int
+        let familyCount: Int
+        let unionCount: Int
+        let coupleCount: Int
+        let descendCount: Int
+        let pendingPatches = 0
+        let readOnly = false
+        let active = true
+
+        enum CodingKeys: String, CodingKey {
+            case name, active
+            case dbPath = "db_path"
+            case personCount = "person_count"
+            case familyCount = "family_count"
+            case unionCount = "union_count"
+            case coupleCount = "couple_count"
+            case descendCount = "descend_count"
+            case pendingPatches = "pending_patches"
+            case readOnly = "read_only"
+        }
+    }
+
+    private func infos() async throws -> (infos: [BaseInfo], active: String) {
+        let activeName = try await bases.defaultName(configured: configuredDefault)
+        let infos = try await bases.summaries().map { summary in
+            BaseInfo(name: summary.name, title: summary.title, path: "\(database.location)#\(summary.name)",
+                     active: summary.name == activeName, personCount: summary.persons, familyCount: summary.families)
+        }
+        return (infos, activeName)
+    }
+
+    private func currentStats() async throws -> BaseStats {
+        let (infos, activeName) = try await infos()
+        guard let info = infos.first(where: { $0.name == activeName }) else { throw APIError.notFound("No active base") }
+        let shapes = try await bases.familyShapes(of: try BaseName(activeName))
+        return BaseStats(name: info.name, dbPath: info.path, personCount: info.personCount, familyCount: info.familyCount,
+                         unionCount: info.familyCount, coupleCount: shapes.couples, descendCount: shapes.withChildren)
+    }
+
+    @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try JSONResponse.encode(try await currentStats())
+    }
+
+    @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
+        struct Health: Encodable {
+            let status: String
+            let message: String
+            let stats: BaseStats
+        }
+        let latency = try await database.ping()
+        let stats = try await currentStats()
+        return try JSONResponse.encode(Health(status: "healthy", message: "\(database.engine.rawValue) answered in \(latency.milliseconds) ms", stats: stats))
+    }
+
+    @Sendable func info(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let stats = try await currentStats()
+        let status = try await migrations.status()
+        return try JSONResponse.encode([
+            "name": stats.name, "engine": database.engine.rawValue, "storage": database.location.description,
+            "schema_version": String(status.currentVersion), "person_count": String(stats.personCount),
+            "family_count": String(stats.familyCount), "read_only": "false", "pending_patches": "0",
+        ])
+    }
+
+    /// Nothing is cached in memory yet, so a reload has nothing to refresh; it still checks the
+    /// storage answers, which is what a caller of "reload" wants to know.
+    @Sendable func reload(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try await database.ping()
+        try await record("base.reload", name: try await bases.defaultName(configured: configuredDefault), context: context)
+        return try JSONResponse.encode(["status": "reloaded", "message": "Storage reachable; every read already sees the latest data"])
+    }
+
+    /// Every write is committed by the request that makes it; there are never pending patches.
+    @Sendable func commit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try JSONResponse.encode(["status": "committed", "message": "Nothing pending: every write is committed when it is made", "pending_patches": "0"])
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        struct List: Encodable {
+            let databases: [BaseInfo]
+            let activeDatabase: String
+            enum CodingKeys: String, CodingKey {
+                case databases
+                case activeDatabase = "active_database"
+            }
+        }
+        let (infos, active) = try await infos()
+        return try JSONResponse.encode(List(databases: infos, activeDatabase: active))
+    }
+
+    @Sendable func active(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (infos, active) = try await infos()
+        guard let info = infos.first(where: { $0.name == active }) else { throw APIError.notFound("No active base") }
+        return try JSONResponse.encode(info)
+    }
+
+    struct CreateRequest: Decodable {
+        let name: String
+        let title: String?
+        let setActive: Bool?
+        enum CodingKeys: String, CodingKey {
+            case name, title
+            case setActive = "set_active"
+        }
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let body = try await RequestBody.json(CreateRequest.self, from: request, context: context)
+        let name = try Self.baseName(body.name, field: "name")
+        guard try await bases.create(name, title: body.title ?? name.rawValue) else {
+            throw APIError.conflict("A base named \(name) exists")
+        }
+        if body.setActive == true { try await bases.activate(name) }
+        try await record("base.create", name: name.rawValue, context: context)
+        let info = try await infos().infos.first { $0.name == name.rawValue }
+        struct Created: Encodable {
+            let success = true
+            let message: String
+            let database: BaseInfo?
+        }
+        var headers = HTTPFields()
+        headers[.location] = "/api/v1/bases/\(name.rawValue)/persons"
+        return try JSONResponse.encode(Created(message: "Base \(name) created", database: info), status: .created, headers: headers)
+    }
+
+    @Sendable func activate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let name = try Self.baseName(try context.parameters.require("name"), field: "name")
+        guard try await bases.id(of: name) != nil else { throw APIError.notFound("Base \(name) not found") }
+        try await bases.activate(name)
+        try await record("base.activate", name: name.rawValue, context: context)
+        struct Activated: Encodable {
+            let success = true
+            let message: String
+            let activeDatabase: String
+            enum CodingKeys: String, CodingKey {
+                case success, message
+                case activeDatabase = "active_database"
+            }
+        }
+        return try JSONResponse.encode(Activated(message: "Base \(name) is now active", activeDatabase: name.rawValue))
+    }
+
+    struct RenameRequest: Decodable {
+        let newName: String
+        enum CodingKeys: String, CodingKey { case newName = "new_name" }
+    }
+
+    @Sendable func rename(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let old = try Self.baseName(try context.parameters.require("name"), field: "name")
+        let body = try await RequestBody.json(RenameRequest.self, from: request, context: context)
+        let new = try Self.baseName(body.newName, field: "new_name")
+        guard try await bases.id(of: old) != nil else { throw APIError.notFound("Base \(old) not found") }
+        guard try await bases.rename(old, to: new) else { throw APIError.conflict("A base named \(new) exists") }
+        try await record("base.rename", name: new.rawValue, context: context, details: ["old_name": old.rawValue])
+        struct Renamed: Encodable {
+            let success = true
+            let message: String
+            let oldName: String
+            let newName: String
+            let filesRenamed = false
+            let database: BaseInfo?
+            enum CodingKeys: String, CodingKey {
+                case success, message, database
+                case oldName = "old_name"
+                case newName = "new_name"
+                case filesRenamed = "files_renamed"
+            }
+        }
+        let info = try await infos().infos.first { $0.name == new.rawValue }
+        return try JSONResponse.encode(Renamed(message: "Base \(old) renamed to \(new)", oldName: old.rawValue, newName: new.rawValue, database: info))
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let name = try Self.baseName(try context.parameters.require("name"), field: "name")
+        guard try await bases.id(of: name) != nil else { throw APIError.notFound("Base \(name) not found") }
+        guard try await bases.defaultName(configured: configuredDefault) != name.rawValue else {
+            throw APIError.conflict("Base \(name) is the active base; activate another one first")
+        }
+        _ = try await bases.delete(name)
+        try await record("base.delete", name: name.rawValue, context: context)
+        struct Deleted: Encodable {
+            let success = true
+            let message: String
+            let deletedFiles: Bool
+            enum CodingKeys: String, CodingKey {
+                case success, message
+                case deletedFiles = "deleted_files"
+            }
+        }
+        // Its rows are gone with it: there are no separate files to keep or delete.
+        return try JSONResponse.encode(Deleted(message: "Base \(name) and everything in it deleted", deletedFiles: true))
+    }
+
+    static func baseName(_ raw: String, field: String) throws -> BaseName {
+        do {
+            return try BaseName(raw)
+        } catch {
+            throw APIError.validation([FieldError(field: field, message: error.description)])
+        }
+    }
+
+    private func record(_ action: String, name: String, context: AppRequestContext, details: [String: String] = [:]) async throws {
+        try await audit.record(AuditEntry(
+            occurredAt: Int64(Date().timeIntervalSince1970), actorID: context.identity?.userID.uuidString.lowercased(),
+            actorName: context.identity?.username ?? "", action: action, entityType: "base", entityID: name, base: name,
+            requestID: context.requestID, clientIP: context.clientIP, details: details
+        ))
+    }
+}
