@@ -93,6 +93,10 @@ func buildRouter(
     ).addRoutes(to: router, catalog: catalog)
     DatabaseController(bases: BaseRepository(database: database), database: database, migrations: migrations, audit: accounts.audit, configuredDefault: configuration.defaultBase)
         .addRoutes(to: router, catalog: catalog)
+    GDPRController(
+        persons: PersonRepository(database: database), families: FamilyRepository(database: database),
+        consents: ConsentRepository(database: database), audit: accounts.audit, scope: scope
+    ).addRoutes(to: router, catalog: catalog)
     FamiliesController(families: FamilyRepository(database: database), persons: PersonRepository(database: database), scope: scope)
         .addRoutes(to: router, catalog: catalog)
     return router

@@ -15,8 +15,9 @@ struct BaseScope: Sendable {
     }
 
     /// The base's id and name; 404 for an unknown base, 422 for a name that is not one.
-    func resolve(_ context: AppRequestContext) async throws -> (id: Int, name: String) {
-        var requested = context.parameters.get("base")
+    /// Without `/bases/{base}` in the path, the Python API's `?database=NAME` also names it.
+    func resolve(_ request: Request, _ context: AppRequestContext) async throws -> (id: Int, name: String) {
+        var requested = context.parameters.get("base") ?? request.uri.queryParameters["database"].map(String.init)
         if requested == nil { requested = try await bases.defaultName(configured: defaultBase) }
         guard let requested else { throw APIError.notFound("No base") }
         let name: String

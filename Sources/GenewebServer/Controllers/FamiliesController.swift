@@ -50,21 +50,21 @@ struct FamiliesController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let page = try PageRequest(request)
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let (items, total) = try await families.list(base: base.id, offset: page.offset, limit: page.limit)
         let payloads = try await presenter(context).payloads(items, base: base.id)
         return try JSONResponse.encode(FamilyList(items: payloads, families: payloads, total: total, offset: page.offset, limit: page.limit))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let stored = try await find(context, base: base.id)
         let payload = try await presenter(context).payloads([stored], base: base.id)[0]
         return try JSONResponse.encode(payload, headers: EntityTag.header(version: stored.version))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let object = try await PersonsController.jsonObject(request, context: context)
         var family = Family()
         var input = FamilyInput()
@@ -93,7 +93,7 @@ struct FamiliesController {
     }
 
     private func write(_ request: Request, context: AppRequestContext, complete: Bool) async throws -> Response {
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let expected = try EntityTag.expectedVersion(request)
         let object = try await PersonsController.jsonObject(request, context: context)
         let stored = try await find(context, base: base.id)
@@ -116,7 +116,7 @@ struct FamiliesController {
 
     /// 200 with the Python API's `{success, message, family_id}` (its clients expect a body).
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let expected = try EntityTag.expectedVersion(request)
         let stored = try await find(context, base: base.id)
         let entry = auditEntry("family.delete", family: stored.value, base: base.name, context: context)

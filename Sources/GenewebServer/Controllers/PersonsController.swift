@@ -30,7 +30,7 @@ struct PersonsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let page = try PageRequest(request)
         let filter = try Self.filter(request)
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let (items, total) = try await persons.list(base: base.id, filter: filter, offset: page.offset, limit: page.limit)
         let visible = try await visibleAll(items, context: context)
         return try JSONResponse.encode(PageResponse(items: visible, total: total, offset: page.offset, limit: page.limit))
@@ -63,13 +63,13 @@ struct PersonsController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let stored = try await find(context, base: base.id)
         return try await respond(stored, context: context)
     }
 
     @Sendable func showByKey(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let key = try context.parameters.require("key")
         guard let stored = try await persons.find(key: key.removingPercentEncoding ?? key, base: base.id) else {
             throw APIError.notFound("No person with key \(key)")
@@ -78,7 +78,7 @@ struct PersonsController {
     }
 
     @Sendable func familiesOf(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let person = try await find(context, base: base.id)
         guard try await visible(person, context: context) != nil else { throw APIError.notFound("Person not found") }
         let found = try await families.families(of: person.value.id.uuid, base: base.id)
@@ -88,7 +88,7 @@ struct PersonsController {
     }
 
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let person = try await find(context, base: base.id)
         guard case .full = try await visible(person, context: context) else { throw APIError.notFound("Person not found") }
         let items = person.value.events.map(EventPayload.init)
@@ -98,7 +98,7 @@ struct PersonsController {
     // MARK: Writes
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let object = try await Self.jsonObject(request, context: context)
         var person = Person(firstName: "", surname: "")
         var input = PersonInput()
@@ -129,7 +129,7 @@ struct PersonsController {
     }
 
     private func write(_ request: Request, context: AppRequestContext, complete: Bool) async throws -> Response {
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let expected = try EntityTag.expectedVersion(request)
         let object = try await Self.jsonObject(request, context: context)
         let stored = try await find(context, base: base.id)
@@ -155,7 +155,7 @@ struct PersonsController {
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let base = try await scope.resolve(context)
+        let base = try await scope.resolve(request, context)
         let expected = try EntityTag.expectedVersion(request)
         let stored = try await find(context, base: base.id)
         let cascade = request.uri.queryParameters["cascade"].map(String.init)

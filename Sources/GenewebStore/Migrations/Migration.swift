@@ -18,6 +18,7 @@ public enum Migrations {
         .accounts,
         .versions,
         .settings,
+        .consents,
     ]
 
     /// The version of the newest migration this build knows.

@@ -97,6 +97,7 @@ struct PersonPayload: Encodable {
     let deathDate: String?
     let deathPlace: String?
     let isLiving: Bool
+    let anonymized: Bool
     let privacy = "public"
     let version: Int
     let createdAt: String
@@ -133,6 +134,7 @@ struct PersonPayload: Encodable {
         deathDate = person.death?.date.map(DatePayload.isoOrText)
         deathPlace = person.death?.place
         self.isLiving = isLiving
+        anonymized = Anonymizer.isAnonymized(person)
         version = stored.version
         createdAt = stored.createdAt
         updatedAt = stored.updatedAt
@@ -140,7 +142,7 @@ struct PersonPayload: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, key, surname, occurrence, sex, qualifiers, aliases, titles, occupation, birth, baptism, death, burial
-        case events, notes, psources, access, privacy, version
+        case events, notes, psources, access, privacy, version, anonymized
         case personID = "person_id"
         case firstName = "first_name"
         case lastName = "last_name"
