@@ -97,6 +97,9 @@ func buildRouter(
         persons: PersonRepository(database: database), families: FamilyRepository(database: database),
         consents: ConsentRepository(database: database), audit: accounts.audit, scope: scope
     ).addRoutes(to: router, catalog: catalog)
+    RecordsController<SourceResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
+    RecordsController<NoteResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
+    RecordsController<PlaceResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     FamiliesController(families: FamilyRepository(database: database), persons: PersonRepository(database: database), scope: scope)
         .addRoutes(to: router, catalog: catalog)
     return router

@@ -19,6 +19,7 @@ public enum Migrations {
         .versions,
         .settings,
         .consents,
+        .places,
     ]
 
     /// The version of the newest migration this build knows.
