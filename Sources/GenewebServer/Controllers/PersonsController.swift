@@ -50,7 +50,7 @@ struct PersonsController {
         var filter = PersonFilter(
             surname: (query["surname"] ?? query["last_name"]).map(String.init),
             firstName: query["first_name"].map(String.init),
-            birthYearFrom: year("birth_year_from"), birthYearTo: year("birth_year_to")
+            birthYearFrom: year("birth_year_from") ?? year("birth_year_min"), birthYearTo: year("birth_year_to") ?? year("birth_year_max")
         )
         if let raw = query["sex"] {
             guard let sex = Sex(rawValue: String(raw).lowercased()) else {
@@ -120,6 +120,8 @@ struct PersonsController {
         return try JSONResponse.encode(PersonPayload(stored, isLiving: LivingRule().isLiving(person)), status: .created, headers: headers)
     }
 
+    /// PUT replaces the person. A body without any name is the Python API's `PersonUpdate`
+    /// (every field optional) and is applied like a PATCH, so its clients keep working.
     @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await write(request, context: context, complete: true)
     }
@@ -133,6 +135,7 @@ struct PersonsController {
         let expected = try EntityTag.expectedVersion(request)
         let object = try await Self.jsonObject(request, context: context)
         let stored = try await find(context, base: base.id)
+        let complete = complete && ["first_name", "surname", "last_name"].contains { object[$0] != nil }
         // PUT replaces: start from a blank person with the same identity.
         var person = complete ? Person(id: stored.value.id, firstName: "", surname: "", occurrence: stored.value.occurrence) : stored.value
         var input = PersonInput()

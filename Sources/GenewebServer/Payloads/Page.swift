@@ -25,8 +25,12 @@ struct PageRequest: Sendable {
             }
             return value
         }
-        let offset = integer("offset") ?? integer("skip") ?? 0
-        let limit = integer("limit") ?? Self.defaultLimit
+        // The Python API pages with `page` (from 1) and `page_size`.
+        let pageSize = integer("page_size")
+        let pageNumber = integer("page")
+        if let pageNumber, pageNumber < 1 { errors.append(FieldError(field: "page", message: "must be 1 or more")) }
+        let limit = integer("limit") ?? pageSize ?? Self.defaultLimit
+        let offset = integer("offset") ?? integer("skip") ?? pageNumber.map { max($0 - 1, 0) * limit } ?? 0
         if offset < 0 { errors.append(FieldError(field: "offset", message: "must be 0 or more")) }
         if !(1...Self.maximumLimit).contains(limit) {
             errors.append(FieldError(field: "limit", message: "must be between 1 and \(Self.maximumLimit)"))
@@ -37,10 +41,32 @@ struct PageRequest: Sendable {
     }
 }
 
-/// `{"items": [...], "total": N, "offset": o, "limit": l}`.
+/// `{"items": [...], "total": N, "offset": o, "limit": l}`, plus the Python API's page fields
+/// (`page`, `page_size`, `total_pages`, `has_next`, `has_previous`) so its clients page too.
 struct PageResponse<Item: Encodable>: Encodable {
     let items: [Item]
     let total: Int
     let offset: Int
     let limit: Int
+
+    enum CodingKeys: String, CodingKey {
+        case items, total, offset, limit, page
+        case pageSize = "page_size"
+        case totalPages = "total_pages"
+        case hasNext = "has_next"
+        case hasPrevious = "has_previous"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(total, forKey: .total)
+        try container.encode(offset, forKey: .offset)
+        try container.encode(limit, forKey: .limit)
+        try container.encode(offset / max(limit, 1) + 1, forKey: .page)
+        try container.encode(limit, forKey: .pageSize)
+        try container.encode((total + limit - 1) / max(limit, 1), forKey: .totalPages)
+        try container.encode(offset + items.count < total, forKey: .hasNext)
+        try container.encode(offset > 0, forKey: .hasPrevious)
+    }
 }
