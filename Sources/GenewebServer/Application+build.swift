@@ -91,7 +91,7 @@ func buildRouter(
         persons: PersonRepository(database: database), families: FamilyRepository(database: database),
         scope: scope, audit: accounts.audit
     ).addRoutes(to: router, catalog: catalog)
-    DatabaseController(bases: BaseRepository(database: database), database: database, migrations: migrations, audit: accounts.audit, configuredDefault: configuration.defaultBase)
+    DatabaseController(bases: BaseRepository(database: database), database: database, migrations: migrations, audit: accounts.audit, configuredDefault: configuration.defaultBase, cache: scope.cache)
         .addRoutes(to: router, catalog: catalog)
     GDPRController(
         persons: PersonRepository(database: database), families: FamilyRepository(database: database),

@@ -1,13 +1,19 @@
 import Foundation
 import GenewebStore
 import Hummingbird
+import Synchronization
 
 /// The base a request works on: `/api/v1/bases/{base}/...`, or the default base for the same
 /// route without the prefix (the activated base, else `GENEWEB_DEFAULT_BASE`, else `default`, else the first).
+///
+/// Base names, ids and the active base are cached for two seconds per instance: every request
+/// resolves its base, and two queries per request would cost more than the request itself. This
+/// instance's own base changes clear the cache at once; another instance's show within two seconds.
 struct BaseScope: Sendable {
     let bases: BaseRepository
     let database: Database
     let defaultBase: String?
+    let cache = BaseCache()
 
     /// Registers `path` under `/api/v1` and `/api/v1/bases/:base`.
     static func paths(_ path: String) -> [String] {
@@ -17,18 +23,45 @@ struct BaseScope: Sendable {
     /// The base's id and name; 404 for an unknown base, 422 for a name that is not one.
     /// Without `/bases/{base}` in the path, the Python API's `?database=NAME` also names it.
     func resolve(_ request: Request, _ context: AppRequestContext) async throws -> (id: Int, name: String) {
-        var requested = context.parameters.get("base") ?? request.uri.queryParameters["database"].map(String.init)
-        if requested == nil { requested = try await bases.defaultName(configured: defaultBase) }
-        guard let requested else { throw APIError.notFound("No base") }
-        let name: String
+        let snapshot = try await cache.snapshot { try await load() }
+        let requested = context.parameters.get("base") ?? request.uri.queryParameters["database"].map(String.init) ?? snapshot.defaultName
         do {
-            name = try BaseName(requested).rawValue
+            _ = try BaseName(requested)
         } catch {
             throw APIError.validation([FieldError(field: "base", message: error.description)])
         }
-        let id = try await bases.id(of: BaseName(name))
-        guard let id else { throw APIError.notFound("Base \(name) not found") }
-        return (id, name)
+        guard let id = snapshot.ids[requested] else { throw APIError.notFound("Base \(requested) not found") }
+        return (id, requested)
+    }
+
+    private func load() async throws -> BaseCache.Snapshot {
+        var ids: [String: Int] = [:]
+        for summary in try await bases.summaryIDs() { ids[summary.name] = summary.id }
+        return BaseCache.Snapshot(ids: ids, defaultName: try await bases.defaultName(configured: defaultBase), loadedAt: .now)
+    }
+}
+
+/// The bases as last read, shared by the requests of this instance.
+final class BaseCache: Sendable {
+    struct Snapshot: Sendable {
+        let ids: [String: Int]
+        let defaultName: String
+        let loadedAt: ContinuousClock.Instant
+    }
+
+    static let lifetime: Duration = .seconds(2)
+    private let current = Mutex<Snapshot?>(nil)
+
+    func snapshot(load: () async throws -> Snapshot) async throws -> Snapshot {
+        if let cached = current.withLock({ $0 }), ContinuousClock.now - cached.loadedAt < Self.lifetime { return cached }
+        let fresh = try await load()
+        current.withLock { $0 = fresh }
+        return fresh
+    }
+
+    /// Forgets the snapshot after this instance changed the bases.
+    func invalidate() {
+        current.withLock { $0 = nil }
     }
 }
 

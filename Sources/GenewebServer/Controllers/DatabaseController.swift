@@ -10,6 +10,8 @@ struct DatabaseController {
     let migrations: MigrationRunner
     let audit: AuditRepository
     let configuredDefault: String?
+    /// Cleared after each change of the bases, so this instance sees it at once.
+    let cache: BaseCache
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         let prefix = "/api/v1/database"
@@ -254,6 +256,7 @@ struct DatabaseController {
     }
 
     private func record(_ action: String, name: String, context: AppRequestContext, details: [String: String] = [:]) async throws {
+        cache.invalidate()
         try await audit.record(AuditEntry(
             occurredAt: Int64(Date().timeIntervalSince1970), actorID: context.identity?.userID.uuidString.lowercased(),
             actorName: context.identity?.username ?? "", action: action, entityType: "base", entityID: name, base: name,

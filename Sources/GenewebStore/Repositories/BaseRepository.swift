@@ -105,6 +105,15 @@ public struct BaseRepository: Sendable {
         }
     }
 
+    /// Every base's name and id, without counting anything.
+    public func summaryIDs() async throws -> [(name: String, id: Int)] {
+        try await database.withConnection { sql in
+            try await sql.raw("SELECT id, name FROM bases ORDER BY id").all().map {
+                (try $0.decode(column: "name", as: String.self), try $0.decode(column: "id", as: Int.self))
+            }
+        }
+    }
+
     /// Every base with its person and family counts, ordered by name.
     public func summaries() async throws -> [BaseSummary] {
         try await database.withConnection { sql in
