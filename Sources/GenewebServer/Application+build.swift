@@ -59,8 +59,9 @@ private func ephemeralSecret(logger: Logger) -> String {
 
 /// The router with its middleware chain, outermost first:
 /// 1. `RequestIDMiddleware`: request id in and out, access log (sees the final status);
-/// 2. `ErrorMiddleware`: every error becomes the JSON of API.md;
-/// 3. `AuthenticationMiddleware`: the bearer token becomes the caller's identity; access denials
+/// 2. `MetricsMiddleware`: counts and times every request by route pattern and final status;
+/// 3. `ErrorMiddleware`: every error becomes the JSON of API.md;
+/// 4. `AuthenticationMiddleware`: the bearer token becomes the caller's identity; access denials
 ///    become 401/403 (each route declares its `Access` when registered);
 /// then the controllers' routes.
 func buildRouter(
@@ -70,12 +71,17 @@ func buildRouter(
     accounts: AccountService,
     catalog: RouteCatalog
 ) -> Router<AppRequestContext> {
+    // Before any metric object exists: one made earlier would stay bound to the no-op backend.
+    AppMetrics.bootstrapOnce()
     let router = Router(context: AppRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(catalog: catalog))
     router.add(middleware: AuthenticationMiddleware(accounts: accounts))
 
     RootController(environment: configuration.environmentName).addRoutes(to: router, catalog: catalog)
+    MetricsController(token: configuration.metricsToken, version: AppVersion.current, environment: configuration.environmentName)
+        .addRoutes(to: router, catalog: catalog)
     HealthController(
         database: database,
         migrations: migrations,

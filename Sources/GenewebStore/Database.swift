@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import NIOCore
 import PostgresKit
 import PostgresNIO
@@ -81,6 +82,7 @@ public final class Database: Service, Sendable {
 
     /// Runs `body` with one connection leased from the pool.
     public func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        Counter(label: "geneweb_database_operations_total", dimensions: [("operation", "connection")]).increment()
         switch backend {
         case .sqlite(let pool):
             return try await pool.withConnection { connection in
@@ -98,6 +100,7 @@ public final class Database: Service, Sendable {
     /// other instead of failing half-way with `SQLITE_BUSY`.
     public func withTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        Counter(label: "geneweb_database_operations_total", dimensions: [("operation", "transaction")]).increment()
         return try await serializingWrites { try await withConnection { sql in
             try await sql.raw(SQLQueryString(begin)).run()
             do {

@@ -28,6 +28,8 @@ public struct AppConfiguration: Sendable {
     public var importMaxBytes: Int = 100 * 1024 * 1024
     /// The base of routes without `/bases/{base}` (`GENEWEB_DEFAULT_BASE`; else `default`, else the first).
     public var defaultBase: String?
+    /// Bearer token protecting `/metrics` (`GENEWEB_MONITORING_METRICS_TOKEN`); nil: open.
+    public var metricsToken: String?
     /// Accounts, tokens, registration and public reading.
     public var auth = AuthSettings()
 
@@ -116,6 +118,7 @@ public struct AppConfiguration: Sendable {
             configuration.shutdownGracePeriod = .seconds(seconds)
         }
         configuration.defaultBase = env.string("GENEWEB_DEFAULT_BASE")
+        configuration.metricsToken = env.string("GENEWEB_MONITORING_METRICS_TOKEN")
         try configuration.auth.load(from: env, debug: configuration.debug)
         if forServer, configuration.auth.secretKey == nil, configuration.isProduction {
             throw ConfigurationError(

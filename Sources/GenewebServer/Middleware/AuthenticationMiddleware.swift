@@ -14,7 +14,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         context.publicRead = accounts.settings.publicRead
         let events = SecurityEvents.Context(requestID: context.requestID, clientIP: context.clientIP, path: request.uri.path)
-        if let header = request.headers[.authorization] {
+        // `/metrics` has its own bearer token (a monitoring secret, not a JWT).
+        if let header = request.headers[.authorization], request.uri.path != "/metrics" {
             guard let token = Self.bearerToken(in: header) else {
                 await accounts.events.record(.invalidToken, actor: nil, context: events, details: ["reason": "not a bearer token"])
                 throw APIError.invalidToken
