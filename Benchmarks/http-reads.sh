@@ -24,7 +24,8 @@ run() { # label, extra serve arguments...
   local label=$1; shift
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  GENEWEB_LOG_LEVEL=warning GENEWEB_SECURITY_SECRET_KEY=benchmark-secret-key-of-at-least-32-bytes \
+  # One client address would meet the rate limit at once: it is turned off to measure the server.
+  GENEWEB_LOG_LEVEL=warning GENEWEB_SECURITY_RATE_LIMIT_PER_MINUTE=0 GENEWEB_SECURITY_SECRET_KEY=benchmark-secret-key-of-at-least-32-bytes \
     "$bin" serve --port "$port" "$@" >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/health/" >/dev/null && break; sleep 0.1; done

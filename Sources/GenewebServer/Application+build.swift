@@ -59,9 +59,14 @@ private func ephemeralSecret(logger: Logger) -> String {
 
 /// The router with its middleware chain, outermost first:
 /// 1. `RequestIDMiddleware`: request id in and out, access log (sees the final status);
-/// 2. `MetricsMiddleware`: counts and times every request by route pattern and final status;
-/// 3. `ErrorMiddleware`: every error becomes the JSON of API.md;
-/// 4. `AuthenticationMiddleware`: the bearer token becomes the caller's identity; access denials
+/// 2. `SecurityHeadersMiddleware`: the headers of API.md on every answer, errors included;
+/// 3. `CORSMiddleware`: preflights answered before routing, allow-origin on answers;
+/// 4. `MetricsMiddleware`: counts and times every request by route pattern and final status;
+/// 5. `ErrorMiddleware`: every error below becomes the JSON of API.md;
+/// 6. `TrustedHostMiddleware`: 400 for a `Host` the server does not serve (when configured);
+/// 7. `HTTPSRedirectMiddleware`: plain HTTP behind the proxy goes to HTTPS (when forced);
+/// 8. `RateLimitMiddleware`: per-client buckets, 429 when empty (health, metrics, docs exempt);
+/// 9. `AuthenticationMiddleware`: the bearer token becomes the caller's identity; access denials
 ///    become 401/403 (each route declares its `Access` when registered);
 /// then the controllers' routes.
 func buildRouter(
@@ -73,10 +78,25 @@ func buildRouter(
 ) -> Router<AppRequestContext> {
     // Before any metric object exists: one made earlier would stay bound to the no-op backend.
     AppMetrics.bootstrapOnce()
+    let security = configuration.security
     let router = Router(context: AppRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(hsts: security.forceHTTPS))
+    router.add(middleware: CORSMiddleware(origins: security.corsOrigins))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(catalog: catalog))
+    if security.trustedHosts != nil {
+        router.add(middleware: TrustedHostMiddleware(settings: security))
+    }
+    if security.forceHTTPS {
+        router.add(middleware: HTTPSRedirectMiddleware())
+    }
+    if security.rateLimitPerMinute > 0 {
+        router.add(middleware: RateLimitMiddleware(
+            limiter: RateLimiter(perMinute: security.rateLimitPerMinute, burst: security.rateLimitBurst),
+            behindFly: security.flyAppName != nil
+        ))
+    }
     router.add(middleware: AuthenticationMiddleware(accounts: accounts))
 
     RootController(environment: configuration.environmentName).addRoutes(to: router, catalog: catalog)

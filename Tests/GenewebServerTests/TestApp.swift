@@ -7,11 +7,15 @@ import HummingbirdTesting
 import Logging
 
 /// A configuration for in-process tests: SQLite in a fresh folder unless a storage is given.
+/// Rate limiting is off: one test makes hundreds of requests from one address
+/// (`RateLimitTests` turns it on).
 func testConfiguration(storage: StorageLocation? = nil, directory: TemporaryDirectory) -> AppConfiguration {
-    AppConfiguration(
+    var configuration = AppConfiguration(
         host: "127.0.0.1", port: 0, debug: true, dataDirectory: directory.path,
         storage: storage, logLevel: .info, logFormat: .text
     )
+    configuration.security.rateLimitPerMinute = 0
+    return configuration
 }
 
 extension TestResponse {

@@ -32,6 +32,8 @@ public struct AppConfiguration: Sendable {
     public var metricsToken: String?
     /// Accounts, tokens, registration and public reading.
     public var auth = AuthSettings()
+    /// Trusted hosts, HTTPS, CORS and rate limiting.
+    public var security = SecuritySettings()
 
     /// Values given on the command line; each one present wins over the environment.
     public struct Overrides: Sendable {
@@ -120,6 +122,7 @@ public struct AppConfiguration: Sendable {
         configuration.defaultBase = env.string("GENEWEB_DEFAULT_BASE")
         configuration.metricsToken = env.string("GENEWEB_MONITORING_METRICS_TOKEN")
         try configuration.auth.load(from: env, debug: configuration.debug)
+        try configuration.security.load(from: env)
         if forServer, configuration.auth.secretKey == nil, configuration.isProduction {
             throw ConfigurationError(
                 variable: "GENEWEB_SECURITY_SECRET_KEY", value: "",

@@ -58,7 +58,7 @@ struct ErrorMiddleware: RouterMiddleware {
             path: request.uri.path,
             requestID: context.requestID,
             validationErrors: error.validationErrors,
-            retryAfter: nil
+            retryAfter: error.retryAfter
         )
         var response = try JSONResponse.encode(body, status: error.status)
         response.headers.append(contentsOf: error.headers)

@@ -7,19 +7,23 @@ public struct APIError: Error, Sendable {
     public let detail: String
     public let validationErrors: [FieldError]?
     public let headers: HTTPFields
+    /// Seconds to wait before retrying (429), also in the body as `retry_after`.
+    public let retryAfter: Int?
 
     public init(
         _ status: HTTPResponse.Status,
         code: ErrorCode? = nil,
         detail: String,
         validationErrors: [FieldError]? = nil,
-        headers: HTTPFields = [:]
+        headers: HTTPFields = [:],
+        retryAfter: Int? = nil
     ) {
         self.status = status
         self.code = code ?? ErrorCode(status: status.code)
         self.detail = detail
         self.validationErrors = validationErrors
         self.headers = headers
+        self.retryAfter = retryAfter
     }
 
     public static func notFound(_ detail: String) -> APIError { APIError(.notFound, detail: detail) }

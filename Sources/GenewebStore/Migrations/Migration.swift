@@ -20,6 +20,7 @@ public enum Migrations {
         .settings,
         .consents,
         .places,
+        .listIndex,
     ]
 
     /// The version of the newest migration this build knows.
