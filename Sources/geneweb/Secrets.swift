@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// `geneweb secrets`: new random keys for production, and the `fly secrets set` line.
+struct Secrets: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print new values for GENEWEB_SECURITY_SECRET_KEY and GENEWEB_SECURITY_ENCRYPTION_KEY.",
+        discussion: """
+            Each key is 48 random bytes from the system's generator, base64url-encoded (64 characters).
+            Set them once; changing GENEWEB_SECURITY_SECRET_KEY signs everyone out.
+            GENEWEB_SECURITY_ENCRYPTION_KEY is for field encryption at rest, which this version does not
+            do yet (issue #8); setting it now prepares the deployment for it.
+            """
+    )
+
+    @Flag(help: "Print only the two values, one per line.")
+    var raw = false
+
+    @Option(help: "Fly app name for the printed `fly secrets set` line.")
+    var app = "geneweb-api"
+
+    func run() throws {
+        let secret = Self.randomKey()
+        let encryption = Self.randomKey()
+        if raw {
+            print(secret)
+            print(encryption)
+            return
+        }
+        print("GENEWEB_SECURITY_SECRET_KEY=\(secret)")
+        print("GENEWEB_SECURITY_ENCRYPTION_KEY=\(encryption)")
+        print("")
+        print("fly secrets set --app \(app) GENEWEB_SECURITY_SECRET_KEY=\(secret) GENEWEB_SECURITY_ENCRYPTION_KEY=\(encryption)")
+    }
+
+    static func randomKey() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<48).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
