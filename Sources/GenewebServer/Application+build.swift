@@ -128,5 +128,7 @@ func buildRouter(
     RecordsController<PlaceResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     FamiliesController(families: FamilyRepository(database: database), persons: PersonRepository(database: database), scope: scope)
         .addRoutes(to: router, catalog: catalog)
+    DocsController(catalog: catalog, version: AppVersion.current, publicRead: configuration.auth.publicRead)
+        .addRoutes(to: router, catalog: catalog)
     return router
 }

@@ -1,0 +1,94 @@
+import Foundation
+import GenewebServer
+import GenewebTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("OpenAPI document and /docs")
+struct OpenAPIDocumentTests {
+    @Test("every registered route is documented, and every documented operation answers (no 404/405)")
+    func completeness() async throws {
+        let catalog = RouteCatalog()
+        try await withAuthApp(catalog: catalog) { client in
+            let response = try await client.request(.get, "/openapi.json")
+            #expect(response.status == .ok)
+            let document = try response.json
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            for route in catalog.routes {
+                let path = route.path.split(separator: "/", omittingEmptySubsequences: false)
+                    .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+                #expect(paths[path]?[route.method.rawValue.lowercased()] != nil, "\(route.method) \(route.path) is not documented")
+            }
+            let admin = try await client.loginAdmin().access
+            var operations = 0
+            for (path, methods) in paths {
+                for (method, operationAny) in methods {
+                    let concrete = path.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
+                        guard segment.hasPrefix("{") else { return String(segment) }
+                        return segment == "{base}" ? "default" : UUID().uuidString.lowercased()
+                    }.joined(separator: "/")
+                    guard !concrete.hasSuffix("/logout") else { continue }
+                    let httpMethod = HTTPRequest.Method(rawValue: method.uppercased())!
+                    let body: [String: Any]? = ["post", "put", "patch"].contains(method) ? [:] : nil
+                    let answer = try await client.request(httpMethod, concrete, json: body, token: admin)
+                    #expect(answer.status != .methodNotAllowed, "\(method) \(path)")
+                    if answer.status == .notFound {
+                        // A 404 must be about the record (random id), not the route.
+                        #expect(!(try answer.json["detail"] as? String ?? "").hasPrefix("No route"), "\(method) \(path) has no route")
+                    }
+                    let operation = try #require(operationAny as? [String: Any])
+                    #expect(operation["responses"] is [String: Any])
+                    operations += 1
+                }
+            }
+            #expect(operations == catalog.routes.count - 2, "all but the two logout routes")
+            let schemes = ((document["components"] as? [String: Any])?["securitySchemes"] as? [String: Any])?.keys.sorted()
+            #expect(schemes == ["HTTPBearer", "OAuth2PasswordBearer"])
+            let me = try #require(paths["/auth/me"]?["get"] as? [String: Any])
+            #expect(me["security"] != nil)
+            #expect((me["responses"] as? [String: Any])?["401"] != nil)
+        }
+    }
+
+    @Test("/docs is served from the binary with its script and style, under a strict CSP")
+    func docsPage() async throws {
+        try await withAuthApp { client in
+            let page = try await client.request(.get, "/docs")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(String(buffer: page.body).contains("/docs/app.js"))
+            #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            #expect(!String(buffer: page.body).contains("https://"), "no CDN")
+            let script = try await client.request(.get, "/docs/app.js")
+            #expect(String(buffer: script.body).contains("/openapi.json"))
+            #expect(try await client.request(.get, "/docs/app.css").status == .ok)
+        }
+    }
+
+    @Test("every operation of the Python API's document exists here, except search and genealogy (issue #7)")
+    func pythonOperationsExist() async throws {
+        let url = TestEnvironment.packageRoot.appendingPathComponent("../shared/reference/python-geneweb-api.openapi.json")
+        guard let data = try? Data(contentsOf: url) else { return }
+        let reference = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let catalog = RouteCatalog()
+        try await withAuthApp(catalog: catalog) { _ in }
+        let ours = Set(catalog.routes.map { "\($0.method.rawValue) \(OpenAPIPath.normalized($0.path))" })
+        var missing: [String] = []
+        for (path, methods) in try #require(reference["paths"] as? [String: Any]) {
+            for method in (methods as? [String: Any] ?? [:]).keys {
+                let key = "\(method.uppercased()) \(OpenAPIPath.normalized(path))"
+                if !ours.contains(key) { missing.append(key) }
+            }
+        }
+        #expect(missing.allSatisfy { $0.contains("/search/") || $0.contains("/genealogy/") }, "\(missing.sorted())")
+    }
+}
+
+/// Paths compared by shape: parameters by position, not name; no trailing slash.
+enum OpenAPIPath {
+    static func normalized(_ path: String) -> String {
+        path.split(separator: "/").map { $0.hasPrefix(":") || $0.hasPrefix("{") ? "*" : String($0) }.joined(separator: "/")
+    }
+}
