@@ -47,6 +47,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -69,6 +70,7 @@ let package = Package(
         .executableTarget(
             name: "geneweb",
             dependencies: [
+                "GenewebCore",
                 "GenewebServer",
                 "GenewebStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

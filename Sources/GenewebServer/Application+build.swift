@@ -19,7 +19,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     var storageLogger = logger
     storageLogger[metadataKey: "component"] = "storage"
-    let database = try Database(location: configuration.storage, logger: storageLogger)
+    let database = try Database(location: configuration.storage, logger: storageLogger, cipher: configuration.encryption)
     let migrations = MigrationRunner(database: database, logger: storageLogger)
     let secret = configuration.auth.secretKey ?? ephemeralSecret(logger: logger)
     let accounts = await AccountService(database: database, settings: configuration.auth, secret: secret, clock: clock, logger: logger)

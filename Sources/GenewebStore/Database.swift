@@ -28,7 +28,11 @@ public final class Database: Service, Sendable {
 
     /// Prepares a database for `location`. No connection is opened until first use, so this never
     /// fails because a server is down; `ping()` and `/health/ready` tell that.
-    public init(location: StorageLocation, logger: Logger) throws(DatabaseError) {
+    /// Seals personal fields at rest (emails, consent records, private notes); nil: stored plain.
+    public let cipher: FieldCipher?
+
+    public init(location: StorageLocation, logger: Logger, cipher: FieldCipher? = nil) throws(DatabaseError) {
+        self.cipher = cipher
         self.location = location
         self.engine = location.engine
         // The drivers log each statement with its bound values at debug and trace level: password

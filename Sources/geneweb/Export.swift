@@ -30,7 +30,7 @@ struct Export: AsyncParsableCommand {
         let configuration = try loadConfiguration(.init(databaseURL: storage.databaseURL, dataDirectory: storage.dataDirectory))
         bootstrapLogging(configuration)
         let baseName = try commandLineValue { () throws(BaseNameError) in try BaseName(base) }
-        let database = try Database(location: configuration.storage, logger: Logger(label: "geneweb.export"))
+        let database = try Database(location: configuration.storage, logger: Logger(label: "geneweb.export"), cipher: configuration.encryption)
         let document = try await database.whileRunning {
             try await MigrationRunner(database: database, logger: Logger(label: "geneweb.export")).migrate()
             return try await GenealogyExporter(database: database).load(baseName)

@@ -45,7 +45,7 @@ struct Import: AsyncParsableCommand {
         print("reading \(file) (\(bytes.count) bytes)")
         let (document, formatName) = try commandLineValue { try Self.read(bytes, path: file, format: format) }
         print("read \(document.persons.count) persons, \(document.families.count) families; writing to base \(baseName)")
-        let database = try Database(location: configuration.storage, logger: Logger(label: "geneweb.import"))
+        let database = try Database(location: configuration.storage, logger: Logger(label: "geneweb.import"), cipher: configuration.encryption)
         let report = try await database.whileRunning {
             try await MigrationRunner(database: database, logger: Logger(label: "geneweb.import")).migrate()
             return try await GenealogyImporter(database: database).importDocument(

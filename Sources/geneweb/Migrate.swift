@@ -22,7 +22,7 @@ struct Migrate: AsyncParsableCommand {
         )
         bootstrapLogging(configuration)
         let logger = Logger(label: "geneweb.migrate")
-        let database = try Database(location: configuration.storage, logger: logger)
+        let database = try Database(location: configuration.storage, logger: logger, cipher: configuration.encryption)
         let runner = MigrationRunner(database: database, logger: logger)
         let report = try await database.whileRunning { () async throws -> String in
             if status {

@@ -8,8 +8,8 @@ struct Secrets: ParsableCommand {
         discussion: """
             Each key is 48 random bytes from the system's generator, base64url-encoded (64 characters).
             Set them once; changing GENEWEB_SECURITY_SECRET_KEY signs everyone out.
-            GENEWEB_SECURITY_ENCRYPTION_KEY is for field encryption at rest, which this version does not
-            do yet (issue #8); setting it now prepares the deployment for it.
+            GENEWEB_SECURITY_ENCRYPTION_KEY seals personal fields at rest (docs/security.md); to change
+            it, keep the old one in GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS and run `geneweb reencrypt`.
             """
     )
 

@@ -22,6 +22,8 @@ struct Serve: AsyncParsableCommand {
                                           time in-flight requests get after SIGTERM (default 25)
               GENEWEB_SECURITY_SECRET_KEY token signing key, at least 32 bytes (required in
                                           production: GENEWEB_DEBUG false and a non-loopback host)
+              GENEWEB_SECURITY_ENCRYPTION_KEY  key sealing emails, consents and private notes at rest
+                                          (required in production)
               GENEWEB_JWT_ACCESS_TOKEN_EXPIRE_MINUTES (30), GENEWEB_JWT_REFRESH_TOKEN_EXPIRE_DAYS (7)
               GENEWEB_AUTH_ALLOW_REGISTRATION  open POST /auth/register (default: debug mode only)
               GENEWEB_AUTH_PUBLIC_READ    anonymous reads of public data (default true)

@@ -135,7 +135,7 @@ private func withAccounts(_ storage: StorageOptions, _ body: @escaping @Sendable
     let configuration = try loadConfiguration(.init(databaseURL: storage.databaseURL, dataDirectory: storage.dataDirectory))
     bootstrapLogging(configuration)
     let logger = Logger(label: "geneweb.user")
-    let database = try Database(location: configuration.storage, logger: logger)
+    let database = try Database(location: configuration.storage, logger: logger, cipher: configuration.encryption)
     do {
         try await database.whileRunning {
             try await MigrationRunner(database: database, logger: logger).migrate()

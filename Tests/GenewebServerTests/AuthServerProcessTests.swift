@@ -120,3 +120,49 @@ struct AuthServerProcessTests {
         #expect(try await server.waitForExit() == 0)
     }
 }
+
+@Suite("Production start-up and key rotation in the binary", .enabled(if: TestEnvironment.runsBinaryTests, "needs the built binary: run scripts/test"))
+struct ProductionStartTests {
+    static let secret = "production-secret-key-longer-than-32-bytes"
+    static let keyA = "encryption-key-number-one-longer-than-32-bytes"
+    static let keyB = "encryption-key-number-two-longer-than-32-bytes"
+
+    @Test("as the image runs it (0.0.0.0, /data-like folder, JSON logs): needs both keys, then serves /health/ and stops on SIGTERM")
+    func imageLikeStart() async throws {
+        let directory = TemporaryDirectory()
+        let base = ["GENEWEB_API_HOST": "0.0.0.0", "GENEWEB_DATA_DIR": directory.path, "GENEWEB_LOG_FORMAT": "json"]
+        let withoutKey = try await runGeneweb(["serve"], environment: base.merging(["GENEWEB_SECURITY_SECRET_KEY": Self.secret]) { $1 })
+        #expect(withoutKey.status == 2)
+        #expect(withoutKey.output.contains("GENEWEB_SECURITY_ENCRYPTION_KEY"))
+        let server = try ServerProcess(arguments: ["serve"], environment: base.merging([
+            "GENEWEB_SECURITY_SECRET_KEY": Self.secret, "GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyA,
+        ]) { $1 })
+        try await server.waitUntilHealthy()
+        let (status, _) = try await HTTP.get(server.baseURL.appendingPathComponent("health/"))
+        #expect(status == 200)
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+        #expect(!server.log.contains(Self.keyA) && !server.log.contains(Self.secret))
+        #expect(server.log.split(separator: "\n").allSatisfy { $0.hasPrefix("{") })
+    }
+
+    @Test("geneweb reencrypt moves sealed fields to the new key; the old key can then go")
+    func rotation() async throws {
+        let directory = TemporaryDirectory()
+        let dir = ["--data-dir", directory.path]
+        let common = ["GENEWEB_AUTH_BCRYPT_COST": "4", "GENEWEB_DEBUG": "true"]
+        let withA = common.merging(["GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyA]) { $1 }
+        let created = try await runGeneweb(["user", "create", "lea", "--email", "lea@example.org"] + dir, environment: withA, standardInput: "lea's long passphrase\n")
+        #expect(created.status == 0)
+        let withBOnly = common.merging(["GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyB]) { $1 }
+        let unreadable = try await runGeneweb(["user", "list"] + dir, environment: withBOnly)
+        #expect(unreadable.status != 0, "the new key alone cannot open values sealed with the old one")
+        let rotating = common.merging(["GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyB, "GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS": Self.keyA]) { $1 }
+        let reencrypt = try await runGeneweb(["reencrypt"] + dir, environment: rotating)
+        #expect(reencrypt.status == 0)
+        #expect(reencrypt.output.contains("re-sealed: 1 user emails"))
+        let list = try await runGeneweb(["user", "list"] + dir, environment: withBOnly)
+        #expect(list.status == 0)
+        #expect(list.output.contains("lea@example.org"))
+    }
+}

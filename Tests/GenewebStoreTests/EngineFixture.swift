@@ -23,6 +23,13 @@ struct EngineFixture {
         }
     }
 
+    /// Removes the database (PostgreSQL) or keeps the folder until now (SQLite), for tests that
+    /// open several `Database` values on the same storage.
+    func cleanupAfter() async throws {
+        await cleanup()
+        _ = directory
+    }
+
     /// Runs `body` with the database's pool running, then removes the database.
     static func with(_ engine: DatabaseEngine, _ body: @escaping @Sendable (Database) async throws -> Void) async throws {
         let fixture = try await make(engine)

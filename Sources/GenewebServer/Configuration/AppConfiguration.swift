@@ -34,6 +34,8 @@ public struct AppConfiguration: Sendable {
     public var auth = AuthSettings()
     /// Trusted hosts, HTTPS, CORS and rate limiting.
     public var security = SecuritySettings()
+    /// Field encryption at rest (`GENEWEB_SECURITY_ENCRYPTION_KEY`, old keys for rotation); nil: off.
+    public var encryption: FieldCipher?
 
     /// Values given on the command line; each one present wins over the environment.
     public struct Overrides: Sendable {
@@ -123,13 +125,37 @@ public struct AppConfiguration: Sendable {
         configuration.metricsToken = env.string("GENEWEB_MONITORING_METRICS_TOKEN")
         try configuration.auth.load(from: env, debug: configuration.debug)
         try configuration.security.load(from: env)
+        configuration.encryption = try Self.cipher(from: env)
         if forServer, configuration.auth.secretKey == nil, configuration.isProduction {
             throw ConfigurationError(
                 variable: "GENEWEB_SECURITY_SECRET_KEY", value: "",
                 expected: "a secret of at least 32 bytes in production (GENEWEB_DEBUG false and a non-loopback host); generate one with `geneweb secrets`"
             )
         }
+        if forServer, configuration.encryption == nil, configuration.isProduction {
+            throw ConfigurationError(
+                variable: "GENEWEB_SECURITY_ENCRYPTION_KEY", value: "",
+                expected: "a key of at least 32 bytes in production, for personal fields at rest; generate one with `geneweb secrets`"
+            )
+        }
         return configuration
+    }
+
+    /// The cipher of `GENEWEB_SECURITY_ENCRYPTION_KEY`, able to open values sealed with any of
+    /// `GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS` (comma-separated) until `geneweb reencrypt` ran.
+    static func cipher(from env: EnvironmentReader) throws(ConfigurationError) -> FieldCipher? {
+        guard let key = env.string("GENEWEB_SECURITY_ENCRYPTION_KEY") else {
+            if env.string("GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS") != nil {
+                throw ConfigurationError(variable: "GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS", value: "<hidden>", expected: "set together with GENEWEB_SECURITY_ENCRYPTION_KEY")
+            }
+            return nil
+        }
+        guard key.utf8.count >= 32 else {
+            throw ConfigurationError(variable: "GENEWEB_SECURITY_ENCRYPTION_KEY", value: "<\(key.utf8.count) bytes>", expected: "at least 32 bytes (generate one with `geneweb secrets`)")
+        }
+        let old = (env.string("GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS") ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return FieldCipher(current: .init(secret: key), old: old.map { FieldCipher.Key(secret: $0) })
     }
 
     /// Production: not in debug mode and reachable from other machines. Secrets are then required.

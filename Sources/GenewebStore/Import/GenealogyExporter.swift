@@ -23,7 +23,8 @@ public struct GenealogyExporter: Sendable {
                     SELECT CAST(document AS TEXT) AS document FROM \(ident: table) WHERE base_id = \(bind: baseID)
                     ORDER BY file_position, id
                     """).all()
-                return try rows.map { try decoder.decode(T.self, from: Data(try $0.decode(column: "document", as: String.self).utf8)) }
+                // Sealed documents (private notes under field encryption) are opened for the export.
+                return try rows.map { try SealedDocument.decode(T.self, from: try $0.decode(column: "document", as: String.self), cipher: database.cipher) }
             }
             document.persons = try await documents("persons", as: Person.self)
             document.families = try await documents("families", as: Family.self)

@@ -41,10 +41,11 @@ public struct GenealogyImporter: Sendable {
             if replace { try await BaseContents.deleteAll(of: baseID, on: sql) }
             let total = document.persons.count + document.families.count + document.sources.count
                 + document.repositories.count + document.notes.count + document.media.count
-            let rows = RowWriter(sql: sql, engine: engine, baseID: baseID, batchSize: batchSize, progress: progress.map { report in
+            var rows = RowWriter(sql: sql, engine: engine, baseID: baseID, batchSize: batchSize, progress: progress.map { report in
                 let counter = ProgressCounter(total: total)
                 return { written in report(counter.add(written)) }
             })
+            rows.cipher = database.cipher
             try await rows.insertPersons(document.persons)
             try await rows.insertFamilies(document.families)
             try await rows.insertRecords("sources", label: "title", document.sources.map { ($0.id.uuid, $0.title, $0.gedcomXref, $0) })

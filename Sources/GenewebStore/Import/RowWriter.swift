@@ -10,6 +10,8 @@ struct RowWriter {
     let batchSize: Int
     /// Told how many records each batch wrote (persons, families and other records, not links).
     let progress: (@Sendable (Int) -> Void)?
+    /// Seals private notes when set (the database's cipher).
+    var cipher: FieldCipher?
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -85,8 +87,15 @@ struct RowWriter {
             var query: SQLQueryString = "INSERT INTO \(ident: table) (id, base_id, \(ident: label), gedcom_xref, file_position, document) VALUES "
             for (index, record) in zip(batch.indices, batch) {
                 if index > batch.startIndex { query += ", " }
-                query += "(\(bind: record.0), \(bind: baseID), \(bind: record.1), \(bind: record.2), \(bind: index), "
-                query += try document(record.3) + ")"
+                // Private notes are sealed at rest when field encryption is on.
+                let sealed = (record.3 as? Note)?.isPrivate == true && cipher != nil
+                query += "(\(bind: record.0), \(bind: baseID), \(bind: sealed ? "" : record.1), \(bind: record.2), \(bind: index), "
+                if sealed {
+                    let json = try SealedDocument.json(record.3, seal: true, cipher: cipher)
+                    query += engine == .postgres ? "CAST(\(bind: json) AS JSONB))" : "\(bind: json))"
+                } else {
+                    query += try document(record.3) + ")"
+                }
             }
             try await sql.raw(query).run()
             progress?(batch.count)

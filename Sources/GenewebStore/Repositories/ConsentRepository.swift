@@ -41,8 +41,10 @@ public struct ConsentRepository: Sendable {
             for record in records {
                 try await sql.raw("""
                     INSERT INTO consents (base_id, person_id, status, purposes, notes, consent_date, recorded_by, recorded_at)
-                    VALUES (\(bind: base), \(bind: person), \(bind: record.status.rawValue), \(bind: record.purposes.joined(separator: "\n")),
-                            \(bind: record.notes), \(bind: record.consentDate), \(bind: record.recordedBy), \(bind: record.recordedAt))
+                    VALUES (\(bind: base), \(bind: person), \(bind: record.status.rawValue),
+                            \(bind: try FieldCipher.seal(record.purposes.joined(separator: "\n"), with: database.cipher)),
+                            \(bind: try record.notes.map { try FieldCipher.seal($0, with: database.cipher) }), \(bind: record.consentDate),
+                            \(bind: record.recordedBy), \(bind: record.recordedAt))
                     """).run()
             }
             try await AuditRepository(database: database).record(audit, on: sql)
@@ -58,13 +60,36 @@ public struct ConsentRepository: Sendable {
                 """).all().map { row in
                 ConsentRecord(
                     status: ConsentRecord.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
-                    purposes: try row.decode(column: "purposes", as: String.self).split(separator: "\n").map(String.init),
-                    notes: try row.decode(column: "notes", as: String?.self),
+                    purposes: try FieldCipher.open(try row.decode(column: "purposes", as: String.self), with: database.cipher)
+                        .split(separator: "\n").map(String.init),
+                    notes: try row.decode(column: "notes", as: String?.self).map { try FieldCipher.open($0, with: database.cipher) },
                     consentDate: try row.decode(column: "consent_date", as: String?.self),
                     recordedBy: try row.decode(column: "recorded_by", as: String.self),
                     recordedAt: try row.decode(column: "recorded_at", as: Int64.self)
                 )
             }
+        }
+    }
+}
+
+extension ConsentRepository {
+    /// Re-seals every consent's purposes and notes with the current key; returns how many rows changed.
+    public func reseal() async throws -> Int {
+        guard let cipher = database.cipher else { return 0 }
+        return try await database.withTransaction { sql in
+            var changed = 0
+            for row in try await sql.raw("SELECT id, purposes, notes FROM consents").all() {
+                let purposes = try row.decode(column: "purposes", as: String.self)
+                let notes = try row.decode(column: "notes", as: String?.self)
+                guard cipher.needsResealing(purposes) || notes.map(cipher.needsResealing) == true else { continue }
+                try await sql.raw("""
+                    UPDATE consents SET purposes = \(bind: try cipher.seal(try cipher.open(purposes))),
+                        notes = \(bind: try notes.map { try cipher.seal(try cipher.open($0)) })
+                    WHERE id = \(bind: try row.decode(column: "id", as: Int.self))
+                    """).run()
+                changed += 1
+            }
+            return changed
         }
     }
 }

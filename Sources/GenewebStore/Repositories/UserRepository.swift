@@ -28,21 +28,21 @@ public struct UserRepository: Sendable {
     public func find(id: UUID) async throws -> UserRecord? {
         try await database.withConnection { sql in
             try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM users WHERE id = \(bind: id)")
-                .first().map(Self.decode)
+                .first().map(decode)
         }
     }
 
     public func find(username: String) async throws -> UserRecord? {
         try await database.withConnection { sql in
             try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM users WHERE username_key = \(bind: UserRecord.key(of: username))")
-                .first().map(Self.decode)
+                .first().map(decode)
         }
     }
 
     /// Every account, by username.
     public func all() async throws -> [UserRecord] {
         try await database.withConnection { sql in
-            try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM users ORDER BY username_key").all().map(Self.decode)
+            try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM users ORDER BY username_key").all().map(decode)
         }
     }
 
@@ -76,7 +76,7 @@ public struct UserRepository: Sendable {
         let id = user.id
         try await sql.raw("""
             INSERT INTO users (\(unsafeRaw: Self.columns), username_key)
-            VALUES (\(bind: id), \(bind: user.username), \(bind: user.email), \(bind: user.fullName),
+            VALUES (\(bind: id), \(bind: user.username), \(bind: try sealedEmail(user.email)), \(bind: user.fullName),
                     \(bind: user.passwordHash), \(bind: user.role.rawValue), \(bind: user.isActive), \(bind: user.failedLogins),
                     \(bind: user.lockedUntil), \(bind: user.tokensValidAfter), \(bind: user.createdAt), \(bind: user.updatedAt),
                     \(bind: user.lastLogin), \(bind: user.passwordChangedAt), \(bind: key))
@@ -96,7 +96,7 @@ public struct UserRepository: Sendable {
 
     func update(_ user: UserRecord, on sql: any SQLDatabase) async throws {
         try await sql.raw("""
-            UPDATE users SET email = \(bind: user.email), full_name = \(bind: user.fullName),
+            UPDATE users SET email = \(bind: try sealedEmail(user.email)), full_name = \(bind: user.fullName),
                 password_hash = \(bind: user.passwordHash), role = \(bind: user.role.rawValue),
                 is_active = \(bind: user.isActive), failed_logins = \(bind: user.failedLogins),
                 locked_until = \(bind: user.lockedUntil), tokens_valid_after = \(bind: user.tokensValidAfter),
@@ -141,11 +141,16 @@ public struct UserRepository: Sendable {
         }
     }
 
-    static func decode(_ row: any SQLRow) throws -> UserRecord {
+    /// Emails are personal data: sealed when a cipher is configured (empty stays empty).
+    func sealedEmail(_ email: String) throws -> String {
+        email.isEmpty ? "" : try FieldCipher.seal(email, with: database.cipher)
+    }
+
+    func decode(_ row: any SQLRow) throws -> UserRecord {
         UserRecord(
             id: try row.decode(column: "id", as: UUID.self),
             username: try row.decode(column: "username", as: String.self),
-            email: try row.decode(column: "email", as: String.self),
+            email: try FieldCipher.open(try row.decode(column: "email", as: String.self), with: database.cipher),
             fullName: try row.decode(column: "full_name", as: String.self),
             passwordHash: try row.decode(column: "password_hash", as: String.self),
             role: UserRole(rawValue: try row.decode(column: "role", as: String.self)) ?? .viewer,
@@ -158,5 +163,23 @@ public struct UserRepository: Sendable {
             lastLogin: try row.decode(column: "last_login", as: Int64?.self),
             passwordChangedAt: try row.decode(column: "password_changed_at", as: Int64.self)
         )
+    }
+}
+
+extension UserRepository {
+    /// Re-seals every email with the current key; returns how many changed.
+    public func reseal() async throws -> Int {
+        guard let cipher = database.cipher else { return 0 }
+        return try await database.withTransaction { sql in
+            var changed = 0
+            for row in try await sql.raw("SELECT id, email FROM users").all() {
+                let stored = try row.decode(column: "email", as: String.self)
+                guard !stored.isEmpty, cipher.needsResealing(stored) else { continue }
+                let sealed = try cipher.seal(try cipher.open(stored))
+                try await sql.raw("UPDATE users SET email = \(bind: sealed) WHERE id = \(bind: try row.decode(column: "id", as: UUID.self))").run()
+                changed += 1
+            }
+            return changed
+        }
     }
 }
