@@ -38,6 +38,11 @@ public func buildApplication(
             "migrations_applied": .string(applied.map(String.init).joined(separator: ",")),
         ])
         do {
+            try await EncryptionCanary.verify(database)
+        } catch let problem as EncryptionCanary.Problem {
+            throw ConfigurationError(variable: "GENEWEB_SECURITY_ENCRYPTION_KEY", value: "<hidden>", expected: problem.description)
+        }
+        do {
             if let admin = try await accounts.bootstrapAdminIfNeeded() {
                 logger.notice("created the first admin from GENEWEB_ADMIN_USERNAME", metadata: ["user": .string(admin.username)])
             }

@@ -30,11 +30,19 @@ struct Reencrypt: AsyncParsableCommand {
         let database = try Database(location: configuration.storage, logger: logger, cipher: configuration.encryption)
         let counts = try await database.whileRunning { () async throws -> (Int, Int, Int) in
             try await MigrationRunner(database: database, logger: logger).migrate()
-            return (
+            do {
+                try await EncryptionCanary.verify(database)
+            } catch let problem as EncryptionCanary.Problem {
+                JSONLogHandler.writeToStandardError("geneweb: \(problem.description)")
+                throw ExitCode(2)
+            }
+            let counts = (
                 try await UserRepository(database: database).reseal(),
                 try await ConsentRepository(database: database).reseal(),
                 try await RecordRepository<Note>(database: database).reseal()
             )
+            try await EncryptionCanary.verify(database, reseal: true)
+            return counts
         }
         print("re-sealed: \(counts.0) user emails, \(counts.1) consent records, \(counts.2) private notes")
     }

@@ -68,7 +68,13 @@ struct Serve: AsyncParsableCommand {
             "storage": .string(configuration.storage.description),
             "environment": .string(configuration.environmentName),
         ])
-        try await ServiceGroup(configuration: groupConfiguration).run()
+        do {
+            try await ServiceGroup(configuration: groupConfiguration).run()
+        } catch let error as ConfigurationError {
+            // Found at start-up, after the storage opened (e.g. the wrong encryption key).
+            JSONLogHandler.writeToStandardError("geneweb: \(error.description)")
+            throw ExitCode(2)
+        }
         logger.info("stopped")
     }
 }

@@ -165,4 +165,51 @@ struct ProductionStartTests {
         #expect(list.status == 0)
         #expect(list.output.contains("lea@example.org"))
     }
+
+    @Test("a wrong or missing encryption key stops the start with a clear error; rotation then reencrypt fixes it")
+    func wrongKey() async throws {
+        let directory = TemporaryDirectory()
+        let base = ["GENEWEB_DATA_DIR": directory.path, "GENEWEB_DEBUG": "true"]
+        let first = try ServerProcess(arguments: ["serve"], environment: base.merging(["GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyA]) { $1 })
+        try await first.waitUntilHealthy()
+        first.signal(SIGTERM)
+        #expect(try await first.waitForExit() == 0)
+
+        let wrong = try await runGeneweb(["serve"], environment: base.merging(["GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyB]) { $1 })
+        #expect(wrong.status == 2)
+        #expect(wrong.output.contains("cannot open this database's sealed fields"))
+        #expect(!wrong.output.contains(Self.keyA) && !wrong.output.contains(Self.keyB))
+        let missing = try await runGeneweb(["serve"], environment: base)
+        #expect(missing.status == 2)
+        #expect(missing.output.contains("GENEWEB_SECURITY_ENCRYPTION_KEY is not set"))
+
+        let rotating = base.merging(["GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyB, "GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS": Self.keyA]) { $1 }
+        #expect(try await runGeneweb(["reencrypt", "--data-dir", directory.path], environment: rotating).status == 0)
+        let second = try ServerProcess(arguments: ["serve"], environment: base.merging(["GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyB]) { $1 })
+        try await second.waitUntilHealthy()
+        second.signal(SIGTERM)
+        #expect(try await second.waitForExit() == 0)
+    }
+
+    @Test("/metrics of a fresh process counts exactly the requests made, by route pattern and status")
+    func exactMetrics() async throws {
+        let directory = TemporaryDirectory()
+        let server = try ServerProcess(arguments: ["serve", "--data-dir", directory.path], environment: ["GENEWEB_SECURITY_RATE_LIMIT_PER_MINUTE": "0"])
+        try await server.waitUntilHealthy()
+        for _ in 1...3 { _ = try await HTTP.get(server.baseURL.appendingPathComponent("api/v1/persons/\(UUID().uuidString)")) }
+        for _ in 1...2 { _ = try await HTTP.get(server.baseURL.appendingPathComponent("api/v1/persons")) }
+        _ = try await HTTP.get(server.baseURL.appendingPathComponent("no/such/route"))
+        let (status, body) = try await HTTP.get(server.baseURL.appendingPathComponent("metrics"))
+        #expect(status == 200)
+        let lines = String(decoding: body, as: UTF8.self).split(separator: "\n").map(String.init)
+        func count(_ endpoint: String, _ code: String) -> String? {
+            lines.first { $0.hasPrefix("geneweb_http_requests_total{") && $0.contains("endpoint=\"\(endpoint)\"") && $0.contains("status_code=\"\(code)\"") && $0.contains("method=\"GET\"") }?
+                .split(separator: " ").last.map(String.init)
+        }
+        #expect(count("/api/v1/persons/{person_id}", "404") == "3")
+        #expect(count("/api/v1/persons", "200") == "2")
+        #expect(count("unmatched", "404") == "1")
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+    }
 }
