@@ -52,6 +52,36 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    @Test("every $ref resolves; the main payloads have schemas, and real answers have their required fields")
+    func schemas() async throws {
+        try await withAuthApp { client in
+            let data = Data(buffer: try await client.request(.get, "/openapi.json").body)
+            let text = String(decoding: data, as: UTF8.self)
+            let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let refs = try NSRegularExpression(pattern: ##""\$ref":"#/components/schemas/([A-Za-z]+)""##)
+            let names = Set(refs.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } })
+            #expect(names.count >= 20)
+            for name in names { #expect(schemas[name] != nil, "unresolved $ref \(name)") }
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            func responseRef(_ path: String, _ method: String, _ status: String) -> String? {
+                let operation = paths[path]?[method] as? [String: Any]
+                let response = (operation?["responses"] as? [String: Any])?[status] as? [String: Any]
+                let schema = ((response?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+                return schema?["$ref"] as? String
+            }
+            #expect(responseRef("/api/v1/persons/{person_id}", "get", "200") == "#/components/schemas/VisiblePerson")
+            #expect(responseRef("/api/v1/bases/{base}/families", "get", "200") == "#/components/schemas/FamilyPage")
+            #expect(responseRef("/auth/login", "post", "200") == "#/components/schemas/LoginResponse")
+            // A real person has every field its schema requires.
+            let admin = try await client.loginAdmin().access
+            let person = try await PersonsAPITests.create(client, ["first_name": "Schema", "surname": "Check"], token: admin)
+            let required = (schemas["Person"] as? [String: Any])?["required"] as? [String] ?? []
+            #expect(required.count >= 8)
+            for field in required { #expect(person[field] != nil, "Person lacks \(field)") }
+        }
+    }
+
     @Test("/docs is served from the binary with its script and style, under a strict CSP")
     func docsPage() async throws {
         try await withAuthApp { client in

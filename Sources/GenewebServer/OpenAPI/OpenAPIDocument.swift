@@ -24,16 +24,18 @@ enum OpenAPIDocument {
                 ]
             }
             if !allParameters.isEmpty { operation["parameters"] = allParameters }
+            let bodies = OpenAPISchemas.bodies(method: route.method.rawValue, path: route.path)
+            func schema(_ name: String?) -> [String: Any] { name.map { ["$ref": "#/components/schemas/\($0)"] } ?? ["type": "object"] }
             if [.post, .put, .patch].contains(route.method) {
                 let form = route.path.hasSuffix("/login/oauth2")
                 operation["requestBody"] = [
                     "required": !route.path.hasSuffix("/logout") && !route.path.hasSuffix("/reload") && !route.path.hasSuffix("/commit")
                         && !route.path.hasSuffix("/activate"),
-                    "content": [form ? "application/x-www-form-urlencoded" : "application/json": ["schema": ["type": "object"]]],
+                    "content": [form ? "application/x-www-form-urlencoded" : "application/json": ["schema": schema(bodies.request)]],
                 ]
             }
             var responses: [String: Any] = [
-                successStatus(route.method.rawValue, route.path): ["description": "Success", "content": ["application/json": ["schema": ["type": "object"]]]],
+                successStatus(route.method.rawValue, route.path): ["description": "Success", "content": ["application/json": ["schema": schema(bodies.response)]]],
                 "400": errorResponse("Malformed request"),
                 "422": errorResponse("Validation error, with validation_errors per field"),
                 "429": errorResponse("Rate limit exceeded, with retry_after"),
@@ -73,7 +75,7 @@ enum OpenAPIDocument {
                     "HTTPBearer": ["type": "http", "scheme": "bearer", "bearerFormat": "JWT"],
                     "OAuth2PasswordBearer": ["type": "oauth2", "flows": ["password": ["tokenUrl": "/auth/login/oauth2", "scopes": [:] as [String: String]]]],
                 ],
-                "schemas": [
+                "schemas": OpenAPISchemas.all.merging([
                     "ErrorBody": [
                         "type": "object",
                         "required": ["detail", "error_code", "timestamp", "path", "request_id"],
@@ -95,7 +97,7 @@ enum OpenAPIDocument {
                         "type": "object", "required": ["field", "message"],
                         "properties": ["field": ["type": "string"], "message": ["type": "string"]],
                     ],
-                ],
+                ]) { first, _ in first },
             ],
         ]
     }
