@@ -54,6 +54,7 @@ let package = Package(
             name: "GenewebServer",
             dependencies: [
                 "GenewebCore",
+                "GenewebFormats",
                 "GenewebStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

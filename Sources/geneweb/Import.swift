@@ -57,16 +57,7 @@ struct Import: AsyncParsableCommand {
 
     /// Reads the bytes as GEDCOM or `.gw`; `auto` goes by the extension, then by the content.
     static func read(_ bytes: [UInt8], path: String, format: Format) throws -> (GedcomDocument, String) {
-        var chosen = format
-        if chosen == .auto {
-            chosen = path.lowercased().hasSuffix(".gw") ? .gw : .gedcom
-            if chosen == .gedcom, case .failure(GedcomFileError.notGedcom) = Result(catching: { try GedcomFile(bytes: bytes) }) {
-                chosen = .gw
-            }
-        }
-        if chosen == .gw { return (try GenewebReader.read(bytes: bytes), "gw") }
-        let file = try GedcomFile(bytes: bytes)
-        return (GedcomReader.read(file), file.isGedcom7 ? "gedcom7" : "gedcom")
+        try GenealogyFile.read(bytes, fileName: path, format: GenealogyFile.Format(rawValue: format.rawValue) ?? .auto)
     }
 
     static func readFile(_ path: String, limit: Int) throws -> [UInt8] {

@@ -1,0 +1,153 @@
+import Foundation
+import GenewebCore
+import GenewebFormats
+import GenewebStore
+import HTTPTypes
+import Hummingbird
+
+/// `POST /api/v1/bases/{base}/import` (admins; raw body or multipart upload, GEDCOM or `.gw`) and
+/// `GET /api/v1/bases/{base}/export` (GEDCOM 5.5.1, 7 or `.gw`; living persons redacted for
+/// everyone but admins). Without `/bases/{base}` they work on the active base.
+struct ImportExportController {
+    let database: Database
+    let scope: BaseScope
+    let audit: AuditRepository
+    let maxBytes: Int
+
+    func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
+        for prefix in BaseScope.paths("") {
+            router.route(.post, "\(prefix)/import", access: .admin, in: catalog, use: importFile)
+            router.route(.get, "\(prefix)/export", access: .publicRead, in: catalog, use: export)
+        }
+    }
+
+    struct ReportPayload: Encodable {
+        let base: String
+        let format: String
+        let persons, families, sources, repositories, notes, media: Int
+        let warnings: [String]
+        let elapsedSeconds: Double
+
+        init(_ report: ImportReport) {
+            base = report.base
+            format = report.format
+            persons = report.persons
+            families = report.families
+            sources = report.sources
+            repositories = report.repositories
+            notes = report.notes
+            media = report.media
+            warnings = report.warnings
+            elapsedSeconds = report.elapsedSeconds
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case base, format, persons, families, sources, repositories, notes, media, warnings
+            case elapsedSeconds = "elapsed_seconds"
+        }
+    }
+
+    @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        var nameText = context.parameters.get("base")
+        if nameText == nil { nameText = try await scope.bases.defaultName(configured: scope.defaultBase) }
+        let base = try DatabaseController.baseName(nameText ?? "default", field: "base")
+        guard let format = GenealogyFile.Format(rawValue: query["format"].map(String.init) ?? "auto") else {
+            throw APIError.validation([FieldError(field: "format", message: "must be auto, gedcom or gw")])
+        }
+        let replace = query["replace"].map { ["true", "1", "yes"].contains($0.lowercased()) } ?? false
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maxBytes)
+        } catch {
+            throw APIError(.contentTooLarge, detail: "The file is over the import limit of \(maxBytes) bytes (GENEWEB_IMPORT_MAX_BYTES)")
+        }
+        var bytes = Array(buffer: buffer)
+        var fileName = query["filename"].map(String.init)
+        if let boundary = request.headers[.contentType].flatMap(MultipartFile.boundary(in:)) {
+            guard let file = MultipartFile.firstFile(in: bytes, boundary: boundary) else {
+                throw APIError.validation([FieldError(field: "file", message: "the multipart body has no file part")])
+            }
+            bytes = file.bytes
+            fileName = file.fileName ?? fileName
+        }
+        let document: GedcomDocument
+        let formatName: String
+        do {
+            (document, formatName) = try GenealogyFile.read(bytes, fileName: fileName, format: format)
+        } catch let error as GedcomFileError {
+            throw APIError.validation([FieldError(field: "file", message: error.description)])
+        } catch let error as GenewebFileError {
+            throw APIError.validation([FieldError(field: "file", message: error.description)])
+        }
+        let report: ImportReport
+        do {
+            report = try await GenealogyImporter(database: database).importDocument(document, into: base, format: formatName, replace: replace)
+        } catch let error as ImportError {
+            switch error {
+            case .baseNotEmpty: throw APIError.conflict(error.description.replacingOccurrences(of: "--replace", with: "?replace=true"))
+            case .tooLarge: throw APIError(.contentTooLarge, detail: error.description)
+            case .unreadable: throw APIError.validation([FieldError(field: "file", message: error.description)])
+            }
+        }
+        scope.cache.invalidate()
+        try await audit.record(AuditEntry(
+            occurredAt: Int64(Date().timeIntervalSince1970), actorID: context.identity?.userID.uuidString.lowercased(),
+            actorName: context.identity?.username ?? "", action: "base.import", entityType: "base", entityID: base.rawValue,
+            base: base.rawValue, requestID: context.requestID, clientIP: context.clientIP, details: [
+                "format": formatName, "persons": String(report.persons), "families": String(report.families),
+                "replace": String(replace), "file": String((fileName ?? "").prefix(200)),
+            ]
+        ))
+        return try JSONResponse.encode(ReportPayload(report), status: .created)
+    }
+
+    enum ExportFormat: String {
+        case gedcom551, gedcom7, gw
+    }
+
+    @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let format = ExportFormat(rawValue: request.uri.queryParameters["format"].map(String.init) ?? "gedcom551") else {
+            throw APIError.validation([FieldError(field: "format", message: "must be gedcom551, gedcom7 or gw")])
+        }
+        let base = try await scope.resolve(request, context)
+        guard var document = try await GenealogyExporter(database: database).load(try BaseName(base.name)) else {
+            throw APIError.notFound("Base \(base.name) not found")
+        }
+        var headers = HTTPFields()
+        if context.role != .admin {
+            let redacted = PublicTree.redact(persons: document.persons, families: document.families)
+            document.persons = redacted.persons
+            document.families = redacted.families
+            headers[HTTPField.Name("X-Geneweb-Redacted-Persons")!] = String(redacted.redacted)
+        }
+        let text: [String]
+        switch format {
+        case .gw:
+            text = [GenewebWriter.write(document).text]
+            headers[.contentType] = "text/plain; charset=utf-8"
+        case .gedcom551, .gedcom7:
+            var chunks: [String] = []
+            var pending = ""
+            GedcomWriter(document: document, version: format == .gedcom7 ? .v7 : .v551).emit { piece in
+                pending += piece
+                if pending.utf8.count >= 64 * 1024 {
+                    chunks.append(pending)
+                    pending = ""
+                }
+            }
+            chunks.append(pending)
+            text = chunks
+            headers[.contentType] = "text/vnd.familysearch.gedcom; charset=utf-8"
+        }
+        let fileExtension = format == .gw ? "gw" : "ged"
+        headers[.contentDisposition] = "attachment; filename=\"\(base.name).\(fileExtension)\""
+        headers[.cacheControl] = "no-store"
+        // Sent in 64 KB chunks as the writer produced them.
+        let body = ResponseBody { writer in
+            for chunk in text { try await writer.write(ByteBuffer(string: chunk)) }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+}

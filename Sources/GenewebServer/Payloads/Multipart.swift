@@ -1,0 +1,61 @@
+/// The first file of a `multipart/form-data` body (RFC 7578), for uploads from HTML forms and
+/// `curl -F file=@tree.ged`: its bytes and the file name the client gave.
+enum MultipartFile {
+    /// The boundary of a `multipart/form-data; boundary=…` content type.
+    static func boundary(in contentType: String) -> String? {
+        guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == "boundary" {
+                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+        }
+        return nil
+    }
+
+    /// The part that carries a file name (else the part named `file`), nil when there is none.
+    static func firstFile(in body: [UInt8], boundary: String) -> (bytes: [UInt8], fileName: String?)? {
+        let delimiter = Array("--\(boundary)".utf8)
+        var starts: [Int] = []
+        var index = 0
+        while let found = find(delimiter, in: body, from: index) {
+            starts.append(found)
+            index = found + delimiter.count
+        }
+        guard starts.count >= 2 else { return nil }
+        var fallback: (bytes: [UInt8], fileName: String?)?
+        for (start, end) in zip(starts, starts.dropFirst()) {
+            var partStart = start + delimiter.count
+            if body[partStart..<min(partStart + 2, body.count)].elementsEqual([13, 10]) { partStart += 2 }
+            guard let headerEnd = find([13, 10, 13, 10], in: body, from: partStart), headerEnd < end else { continue }
+            let headers = String(decoding: body[partStart..<headerEnd], as: UTF8.self)
+            var contentEnd = end
+            if contentEnd >= 2, body[contentEnd - 2] == 13, body[contentEnd - 1] == 10 { contentEnd -= 2 }
+            let content = Array(body[(headerEnd + 4)..<max(headerEnd + 4, contentEnd)])
+            let disposition = headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("content-disposition") }.map(String.init) ?? ""
+            if let name = parameter("filename", in: disposition) { return (content, name) }
+            if parameter("name", in: disposition) == "file" { fallback = (content, nil) }
+        }
+        return fallback
+    }
+
+    private static func parameter(_ name: String, in header: String) -> String? {
+        for piece in header.split(separator: ";") {
+            let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == name { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+        return nil
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        var index = start
+        while index <= haystack.count - needle.count {
+            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+import Foundation
