@@ -131,6 +131,9 @@ func buildRouter(
     RecordsController<SourceResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     RecordsController<NoteResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     RecordsController<PlaceResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
+    GenealogyController(
+        graphs: GraphCache(repository: GraphRepository(database: database)), persons: PersonRepository(database: database), scope: scope
+    ).addRoutes(to: router, catalog: catalog)
     ImportExportController(database: database, scope: scope, audit: accounts.audit, maxBytes: configuration.importMaxBytes)
         .addRoutes(to: router, catalog: catalog)
     FamiliesController(families: FamilyRepository(database: database), persons: PersonRepository(database: database), scope: scope)

@@ -39,6 +39,7 @@ public struct GenealogyImporter: Sendable {
                 guard replace else { throw ImportError.baseNotEmpty(base: base.rawValue, persons: existing) }
             }
             if replace { try await BaseContents.deleteAll(of: baseID, on: sql) }
+            try await BaseVersion.bump(baseID, on: sql)
             let total = document.persons.count + document.families.count + document.sources.count
                 + document.repositories.count + document.notes.count + document.media.count
             var rows = RowWriter(sql: sql, engine: engine, baseID: baseID, batchSize: batchSize, progress: progress.map { report in

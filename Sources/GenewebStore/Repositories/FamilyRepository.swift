@@ -59,6 +59,7 @@ public struct FamilyRepository: Sendable {
     public func insert(_ family: Family, base: Int, audit: AuditEntry) async throws -> Stored<Family> {
         try await database.withTransaction { sql in
             try await RowWriter(sql: sql, engine: database.engine, baseID: base, batchSize: 1).insertFamilies([family])
+            try await BaseVersion.bump(base, on: sql)
             try await AuditRepository(database: database).record(audit, on: sql)
             guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: family.id.uuid)").first() else { throw WriteConflict.notFound }
             return try Self.decode(row)
@@ -76,6 +77,7 @@ public struct FamilyRepository: Sendable {
                 + " WHERE id = \(bind: family.id.uuid) AND version = \(bind: current) RETURNING id").first()
             guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
             try await writeLinks(of: family, on: sql)
+            try await BaseVersion.bump(base, on: sql)
             try await AuditRepository(database: database).record(audit, on: sql)
             guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: family.id.uuid)").first() else { throw WriteConflict.notFound }
             return try Self.decode(row)
@@ -89,6 +91,7 @@ public struct FamilyRepository: Sendable {
             if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
             try await sql.raw("DELETE FROM family_members WHERE family_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM families WHERE id = \(bind: id)").run()
+            try await BaseVersion.bump(base, on: sql)
             try await AuditRepository(database: database).record(audit, on: sql)
         }
     }

@@ -125,6 +125,7 @@ public struct PersonRepository: Sendable {
         try await database.withTransaction { sql in
             if try await keyTaken(by: person, base: base, on: sql) { throw WriteConflict.duplicateKey(person.key) }
             try await RowWriter(sql: sql, engine: database.engine, baseID: base, batchSize: 1).insertPersons([person])
+            try await BaseVersion.bump(base, on: sql)
             try await AuditRepository(database: database).record(audit, on: sql)
             guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
             return try Self.decode(row)
@@ -150,6 +151,7 @@ public struct PersonRepository: Sendable {
                 + " WHERE id = \(bind: person.id.uuid) AND version = \(bind: current) RETURNING id").first()
             // Another writer got in between our read and our write (PostgreSQL, read committed).
             guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
+            try await BaseVersion.bump(base, on: sql)
             try await AuditRepository(database: database).record(audit, on: sql)
             guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
             return try Self.decode(row)
@@ -174,6 +176,7 @@ public struct PersonRepository: Sendable {
                 }
             }
             try await sql.raw("DELETE FROM persons WHERE id = \(bind: id)").run()
+            try await BaseVersion.bump(base, on: sql)
             try await AuditRepository(database: database).record(audit, on: sql)
         }
     }

@@ -1,0 +1,44 @@
+import Foundation
+import GenewebCore
+import GenewebStore
+import Metrics
+import Synchronization
+
+/// The `GenealogyGraph` of each base, kept in memory and rebuilt when the base's version (raised
+/// by every write of persons or families, on any instance) has moved. Checking costs one small
+/// query per request; building is a full read of the base's persons and links.
+final class GraphCache: Sendable {
+    struct Entry: Sendable {
+        let version: Int
+        let graph: GenealogyGraph
+        let buildSeconds: Double
+    }
+
+    let repository: GraphRepository
+    private let entries = Mutex<[Int: Entry]>([:])
+
+    init(repository: GraphRepository) {
+        self.repository = repository
+    }
+
+    func graph(for base: Int) async throws -> GenealogyGraph {
+        let version = try await repository.version(of: base)
+        if let cached = entries.withLock({ $0[base] }), cached.version == version {
+            Counter(label: "geneweb_graph_cache_total", dimensions: [("result", "hit")]).increment()
+            return cached.graph
+        }
+        Counter(label: "geneweb_graph_cache_total", dimensions: [("result", "build")]).increment()
+        let start = ContinuousClock.now
+        let (loadedVersion, graph) = try await repository.load(base: base)
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        Metrics.Timer(label: "geneweb_graph_build_seconds").recordSeconds(seconds)
+        entries.withLock { $0[base] = Entry(version: loadedVersion, graph: graph, buildSeconds: seconds) }
+        return graph
+    }
+
+    /// Size and build time of each cached graph, for `/health/detailed`.
+    var summary: [Int: (persons: Int, bytes: Int, buildSeconds: Double)] {
+        entries.withLock { entries in entries.mapValues { ($0.graph.count, $0.graph.approximateBytes, $0.buildSeconds) } }
+    }
+}
