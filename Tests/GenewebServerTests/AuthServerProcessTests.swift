@@ -212,4 +212,29 @@ struct ProductionStartTests {
         server.signal(SIGTERM)
         #expect(try await server.waitForExit() == 0)
     }
+
+    @Test("a person created over HTTP is found after a restart, in reads, lists and by key")
+    func personSurvivesRestart() async throws {
+        let directory = TemporaryDirectory()
+        let env = ["GENEWEB_DATA_DIR": directory.path, "GENEWEB_DEBUG": "true", "GENEWEB_AUTH_BCRYPT_COST": "4",
+                   "GENEWEB_SECURITY_SECRET_KEY": AuthServerProcessTests.secret,
+                   "GENEWEB_ADMIN_USERNAME": "root", "GENEWEB_ADMIN_PASSWORD": "root passphrase for the binary"]
+        let first = try ServerProcess(arguments: ["serve"], environment: env)
+        try await first.waitUntilHealthy()
+        let token = try await AuthServerProcessTests.login(first).access
+        let (status, created) = try await HTTP.postJSON(first.baseURL.appendingPathComponent("api/v1/persons/"),
+                                                        ["first_name": "Restart", "last_name": "Proof", "birth_date": "1850"], token: token)
+        #expect(status == 201)
+        let id = try #require(created["id"] as? String)
+        first.signal(SIGTERM)
+        #expect(try await first.waitForExit() == 0)
+        let second = try ServerProcess(arguments: ["serve"], environment: env, port: first.port)
+        try await second.waitUntilHealthy()
+        #expect(try await HTTP.get(second.baseURL.appendingPathComponent("api/v1/persons/\(id)")).0 == 200)
+        #expect(try await HTTP.get(second.baseURL.appendingPathComponent("api/v1/persons/by-key/restart.0.proof")).0 == 200)
+        let (_, list) = try await HTTP.get(URL(string: "\(second.baseURL)/api/v1/persons?last_name=proof")!)
+        #expect(String(decoding: list, as: UTF8.self).contains(id))
+        second.signal(SIGTERM)
+        #expect(try await second.waitForExit() == 0)
+    }
 }

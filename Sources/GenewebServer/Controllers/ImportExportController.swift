@@ -4,6 +4,7 @@ import GenewebFormats
 import GenewebStore
 import HTTPTypes
 import Hummingbird
+import Metrics
 
 /// `POST /api/v1/bases/{base}/import` (admins; raw body or multipart upload, GEDCOM or `.gw`) and
 /// `GET /api/v1/bases/{base}/export` (GEDCOM 5.5.1, 7 or `.gw`; living persons redacted for
@@ -83,7 +84,11 @@ struct ImportExportController {
         let report: ImportReport
         do {
             report = try await GenealogyImporter(database: database).importDocument(document, into: base, format: formatName, replace: replace)
+            Counter(label: "geneweb_imports_total", dimensions: [("result", "success"), ("format", formatName)]).increment()
+            Metrics.Timer(label: "geneweb_import_duration_seconds").recordSeconds(report.elapsedSeconds)
+            Counter(label: "geneweb_imported_records_total").increment(by: report.persons + report.families)
         } catch let error as ImportError {
+            Counter(label: "geneweb_imports_total", dimensions: [("result", "refused"), ("format", formatName)]).increment()
             switch error {
             case .baseNotEmpty: throw APIError.conflict(error.description.replacingOccurrences(of: "--replace", with: "?replace=true"))
             case .tooLarge: throw APIError(.contentTooLarge, detail: error.description)
