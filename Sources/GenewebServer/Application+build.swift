@@ -117,10 +117,10 @@ func buildRouter(
     AuthController(accounts: accounts).addRoutes(to: router, catalog: catalog)
     UsersController(accounts: accounts).addRoutes(to: router, catalog: catalog)
     AuditController(audit: accounts.audit).addRoutes(to: router, catalog: catalog)
-    let scope = BaseScope(bases: BaseRepository(database: database), database: database, defaultBase: configuration.defaultBase)
+    let scope = BaseScope(bases: BaseRepository(database: database), defaultBase: configuration.defaultBase)
     PersonsController(
         persons: PersonRepository(database: database), families: FamilyRepository(database: database),
-        scope: scope, audit: accounts.audit
+        scope: scope
     ).addRoutes(to: router, catalog: catalog)
     DatabaseController(bases: BaseRepository(database: database), database: database, migrations: migrations, audit: accounts.audit, configuredDefault: configuration.defaultBase, cache: scope.cache)
         .addRoutes(to: router, catalog: catalog)

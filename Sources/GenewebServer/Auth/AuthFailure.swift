@@ -10,7 +10,6 @@ public enum AuthFailure: Error, Equatable, Sendable {
     /// A refresh token presented a second time: its whole session was revoked.
     case tokenReused
     case usernameTaken
-    case registrationClosed
     /// The new password breaks the policy; one message per problem.
     case weakPassword([String])
     case passwordReused

@@ -157,8 +157,6 @@ extension AuthFailure {
             return error
         case .usernameTaken:
             return .conflict("This username is taken")
-        case .registrationClosed:
-            return .forbidden("Registration is closed")
         case .weakPassword(let problems):
             return .validation(problems.map { FieldError(field: passwordField, message: $0) })
         case .passwordReused:

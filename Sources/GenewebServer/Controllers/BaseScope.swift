@@ -11,7 +11,6 @@ import Synchronization
 /// instance's own base changes clear the cache at once; another instance's show within two seconds.
 struct BaseScope: Sendable {
     let bases: BaseRepository
-    let database: Database
     let defaultBase: String?
     let cache = BaseCache()
 

@@ -257,10 +257,6 @@ struct DatabaseController {
 
     private func record(_ action: String, name: String, context: AppRequestContext, details: [String: String] = [:]) async throws {
         cache.invalidate()
-        try await audit.record(AuditEntry(
-            occurredAt: Int64(Date().timeIntervalSince1970), actorID: context.identity?.userID.uuidString.lowercased(),
-            actorName: context.identity?.username ?? "", action: action, entityType: "base", entityID: name, base: name,
-            requestID: context.requestID, clientIP: context.clientIP, details: details
-        ))
+        try await audit.record(context.auditEntry(action, entityType: "base", entityID: name, base: name, details: details))
     }
 }

@@ -65,7 +65,7 @@ struct FamiliesController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
-        let object = try await PersonsController.jsonObject(request, context: context)
+        let object = try await RequestBody.object(from: request, context: context)
         var family = Family()
         var input = FamilyInput()
         input.apply(object, to: &family)
@@ -95,7 +95,7 @@ struct FamiliesController {
     private func write(_ request: Request, context: AppRequestContext, complete: Bool) async throws -> Response {
         let base = try await scope.resolve(request, context)
         let expected = try EntityTag.expectedVersion(request)
-        let object = try await PersonsController.jsonObject(request, context: context)
+        let object = try await RequestBody.object(from: request, context: context)
         let stored = try await find(context, base: base.id)
         var family = complete ? Family(id: stored.value.id) : stored.value
         var input = FamilyInput()
@@ -194,11 +194,6 @@ struct FamiliesController {
         var details = details
         details["parents"] = family.parents.map { $0.uuid.uuidString.lowercased() }.joined(separator: ",")
         details["children"] = family.children.map { $0.uuid.uuidString.lowercased() }.joined(separator: ",")
-        return AuditEntry(
-            occurredAt: Int64(Date().timeIntervalSince1970), actorID: context.identity?.userID.uuidString.lowercased(),
-            actorName: context.identity?.username ?? "", action: action, entityType: "family",
-            entityID: family.id.uuid.uuidString.lowercased(), base: base, requestID: context.requestID,
-            clientIP: context.clientIP, details: details
-        )
+        return context.auditEntry(action, entityType: "family", entityID: family.id.uuid.uuidString.lowercased(), base: base, details: details)
     }
 }

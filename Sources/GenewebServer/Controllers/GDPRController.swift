@@ -263,11 +263,7 @@ struct GDPRController {
     }
 
     private func entry(_ action: String, id: UUID, base: String, context: AppRequestContext, details: [String: String] = [:]) -> AuditEntry {
-        AuditEntry(
-            occurredAt: Int64(Date().timeIntervalSince1970), actorID: context.identity?.userID.uuidString.lowercased(),
-            actorName: context.identity?.username ?? "", action: action, entityType: "person", entityID: id.uuidString.lowercased(),
-            base: base, requestID: context.requestID, clientIP: context.clientIP, details: details
-        )
+        context.auditEntry(action, entityType: "person", entityID: id.uuidString.lowercased(), base: base, details: details)
     }
 }
 

@@ -96,10 +96,8 @@ struct ImportExportController {
             }
         }
         scope.cache.invalidate()
-        try await audit.record(AuditEntry(
-            occurredAt: Int64(Date().timeIntervalSince1970), actorID: context.identity?.userID.uuidString.lowercased(),
-            actorName: context.identity?.username ?? "", action: "base.import", entityType: "base", entityID: base.rawValue,
-            base: base.rawValue, requestID: context.requestID, clientIP: context.clientIP, details: [
+        try await audit.record(context.auditEntry(
+            "base.import", entityType: "base", entityID: base.rawValue, base: base.rawValue, details: [
                 "format": formatName, "persons": String(report.persons), "families": String(report.families),
                 "replace": String(replace), "file": String((fileName ?? "").prefix(200)),
             ]

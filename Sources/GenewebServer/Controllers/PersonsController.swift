@@ -9,7 +9,6 @@ struct PersonsController {
     let persons: PersonRepository
     let families: FamilyRepository
     let scope: BaseScope
-    let audit: AuditRepository
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         for prefix in BaseScope.paths("/persons") {
@@ -99,7 +98,7 @@ struct PersonsController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
-        let object = try await Self.jsonObject(request, context: context)
+        let object = try await RequestBody.object(from: request, context: context)
         var person = Person(firstName: "", surname: "")
         var input = PersonInput()
         input.apply(object, to: &person, complete: true)
@@ -133,7 +132,7 @@ struct PersonsController {
     private func write(_ request: Request, context: AppRequestContext, complete: Bool) async throws -> Response {
         let base = try await scope.resolve(request, context)
         let expected = try EntityTag.expectedVersion(request)
-        let object = try await Self.jsonObject(request, context: context)
+        let object = try await RequestBody.object(from: request, context: context)
         let stored = try await find(context, base: base.id)
         let complete = complete && ["first_name", "surname", "last_name"].contains { object[$0] != nil }
         // PUT replaces: start from a blank person with the same identity.
@@ -204,24 +203,6 @@ struct PersonsController {
     }
 
     private func auditEntry(_ action: String, person: Person, base: String, context: AppRequestContext, details: [String: String]) -> AuditEntry {
-        AuditEntry(
-            occurredAt: Int64(Date().timeIntervalSince1970), actorID: context.identity?.userID.uuidString.lowercased(),
-            actorName: context.identity?.username ?? "", action: action, entityType: "person",
-            entityID: person.id.uuid.uuidString.lowercased(), base: base, requestID: context.requestID,
-            clientIP: context.clientIP, details: details
-        )
-    }
-
-    /// The body as a JSON object (400 when not JSON, 422 when not an object).
-    static func jsonObject(_ request: Request, context: AppRequestContext) async throws -> [String: Any] {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        guard buffer.readableBytes > 0 else { throw APIError.validation([FieldError(field: "body", message: "a JSON object is required")]) }
-        guard let value = try? JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed]) else {
-            throw APIError.badRequest("The request body is not valid JSON")
-        }
-        guard let object = value as? [String: Any] else {
-            throw APIError.validation([FieldError(field: "body", message: "must be a JSON object")])
-        }
-        return object
+        context.auditEntry(action, entityType: "person", entityID: person.id.uuid.uuidString.lowercased(), base: base, details: details)
     }
 }

@@ -47,7 +47,7 @@ struct RecordsController<Resource: RecordResource> {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
-        let object = try await PersonsController.jsonObject(request, context: context)
+        let object = try await RequestBody.object(from: request, context: context)
         var record = Resource.blank()
         var errors: [FieldError] = []
         Resource.apply(object, to: &record, complete: true, errors: &errors)
@@ -61,7 +61,7 @@ struct RecordsController<Resource: RecordResource> {
 
     private func write(_ request: Request, context: AppRequestContext, complete: Bool) async throws -> Response {
         let base = try await scope.resolve(request, context)
-        let object = try await PersonsController.jsonObject(request, context: context)
+        let object = try await RequestBody.object(from: request, context: context)
         let stored = try await find(context, base: base.id)
         var record = stored.value
         var errors: [FieldError] = []
@@ -99,10 +99,6 @@ struct RecordsController<Resource: RecordResource> {
     }
 
     private func entry(_ verb: String, id: UUID, base: String, context: AppRequestContext, details: [String: String] = [:]) -> AuditEntry {
-        AuditEntry(
-            occurredAt: Int64(Date().timeIntervalSince1970), actorID: context.identity?.userID.uuidString.lowercased(),
-            actorName: context.identity?.username ?? "", action: "\(Resource.entity).\(verb)", entityType: Resource.entity,
-            entityID: id.uuidString.lowercased(), base: base, requestID: context.requestID, clientIP: context.clientIP, details: details
-        )
+        context.auditEntry("\(Resource.entity).\(verb)", entityType: Resource.entity, entityID: id.uuidString.lowercased(), base: base, details: details)
     }
 }

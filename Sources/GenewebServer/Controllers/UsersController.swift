@@ -81,10 +81,8 @@ struct UsersController {
     }
 
     private func audit(_ action: String, user: UserRecord, context: AppRequestContext, details: [String: String] = [:]) async throws {
-        try await accounts.audit.record(AuditEntry(
-            occurredAt: accounts.clock.seconds, actorID: context.identity?.userID.uuidString.lowercased(),
-            actorName: context.identity?.username ?? "", action: action, entityType: "user",
-            entityID: user.id.uuidString.lowercased(), requestID: context.requestID, clientIP: context.clientIP, details: details
+        try await accounts.audit.record(context.auditEntry(
+            action, entityType: "user", entityID: user.id.uuidString.lowercased(), base: nil, details: details, at: accounts.clock.seconds
         ))
     }
 }

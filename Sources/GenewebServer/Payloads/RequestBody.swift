@@ -20,6 +20,19 @@ enum RequestBody {
         }
     }
 
+    /// The body as a JSON object (400 when not JSON, 422 when not an object).
+    static func object(from request: Request, context: AppRequestContext) async throws -> [String: Any] {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { throw APIError.validation([FieldError(field: "body", message: "a JSON object is required")]) }
+        guard let value = try? JSONSerialization.jsonObject(with: Data(buffer: buffer), options: [.fragmentsAllowed]) else {
+            throw APIError.badRequest("The request body is not valid JSON")
+        }
+        guard let object = value as? [String: Any] else {
+            throw APIError.validation([FieldError(field: "body", message: "must be a JSON object")])
+        }
+        return object
+    }
+
     /// An `application/x-www-form-urlencoded` body (the OAuth2 password flow).
     static func form<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
