@@ -11,19 +11,9 @@ public struct FamilyRepository: Sendable {
         self.database = database
     }
 
-    private var selectColumns: SQLQueryString {
-        "SELECT id, version, " + sqlHelpers.isoTimestamp("created_at") + " AS created_at, "
-            + sqlHelpers.isoTimestamp("updated_at") + " AS updated_at, CAST(document AS TEXT) AS document FROM families"
-    }
+    private var selectColumns: SQLQueryString { sqlHelpers.selectVersioned(from: "families") }
 
-    static func decode(_ row: any SQLRow) throws -> Stored<Family> {
-        Stored(
-            value: try JSONDecoder.document(Family.self, from: row),
-            version: try row.decode(column: "version", as: Int.self),
-            createdAt: try row.decode(column: "created_at", as: String.self),
-            updatedAt: try row.decode(column: "updated_at", as: String.self)
-        )
-    }
+    static func decode(_ row: any SQLRow) throws -> Stored<Family> { try Stored<Family>.decode(row) }
 
     public func find(_ id: UUID, base: Int) async throws -> Stored<Family>? {
         try await database.withConnection { sql in

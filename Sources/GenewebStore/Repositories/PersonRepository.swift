@@ -32,19 +32,9 @@ public struct PersonRepository: Sendable {
         self.database = database
     }
 
-    private var selectColumns: SQLQueryString {
-        "SELECT id, version, " + sqlHelpers.isoTimestamp("created_at") + " AS created_at, "
-            + sqlHelpers.isoTimestamp("updated_at") + " AS updated_at, CAST(document AS TEXT) AS document FROM persons"
-    }
+    private var selectColumns: SQLQueryString { sqlHelpers.selectVersioned(from: "persons") }
 
-    static func decode(_ row: any SQLRow) throws -> Stored<Person> {
-        Stored(
-            value: try JSONDecoder.document(Person.self, from: row),
-            version: try row.decode(column: "version", as: Int.self),
-            createdAt: try row.decode(column: "created_at", as: String.self),
-            updatedAt: try row.decode(column: "updated_at", as: String.self)
-        )
-    }
+    static func decode(_ row: any SQLRow) throws -> Stored<Person> { try Stored<Person>.decode(row) }
 
     public func find(_ id: UUID, base: Int) async throws -> Stored<Person>? {
         try await database.withConnection { sql in

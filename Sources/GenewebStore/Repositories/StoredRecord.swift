@@ -40,10 +40,28 @@ struct EngineSQL {
         }
     }
 
+    /// The columns a `Stored` value is read from (versioned tables: persons, families).
+    func selectVersioned(from table: String) -> SQLQueryString {
+        "SELECT id, version, " + isoTimestamp("created_at") + " AS created_at, "
+            + isoTimestamp("updated_at") + " AS updated_at, CAST(document AS TEXT) AS document FROM \(unsafeRaw: table)"
+    }
+
     /// A JSON document bind, cast to JSONB on PostgreSQL.
     func document(_ value: some Encodable) throws -> SQLQueryString {
         let json = String(decoding: try JSONEncoder.sorted.encode(value), as: UTF8.self)
         return engine == .postgres ? "CAST(\(bind: json) AS JSONB)" : "\(bind: json)"
+    }
+}
+
+extension Stored where Value: Decodable {
+    /// A row selected with `EngineSQL.selectVersioned(from:)`.
+    static func decode(_ row: any SQLRow) throws -> Stored {
+        Stored(
+            value: try JSONDecoder.document(Value.self, from: row),
+            version: try row.decode(column: "version", as: Int.self),
+            createdAt: try row.decode(column: "created_at", as: String.self),
+            updatedAt: try row.decode(column: "updated_at", as: String.self)
+        )
     }
 }
 
