@@ -134,6 +134,10 @@ func buildRouter(
     GenealogyController(
         graphs: GraphCache(repository: GraphRepository(database: database)), persons: PersonRepository(database: database), scope: scope
     ).addRoutes(to: router, catalog: catalog)
+    SearchController(
+        search: SearchRepository(database: database), names: NameIndexRepository(database: database),
+        persons: PersonRepository(database: database), scope: scope
+    ).addRoutes(to: router, catalog: catalog)
     ImportExportController(database: database, scope: scope, audit: accounts.audit, maxBytes: configuration.importMaxBytes)
         .addRoutes(to: router, catalog: catalog)
     FamiliesController(families: FamilyRepository(database: database), persons: PersonRepository(database: database), scope: scope)

@@ -31,6 +31,11 @@ public struct LivingRule: Sendable {
     /// Days in `years` years, close enough for a threshold of decades.
     private static func days(_ years: Int) -> Int { years * 36525 / 100 }
 
+    /// Births (latest possible day) up to this day are more than a lifespan ago: not living.
+    public var lifespanCutoff: Int { today - Self.days(Self.lifespanYears) }
+    /// Marriages before this day are too old for a living spouse.
+    public var marriageCutoff: Int { today - Self.days(Self.marriageYears) }
+
     /// Whether the person needs the evidence of their families to be judged (no death, no birth).
     public func needsEvidence(_ person: Person) -> Bool {
         !isDead(person) && birthDay(person) == nil

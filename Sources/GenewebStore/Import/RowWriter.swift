@@ -36,31 +36,37 @@ struct RowWriter {
         for batch in persons.chunked(batchSize) {
             var query: SQLQueryString = """
                 INSERT INTO persons (id, base_id, first_name, surname, occurrence, first_name_key, surname_key,
-                    first_name_phonetic, surname_phonetic, sex, birth_sort, death_sort, gedcom_xref, file_position, document) VALUES
+                    first_name_phonetic, surname_phonetic, sex, birth_sort, death_sort, gedcom_xref, file_position,
+                    deceased, access, birth_latest, birth_md, death_md, document) VALUES
                 """
+            var entries: [(base: Int, person: UUID, entry: PersonIndexEntry)] = []
             for (index, person) in zip(batch.indices, batch) {
                 if index > batch.startIndex { query += ", " }
                 let birth = (person.birth ?? person.baptism)?.date?.sortKey
                 let death = (person.death ?? person.burial)?.date?.sortKey
+                let entry = PersonIndexEntry(person)
+                entries.append((baseID, person.id.uuid, entry))
                 query += """
                     (\(bind: person.id.uuid), \(bind: baseID), \(bind: person.firstName), \(bind: person.surname), \(bind: person.occurrence),
                     \(bind: NameNormalizer.key(person.firstName)), \(bind: NameNormalizer.key(person.surname)),
                     \(bind: PhoneticKey.key(person.firstName)), \(bind: PhoneticKey.key(person.surname)), \(bind: person.sex.rawValue),
                     \(bind: birth), \(bind: death), \(bind: person.gedcomXref), \(bind: index),
+                    \(bind: entry.deceased), \(bind: entry.access), \(bind: entry.birthLatest), \(bind: entry.birthMonthDay), \(bind: entry.deathMonthDay),
                     """
                 query += try document(person) + ")"
             }
             try await sql.raw(query).run()
+            try await PersonIndexWriter(sql: sql).insertWords(entries)
             progress?(batch.count)
         }
     }
 
     func insertFamilies(_ families: [Family]) async throws {
         for batch in families.chunked(batchSize) {
-            var query: SQLQueryString = "INSERT INTO families (id, base_id, relation, marriage_sort, gedcom_xref, file_position, document) VALUES "
+            var query: SQLQueryString = "INSERT INTO families (id, base_id, relation, marriage_sort, marriage_md, gedcom_xref, file_position, document) VALUES "
             for (index, family) in zip(batch.indices, batch) {
                 if index > batch.startIndex { query += ", " }
-                query += "(\(bind: family.id.uuid), \(bind: baseID), \(bind: family.relation.rawValue), \(bind: family.marriage?.date?.sortKey), "
+                query += "(\(bind: family.id.uuid), \(bind: baseID), \(bind: family.relation.rawValue), \(bind: family.marriage?.date?.sortKey), \(bind: PersonIndexEntry.monthDay(family.marriage?.date)), "
                 query += "\(bind: family.gedcomXref), \(bind: index), "
                 query += try document(family) + ")"
             }

@@ -1,3 +1,5 @@
+import SQLKit
+
 /// One numbered step of the schema. Versions only grow; a released migration is never edited,
 /// a later one changes what an earlier one made.
 public struct Migration: Sendable {
@@ -7,6 +9,17 @@ public struct Migration: Sendable {
     public let name: String
     /// The statements for an engine, run in order inside one transaction.
     let statements: @Sendable (DatabaseEngine) -> [String]
+    /// Work SQL alone cannot do (filling new columns from the JSON documents through the core's
+    /// rules), run after the statements in the same transaction.
+    let backfill: (@Sendable (any SQLDatabase, DatabaseEngine) async throws -> Void)?
+
+    init(version: Int, name: String, statements: @escaping @Sendable (DatabaseEngine) -> [String],
+         backfill: (@Sendable (any SQLDatabase, DatabaseEngine) async throws -> Void)? = nil) {
+        self.version = version
+        self.name = name
+        self.statements = statements
+        self.backfill = backfill
+    }
 }
 
 /// Every migration of the schema, in order.
@@ -21,6 +34,7 @@ public enum Migrations {
         .consents,
         .places,
         .listIndex,
+        .searchIndex,
     ]
 
     /// The version of the newest migration this build knows.

@@ -85,6 +85,7 @@ public struct MigrationRunner: Sendable {
                 for statement in migration.statements(database.engine) {
                     try await sql.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.backfill?(sql, database.engine)
                 let now = ISO8601DateFormatter().string(from: Date())
                 try await sql.raw(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: now))"

@@ -62,7 +62,7 @@ public struct FamilyRepository: Sendable {
             guard let current = try await sql.raw("SELECT version FROM families WHERE base_id = \(bind: base) AND id = \(bind: family.id.uuid)")
                 .first()?.decode(column: "version", as: Int.self) else { throw WriteConflict.notFound }
             if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
-            let updated = try await sql.raw("UPDATE families SET relation = \(bind: family.relation.rawValue), marriage_sort = \(bind: family.marriage?.date?.sortKey), version = version + 1, updated_at = "
+            let updated = try await sql.raw("UPDATE families SET relation = \(bind: family.relation.rawValue), marriage_sort = \(bind: family.marriage?.date?.sortKey), marriage_md = \(bind: PersonIndexEntry.monthDay(family.marriage?.date)), version = version + 1, updated_at = "
                 + sqlHelpers.now + ", document = " + (try sqlHelpers.document(family))
                 + " WHERE id = \(bind: family.id.uuid) AND version = \(bind: current) RETURNING id").first()
             guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }

@@ -141,6 +141,9 @@ public struct PersonRepository: Sendable {
                 + " WHERE id = \(bind: person.id.uuid) AND version = \(bind: current) RETURNING id").first()
             // Another writer got in between our read and our write (PostgreSQL, read committed).
             guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
+            let index = PersonIndexWriter(sql: sql)
+            try await index.updateColumns(of: person, entry: PersonIndexEntry(person))
+            try await index.replaceWords(of: person, base: base)
             try await BaseVersion.bump(base, on: sql)
             try await AuditRepository(database: database).record(audit, on: sql)
             guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
@@ -165,6 +168,7 @@ public struct PersonRepository: Sendable {
                     try await repository.removeMember(id, from: familyID, on: sql)
                 }
             }
+            try await sql.raw("DELETE FROM person_words WHERE person_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM persons WHERE id = \(bind: id)").run()
             try await BaseVersion.bump(base, on: sql)
             try await AuditRepository(database: database).record(audit, on: sql)

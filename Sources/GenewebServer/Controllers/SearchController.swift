@@ -1,0 +1,129 @@
+import Foundation
+import GenewebCore
+import GenewebStore
+import Hummingbird
+
+/// `/api/v1/search/*` (and per base): person search, GeneWeb's surname and first-name indexes,
+/// and the privacy rules explained. Persons the caller may not see are never results and never
+/// counted, so neither a result nor a total reveals a living person.
+struct SearchController {
+    let search: SearchRepository
+    let names: NameIndexRepository
+    let persons: PersonRepository
+    let scope: BaseScope
+
+    /// The Python API's bounds: 20 results by default, at most 100.
+    static let defaultLimit = 20
+    static let maximumLimit = 100
+
+    func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
+        for prefix in BaseScope.paths("/search") {
+            router.route(.get, "\(prefix)/persons", access: .publicRead, in: catalog, use: searchPersons)
+            router.route(.get, "\(prefix)/surnames", access: .publicRead, in: catalog, use: surnames)
+            router.route(.get, "\(prefix)/first_names", access: .publicRead, in: catalog, use: firstNames)
+            router.route(.get, "\(prefix)/privacy-info", access: .open, in: catalog, use: privacyInfo)
+        }
+    }
+
+    @Sendable func searchPersons(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var parameters = QueryParameters(request)
+        let criteria = PersonSearch(
+            query: parameters.text("query", maxLength: 200) ?? parameters.text("q", maxLength: 200),
+            firstName: parameters.text("first_name", maxLength: 100),
+            surname: parameters.text("surname", maxLength: 100) ?? parameters.text("last_name", maxLength: 100),
+            birthPlace: parameters.text("birth_place", maxLength: 200),
+            sex: parameters.choice("sex", Sex.allCases.map(\.rawValue)).flatMap(Sex.init(rawValue:)),
+            birthYearFrom: parameters.integer("birth_year_from", in: -4000...3000),
+            birthYearTo: parameters.integer("birth_year_to", in: -4000...3000)
+        )
+        let wantsLiving = parameters.boolean("include_living") ?? false
+        let offset = parameters.integer("offset", in: 0...Int(Int32.max)) ?? 0
+        let limit = parameters.integer("limit", in: 1...Self.maximumLimit) ?? Self.defaultLimit
+        if criteria.isEmpty {
+            parameters.fail("query", "give a name to search for, or at least one of first_name, surname, birth_place, sex, birth_year_from, birth_year_to")
+        }
+        if let from = criteria.birthYearFrom, let to = criteria.birthYearTo, from > to {
+            parameters.fail("birth_year_to", "must not be before birth_year_from")
+        }
+        try parameters.validate()
+
+        let base = try await scope.resolve(request, context)
+        let policy = PrivacyPolicy(role: context.role)
+        let includeLiving = wantsLiving && policy.seesEverything
+        let visibility: Visibility = policy.seesEverything ? (includeLiving ? .everyone : .notLiving(policy.rule)) : .publicView(policy.rule)
+        let (hits, total) = try await search.search(criteria, base: base.id, visibility: visibility, offset: offset, limit: limit)
+
+        let ids = hits.map(\.person.value.id.uuid)
+        let relatives = try await search.relatives(of: ids)
+        let needing = hits.map(\.person.value).filter { policy.rule.needsEvidence($0) }.map(\.id.uuid)
+        let evidence = try await persons.livingEvidence(for: needing)
+        let results = hits.map { hit in
+            let id = hit.person.value.id.uuid
+            let living = policy.rule.isLiving(hit.person.value, evidence: evidence[id] ?? LivingEvidence())
+            return PersonSearchResult(hit, isLiving: living, parents: relatives[id]?.parents ?? [], children: relatives[id]?.children ?? [])
+        }
+        let echoed = [criteria.query, criteria.firstName, criteria.surname, criteria.birthPlace].compactMap { $0 }.joined(separator: " ")
+        return try JSONResponse.encode(SearchResponse(results: results, total: total, offset: offset, limit: limit, query: echoed, includeLiving: includeLiving))
+    }
+
+    @Sendable func surnames(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await nameIndex(.surname, request, context)
+    }
+
+    @Sendable func firstNames(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await nameIndex(.firstName, request, context)
+    }
+
+    /// `?prefix=&order=name|count&offset=&limit=`: names with their number of (visible) persons.
+    private func nameIndex(_ kind: NameIndexRepository.Kind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        var parameters = QueryParameters(request)
+        let prefix = parameters.text("prefix", maxLength: 100)
+        let order = parameters.choice("order", NameIndexRepository.Order.allCases.map(\.rawValue)).flatMap(NameIndexRepository.Order.init(rawValue:)) ?? .name
+        let offset = parameters.integer("offset", in: 0...Int(Int32.max)) ?? 0
+        let limit = parameters.integer("limit", in: 1...PageRequest.maximumLimit) ?? PageRequest.defaultLimit
+        try parameters.validate()
+        let base = try await scope.resolve(request, context)
+        let policy = PrivacyPolicy(role: context.role)
+        let (found, total) = try await names.names(kind, base: base.id, visibility: policy.seesEverything ? .everyone : .publicView(policy.rule),
+                                                   prefix: prefix, order: order, offset: offset, limit: limit)
+        return try JSONResponse.encode(PageResponse(items: found.map(NameCountPayload.init), total: total, offset: offset, limit: limit))
+    }
+
+    /// The privacy rules in force and what they mean for this caller.
+    @Sendable func privacyInfo(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let policy = PrivacyPolicy(role: context.role)
+        let body: [String: Any] = [
+            "living_rule": [
+                "description": "A person is living when no death, burial or death status is recorded and either the birth (or baptism) "
+                    + "is less than \(LivingRule.lifespanYears) years ago, or the birth is unknown and nothing shows otherwise: "
+                    + "a child born more than \(LivingRule.lifespanYears) years ago or a marriage more than \(LivingRule.marriageYears) years ago. "
+                    + "When in doubt, a person counts as living.",
+                "lifespan_years": LivingRule.lifespanYears,
+                "marriage_years": LivingRule.marriageYears,
+            ] as [String: Any],
+            "access": [
+                "public": "shown to everyone, living or not",
+                "private": "shown to editors and admins only",
+                "iftitles": "GeneWeb's default: decided by the living rule",
+            ],
+            "privacy_levels": [
+                "public": "not living (or marked public): every detail is shown",
+                "private": "living, shown in full to editors and admins only",
+                "restricted": "living or private, as anonymous callers and viewers see them: {\"person_id\", \"privacy\": \"restricted\"}, no name, date or place",
+            ],
+            "applies_to": [
+                "person and family reads and lists", "search results and totals (restricted persons are left out, not anonymised)",
+                "surname and first-name indexes", "genealogy views (a restricted person cannot be a starting point)",
+                "statistics and anniversaries", "exports (living persons redacted for non-admins)", "GDPR information",
+            ],
+            "caller": [
+                "role": context.role?.rawValue ?? "anonymous",
+                "sees_living_persons": policy.seesEverything,
+                "search_can_include_living": policy.seesEverything,
+            ] as [String: Any],
+            "gdpr": "GET /api/v1/persons/{person_id}/data-processing-info describes the processing; consent, export and anonymisation routes are under /api/v1/persons/{person_id}/",
+        ]
+        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GenewebCore
+import GenewebStore
+
+/// A search result: the Python API's `PersonSearchResult` fields plus our key and score.
+/// Only persons the caller may see are ever results, so nothing here is anonymised.
+struct PersonSearchResult: Encodable {
+    let personID: String
+    let key: String
+    let firstName: String
+    let surname: String
+    let lastName: String
+    let sex: String
+    let birthDate: String?
+    let birthPlace: String?
+    let deathDate: String?
+    let deathPlace: String?
+    let isLiving: Bool
+    /// `public` for persons who are not living, `private` for living persons shown to an
+    /// editor or admin (their details are theirs to protect).
+    let privacyLevel: String
+    let anonymized = false
+    let occupation: String?
+    let notes: String?
+    let parentsIDs: [String]
+    let childrenIDs: [String]
+    let score: Int
+
+    init(_ hit: SearchHit, isLiving: Bool, parents: [UUID], children: [UUID]) {
+        let payload = PersonPayload(hit.person, isLiving: isLiving)
+        personID = payload.personID
+        key = payload.key
+        firstName = payload.firstName
+        surname = payload.surname
+        lastName = payload.surname
+        sex = payload.sex
+        birthDate = payload.birthDate
+        birthPlace = payload.birthPlace
+        deathDate = payload.deathDate
+        deathPlace = payload.deathPlace
+        self.isLiving = isLiving
+        privacyLevel = isLiving ? "private" : "public"
+        occupation = payload.occupation
+        notes = payload.notes
+        parentsIDs = parents.map { $0.uuidString.lowercased() }
+        childrenIDs = children.map { $0.uuidString.lowercased() }
+        score = hit.score
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key, sex, occupation, notes, anonymized, score
+        case personID = "person_id"
+        case firstName = "first_name"
+        case surname
+        case lastName = "last_name"
+        case birthDate = "birth_date"
+        case birthPlace = "birth_place"
+        case deathDate = "death_date"
+        case deathPlace = "death_place"
+        case isLiving = "is_living"
+        case privacyLevel = "privacy_level"
+        case parentsIDs = "parents_ids"
+        case childrenIDs = "children_ids"
+    }
+}
+
+/// The Python API's `SearchResponse`, with what the search actually included.
+struct SearchResponse: Encodable {
+    let results: [PersonSearchResult]
+    let total: Int
+    let offset: Int
+    let limit: Int
+    let query: String
+    /// Always 0: persons the caller may not see are left out, not shown anonymised, so that a
+    /// search cannot reveal that a living person of some name exists.
+    let anonymizedCount = 0
+    /// Whether living persons could be results (only for editors and admins who asked).
+    let includeLiving: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case results, total, offset, limit, query
+        case anonymizedCount = "anonymized_count"
+        case includeLiving = "include_living"
+    }
+}
+
+/// One entry of the surname or first-name index.
+struct NameCountPayload: Encodable {
+    let name: String
+    let key: String
+    let count: Int
+
+    init(_ entry: NameCount) {
+        name = entry.name
+        key = entry.key
+        count = entry.count
+    }
+}

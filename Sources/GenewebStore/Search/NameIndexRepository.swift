@@ -1,0 +1,63 @@
+import Foundation
+import GenewebCore
+import SQLKit
+
+/// A name of the base's surname or first-name index with how many persons bear it.
+public struct NameCount: Sendable, Equatable {
+    /// A spelling of the name as written by the persons counted (the first in byte order).
+    public let name: String
+    /// The lookup key the persons are grouped by (accents and case folded).
+    public let key: String
+    public let count: Int
+}
+
+/// GeneWeb's surname and first-name indexes: every distinct name (grouped by lookup key) with
+/// its number of persons, counting only the persons the caller may see.
+public struct NameIndexRepository: Sendable {
+    public enum Kind: Sendable {
+        case surname, firstName
+
+        var columns: (name: String, key: String) {
+            switch self {
+            case .surname: ("surname", "surname_key")
+            case .firstName: ("first_name", "first_name_key")
+            }
+        }
+    }
+
+    public enum Order: String, Sendable, CaseIterable {
+        /// Alphabetical by key.
+        case name
+        /// Most frequent first, then alphabetical.
+        case count
+    }
+
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// A page of names starting with `prefix` (folded like a key), and how many names there are.
+    public func names(_ kind: Kind, base: Int, visibility: Visibility, prefix: String?, order: Order, offset: Int, limit: Int)
+        async throws -> (names: [NameCount], total: Int)
+    {
+        let (nameColumn, keyColumn) = kind.columns
+        var conditions: SQLQueryString = " WHERE p.base_id = \(bind: base) AND \(unsafeRaw: "p." + keyColumn) <> '' AND " + visibility.condition
+        if let prefix = prefix.map(NameNormalizer.key), !prefix.isEmpty {
+            conditions += " AND \(unsafeRaw: "p." + keyColumn) >= \(bind: prefix) AND \(unsafeRaw: "p." + keyColumn) < \(bind: prefix + "~")"
+        }
+        let grouped = "SELECT \(unsafeRaw: "p." + keyColumn) AS name_key, MIN(\(unsafeRaw: "p." + nameColumn)) AS name, count(*) AS n FROM persons p"
+            + conditions + " GROUP BY \(unsafeRaw: "p." + keyColumn)"
+        let sort: SQLQueryString = order == .count ? " ORDER BY n DESC, name_key" : " ORDER BY name_key"
+        return try await database.withConnection { sql in
+            let total = try await sql.raw("SELECT count(*) AS total FROM (" + grouped + ") g").first()?.decode(column: "total", as: Int.self) ?? 0
+            let rows = try await sql.raw("SELECT name_key, name, n FROM (" + grouped + ") g" + sort + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+            let names = try rows.map { row in
+                NameCount(name: try row.decode(column: "name", as: String.self), key: try row.decode(column: "name_key", as: String.self),
+                          count: try row.decode(column: "n", as: Int.self))
+            }
+            return (names, total)
+        }
+    }
+}

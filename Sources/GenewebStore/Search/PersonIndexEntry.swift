@@ -1,0 +1,71 @@
+import Foundation
+import GenewebCore
+
+/// What the `persons` row and the `person_words` rows hold about a person besides the document,
+/// so that search, name lists, statistics and the privacy rule run in SQL on indexed columns.
+struct PersonIndexEntry {
+    /// Which name a word belongs to; `person_words.field`.
+    enum Field: String {
+        case firstName = "f"
+        case surname = "s"
+        /// Public name, aliases and qualifiers ("Louis le Grand", "dit Lafleur").
+        case otherName = "a"
+        /// Place of birth (or baptism when the birth has none).
+        case birthPlace = "p"
+    }
+
+    struct Word: Hashable {
+        let field: Field
+        let word: String
+        let phonetic: String
+    }
+
+    /// 1 when a death, burial or GeneWeb death status is recorded.
+    let deceased: Int
+    let access: String
+    /// The latest day the birth (or baptism) may denote: the living rule's age test.
+    let birthLatest: Int?
+    /// Month × 100 + day of a birth/death known to the day, in the Gregorian calendar, for anniversaries.
+    let birthMonthDay: Int?
+    let deathMonthDay: Int?
+    let words: [Word]
+
+    init(_ person: Person) {
+        deceased = person.deathStatus.isDead || person.death != nil || person.burial != nil ? 1 : 0
+        access = person.access.rawValue
+        let birth = person.birth?.date ?? person.baptism?.date
+        birthLatest = birth?.calendarDate?.latestJulianDay
+        birthMonthDay = Self.monthDay(person.birth?.date ?? person.baptism?.date)
+        deathMonthDay = Self.monthDay(person.death?.date ?? person.burial?.date)
+        var words: [Word] = []
+        var seen: Set<Word> = []
+        func add(_ text: String?, _ field: Field) {
+            guard let text else { return }
+            for word in NameNormalizer.key(text).split(separator: " ") {
+                let entry = Word(field: field, word: String(word), phonetic: field == .birthPlace ? "" : PhoneticKey.key(String(word)))
+                if seen.insert(entry).inserted { words.append(entry) }
+            }
+        }
+        add(person.firstName, .firstName)
+        person.firstNameAliases.forEach { add($0, .firstName) }
+        add(person.surname, .surname)
+        person.surnameAliases.forEach { add($0, .surname) }
+        add(person.publicName, .otherName)
+        person.aliases.forEach { add($0, .otherName) }
+        person.qualifiers.forEach { add($0, .otherName) }
+        add(person.birth?.place?.nonEmpty ?? person.baptism?.place, .birthPlace)
+        self.words = words
+    }
+
+    /// Month and day of a date known to the day, as `month * 100 + day` in the Gregorian calendar.
+    static func monthDay(_ date: GenealogyDate?) -> Int? {
+        guard let calendarDate = date?.calendarDate, calendarDate.precision == .sure,
+              calendarDate.dmy.day > 0, calendarDate.dmy.month > 0 else { return nil }
+        let day = DateCalendar.gregorian.date(julianDay: calendarDate.sortKey)
+        return day.month * 100 + day.day
+    }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GenewebCore
+import SQLKit
+
+/// Search and name lists over the words of `person_words` (migration 10).
+///
+/// Each word of the search is matched on its own against the index, by exact word, by prefix (an
+/// index range) or by phonetic key; a person is found when every word matched one of theirs,
+/// in any order. Scores: exact 100, prefix 60, sound 30 per word, 10 less in aliases and public
+/// names. Both engines run the same SQL on plain B-tree indexes, which keeps the results identical
+/// on SQLite and PostgreSQL and needs no extension.
+public struct SearchRepository: Sendable {
+    let database: Database
+    var sqlHelpers: EngineSQL { EngineSQL(engine: database.engine) }
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// A page of the persons matching `search`, best first, and the total.
+    public func search(_ search: PersonSearch, base: Int, visibility: Visibility, offset: Int, limit: Int)
+        async throws -> (hits: [SearchHit], total: Int)
+    {
+        let terms = search.terms
+        var from: SQLQueryString = "persons p"
+        var scoreColumn: SQLQueryString = "0"
+        if !terms.isEmpty {
+            var union: SQLQueryString = ""
+            for (index, term) in terms.enumerated() {
+                if index > 0 { union += " UNION ALL " }
+                union += Self.termMatches(term, base: base)
+            }
+            from = "persons p JOIN (SELECT person_id, SUM(score) AS score FROM (" + union
+                + ") u GROUP BY person_id HAVING COUNT(*) = \(bind: terms.count)) m ON m.person_id = p.id"
+            scoreColumn = "m.score"
+        }
+        var conditions: SQLQueryString = " WHERE p.base_id = \(bind: base) AND " + visibility.condition
+        if let sex = search.sex { conditions += " AND p.sex = \(bind: sex.rawValue)" }
+        if let year = search.birthYearFrom {
+            conditions += " AND p.birth_sort >= \(bind: DateCalendar.gregorian.julianDay(year: year, month: 1, day: 1))"
+        }
+        if let year = search.birthYearTo {
+            conditions += " AND p.birth_sort <= \(bind: DateCalendar.gregorian.julianDay(year: year, month: 12, day: 31))"
+        }
+        let source = from + conditions
+        let select = "SELECT p.id AS id, p.version AS version, " + sqlHelpers.isoTimestamp("p.created_at") + " AS created_at, "
+            + sqlHelpers.isoTimestamp("p.updated_at") + " AS updated_at, CAST(p.document AS TEXT) AS document, "
+            + scoreColumn + " AS score FROM "
+        return try await database.withConnection { sql in
+            let total = try await sql.raw("SELECT count(*) AS n FROM " + source).first()?.decode(column: "n", as: Int.self) ?? 0
+            guard total > offset else { return ([], total) }
+            let rows = try await sql.raw(select + source + " ORDER BY score DESC, p.surname_key, p.first_name_key, p.occurrence, p.id"
+                + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+            let hits = try rows.map { row in
+                SearchHit(person: try Stored<Person>.decode(row), score: try row.decode(column: "score", as: Int.self))
+            }
+            return (hits, total)
+        }
+    }
+
+    /// The persons (one row each) having a word that matches `term`, with the best score.
+    static func termMatches(_ term: PersonSearch.Term, base: Int) -> SQLQueryString {
+        let fields = term.fields.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let upper = term.word + "~"  // above every letter and digit: [word, word~) holds its prefixes
+        var match: SQLQueryString = "(word >= \(bind: term.word) AND word < \(bind: upper))"
+        if let sound = term.phonetic { match = "(" + match + " OR phonetic = \(bind: sound))" }
+        return """
+            SELECT person_id, MAX(CASE WHEN word = \(bind: term.word) THEN 100 WHEN word >= \(bind: term.word) AND word < \(bind: upper) THEN 60 ELSE 30 END
+                - CASE WHEN field = 'a' THEN 10 ELSE 0 END) AS score
+            FROM person_words WHERE base_id = \(bind: base) AND field IN (\(unsafeRaw: fields)) AND
+            """ + match + " GROUP BY person_id"
+    }
+
+    /// Parents and children of each person, for search results.
+    public func relatives(of ids: [UUID]) async throws -> [UUID: (parents: [UUID], children: [UUID])] {
+        guard !ids.isEmpty else { return [:] }
+        var list: SQLQueryString = ""
+        for (index, id) in ids.enumerated() { list += index == 0 ? "\(bind: id)" : ", \(bind: id)" }
+        let idList = list
+        return try await database.withConnection { sql in
+            let rows = try await sql.raw("""
+                SELECT me.person_id AS person, other.person_id AS relative, other.role AS role
+                FROM family_members me JOIN family_members other ON other.family_id = me.family_id AND other.role <> me.role
+                WHERE me.person_id IN (
+                """ + idList + ") ORDER BY other.family_id, other.position").all()
+            var relatives: [UUID: (parents: [UUID], children: [UUID])] = [:]
+            for row in rows {
+                let person = try row.decode(column: "person", as: UUID.self)
+                let relative = try row.decode(column: "relative", as: UUID.self)
+                var entry = relatives[person] ?? ([], [])
+                if try row.decode(column: "role", as: String.self) == "parent" {
+                    if !entry.parents.contains(relative) { entry.parents.append(relative) }
+                } else if !entry.children.contains(relative) {
+                    entry.children.append(relative)
+                }
+                relatives[person] = entry
+            }
+            return relatives
+        }
+    }
+}
