@@ -107,10 +107,13 @@ func buildRouter(
     RootController(environment: configuration.environmentName).addRoutes(to: router, catalog: catalog)
     MetricsController(token: configuration.metricsToken, version: AppVersion.current, environment: configuration.environmentName)
         .addRoutes(to: router, catalog: catalog)
+    // One graph per base for the whole process: genealogy routes compute on it, health reports it.
+    let graphs = GraphCache(repository: GraphRepository(database: database))
     HealthController(
         database: database,
         migrations: migrations,
         bases: BaseRepository(database: database),
+        graphs: graphs,
         environment: configuration.environmentName,
         startedAt: .now
     ).addRoutes(to: router, catalog: catalog)
@@ -132,7 +135,11 @@ func buildRouter(
     RecordsController<NoteResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     RecordsController<PlaceResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     GenealogyController(
-        graphs: GraphCache(repository: GraphRepository(database: database)), persons: PersonRepository(database: database), scope: scope
+        graphs: graphs, persons: PersonRepository(database: database), scope: scope
+    ).addRoutes(to: router, catalog: catalog)
+    StatisticsController(
+        statistics: StatisticsRepository(database: database), anniversaries: AnniversaryRepository(database: database),
+        names: NameIndexRepository(database: database), persons: PersonRepository(database: database), graphs: graphs, scope: scope
     ).addRoutes(to: router, catalog: catalog)
     SearchController(
         search: SearchRepository(database: database), names: NameIndexRepository(database: database),

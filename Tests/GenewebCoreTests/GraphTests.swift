@@ -128,7 +128,10 @@ struct GraphTests {
             build(&tree)
             let graph = tree.graph
             var calculator = KinshipCalculator(graph: graph)
-            return calculator.inbreeding(of: tree.index("x", in: graph))
+            let single = calculator.inbreeding(of: tree.index("x", in: graph))
+            var wholeBase = BaseConsanguinity(graph: graph)
+            #expect(wholeBase.computeAll()[Int(tree.index("x", in: graph))] == single, "one pass over the base agrees")
+            return single
         }
         let siblings = coefficient { tree in
             for (name, sex) in [("f", Sex.male), ("m", .female), ("p1", .male), ("p2", .female), ("x", .male)] { tree.person(name, sex) }

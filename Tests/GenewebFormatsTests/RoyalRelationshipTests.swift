@@ -52,9 +52,12 @@ struct RoyalRelationshipTests {
         let (graph, person) = try Self.graph()
         var calculator = KinshipCalculator(graph: graph)
         var inbred = 0
+        var wholeBase = BaseConsanguinity(graph: graph)
+        let all = wholeBase.computeAll()
         for index in 0..<graph.count {
             let coefficient = calculator.inbreeding(of: GenealogyGraph.Index(index))
             #expect(coefficient >= 0 && coefficient < 1)
+            #expect(abs(all[index] - coefficient) < 1e-12, "the one-pass computation agrees with the recursion for person \(index)")
             if coefficient > 0 { inbred += 1 }
         }
         #expect(inbred > 10, "royal houses married cousins")

@@ -22,10 +22,15 @@ final class GraphCache: Sendable {
     }
 
     func graph(for base: Int) async throws -> GenealogyGraph {
+        try await entry(for: base).graph
+    }
+
+    /// The graph with the base version it was read at, for caches of results computed on it.
+    func entry(for base: Int) async throws -> Entry {
         let version = try await repository.version(of: base)
         if let cached = entries.withLock({ $0[base] }), cached.version == version {
             Counter(label: "geneweb_graph_cache_total", dimensions: [("result", "hit")]).increment()
-            return cached.graph
+            return cached
         }
         Counter(label: "geneweb_graph_cache_total", dimensions: [("result", "build")]).increment()
         let start = ContinuousClock.now
@@ -33,8 +38,9 @@ final class GraphCache: Sendable {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         Metrics.Timer(label: "geneweb_graph_build_seconds").recordSeconds(seconds)
-        entries.withLock { $0[base] = Entry(version: loadedVersion, graph: graph, buildSeconds: seconds) }
-        return graph
+        let entry = Entry(version: loadedVersion, graph: graph, buildSeconds: seconds)
+        entries.withLock { $0[base] = entry }
+        return entry
     }
 
     /// Size and build time of each cached graph, for `/health/detailed`.

@@ -13,6 +13,7 @@ struct HealthController {
     let database: Database
     let migrations: MigrationRunner
     let bases: BaseRepository
+    let graphs: GraphCache
     let environment: String
     let startedAt: ContinuousClock.Instant
     /// Longest a probe waits for the database before calling it unreachable.
@@ -75,7 +76,14 @@ struct HealthController {
             let latency = try await withTimeout(probeTimeout) { try await database.ping() }
             let status = try await migrations.status()
             if status.currentVersion > 0 {
-                baseHealth = try await bases.summaries().map { BaseHealth(name: $0.name, persons: $0.persons, families: $0.families) }
+                let ids = Dictionary(try await bases.summaryIDs().map { ($0.name, $0.id) }) { first, _ in first }
+                let built = graphs.summary
+                baseHealth = try await bases.summaries().map { summary in
+                    let graph = ids[summary.name].flatMap { built[$0] }.map {
+                        GraphHealth(persons: $0.persons, approximateBytes: $0.bytes, buildSeconds: $0.buildSeconds)
+                    }
+                    return BaseHealth(name: summary.name, persons: summary.persons, families: summary.families, graph: graph)
+                }
             }
             databaseHealth = DatabaseHealth(
                 engine: database.engine.rawValue, reachable: true, latencyMs: latency.milliseconds,

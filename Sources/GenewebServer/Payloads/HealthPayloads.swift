@@ -61,4 +61,18 @@ struct BaseHealth: Encodable {
     let name: String
     let persons: Int
     let families: Int
+    /// The in-memory genealogy graph of the base, once a genealogy route has built it.
+    let graph: GraphHealth?
+}
+
+struct GraphHealth: Encodable {
+    let persons: Int
+    let approximateBytes: Int
+    let buildSeconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case persons
+        case approximateBytes = "approximate_bytes"
+        case buildSeconds = "build_seconds"
+    }
 }

@@ -37,7 +37,7 @@ struct RowWriter {
             var query: SQLQueryString = """
                 INSERT INTO persons (id, base_id, first_name, surname, occurrence, first_name_key, surname_key,
                     first_name_phonetic, surname_phonetic, sex, birth_sort, death_sort, gedcom_xref, file_position,
-                    deceased, access, birth_latest, birth_md, death_md, document) VALUES
+                    deceased, access, birth_latest, birth_md, death_md, birth_year, death_year, document) VALUES
                 """
             var entries: [(base: Int, person: UUID, entry: PersonIndexEntry)] = []
             for (index, person) in zip(batch.indices, batch) {
@@ -52,6 +52,7 @@ struct RowWriter {
                     \(bind: PhoneticKey.key(person.firstName)), \(bind: PhoneticKey.key(person.surname)), \(bind: person.sex.rawValue),
                     \(bind: birth), \(bind: death), \(bind: person.gedcomXref), \(bind: index),
                     \(bind: entry.deceased), \(bind: entry.access), \(bind: entry.birthLatest), \(bind: entry.birthMonthDay), \(bind: entry.deathMonthDay),
+                    \(bind: entry.birthYear), \(bind: entry.deathYear),
                     """
                 query += try document(person) + ")"
             }

@@ -7,7 +7,8 @@ extension Migration {
     /// anniversaries read: each word of each name (and of the birth place) with its phonetic
     /// key in `person_words`, so that a search is a few index range scans on either engine;
     /// `deceased`, `access` and `birth_latest` so that "is this person living" is a SQL
-    /// condition; month and day of births, deaths and marriages for anniversaries.
+    /// condition; month and day of births, deaths and marriages for anniversaries; birth and
+    /// death years for statistics by century.
     static let searchIndex = Migration(version: 10, name: "search_index", statements: { engine in
         let types = ColumnTypes(engine)
         // PostgreSQL compares the words byte by byte, so a prefix is a plain index range.
@@ -18,6 +19,8 @@ extension Migration {
             "ALTER TABLE persons ADD COLUMN birth_latest INTEGER",
             "ALTER TABLE persons ADD COLUMN birth_md INTEGER",
             "ALTER TABLE persons ADD COLUMN death_md INTEGER",
+            "ALTER TABLE persons ADD COLUMN birth_year INTEGER",
+            "ALTER TABLE persons ADD COLUMN death_year INTEGER",
             "ALTER TABLE families ADD COLUMN marriage_md INTEGER",
             """
             CREATE TABLE person_words (

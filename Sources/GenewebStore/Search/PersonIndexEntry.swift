@@ -28,6 +28,9 @@ struct PersonIndexEntry {
     /// Month × 100 + day of a birth/death known to the day, in the Gregorian calendar, for anniversaries.
     let birthMonthDay: Int?
     let deathMonthDay: Int?
+    /// Gregorian year of the birth (or baptism) and of the death (or burial), for statistics by century.
+    let birthYear: Int?
+    let deathYear: Int?
     let words: [Word]
 
     init(_ person: Person) {
@@ -37,6 +40,8 @@ struct PersonIndexEntry {
         birthLatest = birth?.calendarDate?.latestJulianDay
         birthMonthDay = Self.monthDay(person.birth?.date ?? person.baptism?.date)
         deathMonthDay = Self.monthDay(person.death?.date ?? person.burial?.date)
+        birthYear = (person.birth?.date ?? person.baptism?.date)?.sortKey.map { DateCalendar.gregorian.date(julianDay: $0).year }
+        deathYear = (person.death?.date ?? person.burial?.date)?.sortKey.map { DateCalendar.gregorian.date(julianDay: $0).year }
         var words: [Word] = []
         var seen: Set<Word> = []
         func add(_ text: String?, _ field: Field) {

@@ -13,23 +13,27 @@ public enum Visibility: Sendable {
     /// private nor living.
     case publicView(LivingRule)
 
-    var condition: SQLQueryString {
+    var condition: SQLQueryString { condition(on: "p") }
+
+    /// The condition on the persons row named `alias` in the query.
+    func condition(on alias: String) -> SQLQueryString {
         switch self {
         case .everyone: "1 = 1"
-        case .notLiving(let rule): Self.notLiving(rule)
-        case .publicView(let rule): "(p.access = 'public' OR (p.access <> 'private' AND " + Self.notLiving(rule) + "))"
+        case .notLiving(let rule): Self.notLiving(rule, alias)
+        case .publicView(let rule): "(\(unsafeRaw: alias).access = 'public' OR (\(unsafeRaw: alias).access <> 'private' AND " + Self.notLiving(rule, alias) + "))"
         }
     }
 
     /// Dead, born more than a lifespan ago, or undated with a child born more than a lifespan
     /// ago or a marriage older than `LivingRule.marriageYears`: `LivingRule.isLiving` negated.
-    static func notLiving(_ rule: LivingRule) -> SQLQueryString {
-        """
-        (p.deceased = 1 OR p.birth_latest <= \(bind: rule.lifespanCutoff) OR (p.birth_latest IS NULL AND EXISTS (
-            SELECT 1 FROM family_members pm JOIN families f ON f.id = pm.family_id
-            WHERE pm.person_id = p.id AND pm.role = 'parent' AND (f.marriage_sort < \(bind: rule.marriageCutoff) OR EXISTS (
-                SELECT 1 FROM family_members cm JOIN persons c ON c.id = cm.person_id
-                WHERE cm.family_id = f.id AND cm.role = 'child' AND c.birth_sort < \(bind: rule.lifespanCutoff))))))
+    static func notLiving(_ rule: LivingRule, _ alias: String = "p") -> SQLQueryString {
+        let p = alias
+        return """
+        (\(unsafeRaw: p).deceased = 1 OR \(unsafeRaw: p).birth_latest <= \(bind: rule.lifespanCutoff) OR (\(unsafeRaw: p).birth_latest IS NULL AND EXISTS (
+            SELECT 1 FROM family_members lv_pm JOIN families lv_f ON lv_f.id = lv_pm.family_id
+            WHERE lv_pm.person_id = \(unsafeRaw: p).id AND lv_pm.role = 'parent' AND (lv_f.marriage_sort < \(bind: rule.marriageCutoff) OR EXISTS (
+                SELECT 1 FROM family_members lv_cm JOIN persons lv_c ON lv_c.id = lv_cm.person_id
+                WHERE lv_cm.family_id = lv_f.id AND lv_cm.role = 'child' AND lv_c.birth_sort < \(bind: rule.lifespanCutoff))))))
         """
     }
 }

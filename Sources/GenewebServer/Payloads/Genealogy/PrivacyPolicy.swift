@@ -99,3 +99,17 @@ struct FamilyPresenter {
         }
     }
 }
+
+extension PrivacyPolicy {
+    /// The persons with these ids as this caller may see them (ids not in the base are left out).
+    func present(ids: [UUID], base: Int, persons: PersonRepository) async throws -> [UUID: VisiblePerson] {
+        let unique = Array(Set(ids))
+        var stored: [UUID: Stored<Person>] = [:]
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            stored.merge(try await persons.find(Array(unique[start..<min(start + 500, unique.count)]), base: base)) { first, _ in first }
+        }
+        let found = unique.filter { stored[$0] != nil }
+        let views = try await present(found.map { stored[$0]! }, persons: persons)
+        return Dictionary(uniqueKeysWithValues: zip(found, views))
+    }
+}
