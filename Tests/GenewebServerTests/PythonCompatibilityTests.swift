@@ -7,7 +7,7 @@ import HummingbirdTesting
 import Testing
 
 /// Walks the operations of the Python Geneweb API's OpenAPI document that the resource API covers
-/// (persons, families, database, GDPR), with requests shaped as that document says (trailing
+/// (persons, families, database, GDPR, search, genealogy), with requests shaped as that document says (trailing
 /// slashes, its field names, bodies built from its schemas), and checks the documented status and
 /// the response's required fields. Then checks what that service got wrong: what one request
 /// creates, the next finds, and lists and search show it.
@@ -21,7 +21,7 @@ struct PythonCompatibilityTests {
         return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     }
 
-    static let coveredPrefixes = ["/api/v1/persons", "/api/v1/families", "/api/v1/database"]
+    static let coveredPrefixes = ["/api/v1/persons", "/api/v1/families", "/api/v1/database", "/api/v1/search", "/api/v1/genealogy"]
 
     /// Read once and never mutated.
     nonisolated(unsafe) static let schemas: [String: Any] = (document?["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
@@ -91,9 +91,14 @@ struct PythonCompatibilityTests {
                 var path = pattern
                 let nameFixture = method == "put" ? "compat_rename" : method == "delete" ? "compat_delete" : "default"
                 let personFixture = pattern.hasSuffix("/anonymize") ? subject : (method == "delete" ? subject : father)
-                for (parameter, value) in ["{person_id}": personFixture, "{family_id}": familyID, "{name}": nameFixture] {
+                for (parameter, value) in ["{person_id}": personFixture, "{family_id}": familyID, "{name}": nameFixture, "{sosa_number}": "2"] {
                     path = path.replacingOccurrences(of: parameter, with: value)
                 }
+                // Required query parameters: a name to search for, the child as Sosa root (her father is number 2).
+                let queryFixtures = ["query": "compat", "root_person_id": child]
+                let required = (operation["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "query" && $0["required"] as? Bool == true }
+                let query = required.compactMap { parameter in (parameter["name"] as? String).map { "\($0)=\(queryFixtures[$0] ?? "1")" } }
+                if !query.isEmpty { path += "?" + query.joined(separator: "&") }
                 var body: [String: Any]?
                 if let content = ((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any] {
                     body = Self.example(content["schema"], name: "body", fixtures: [
@@ -115,7 +120,7 @@ struct PythonCompatibilityTests {
                 }
                 checked += 1
             }
-            #expect(checked >= 25, "walked \(checked) operations")
+            #expect(checked >= 31, "walked \(checked) operations")
         }
     }
 

@@ -19,6 +19,12 @@ struct BaseScope: Sendable {
         ["/api/v1\(path)", "/api/v1/bases/:base\(path)"]
     }
 
+    /// Whether a route pattern reads a base (and so takes `?database=` when not under `/bases/{base}`).
+    static func isScoped(_ path: String) -> Bool {
+        ["/persons", "/families", "/sources", "/notes", "/places", "/genealogy", "/search/persons", "/search/surnames",
+         "/search/first_names", "/import", "/export"].contains { path.hasPrefix("/api/v1\($0)") || path.hasPrefix("/api/v1/bases/:base\($0)") }
+    }
+
     /// The base's id and name; 404 for an unknown base, 422 for a name that is not one.
     /// Without `/bases/{base}` in the path, the Python API's `?database=NAME` also names it.
     func resolve(_ request: Request, _ context: AppRequestContext) async throws -> (id: Int, name: String) {

@@ -30,8 +30,10 @@ struct RecordsController<Resource: RecordResource> {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let page = try PageRequest(request)
+        var parameters = QueryParameters(request)
+        let search = parameters.text("q", maxLength: 200)
+        try parameters.validate()
         let base = try await scope.resolve(request, context)
-        let search = request.uri.queryParameters["q"].map(String.init)
         let (items, total) = try await records.list(base: base.id, search: search, offset: page.offset, limit: page.limit)
         // Hidden records stay counted in `total`: the count says nothing about their content.
         let visible = items.filter { canSee($0.value, context: context) }.map(Resource.payload)

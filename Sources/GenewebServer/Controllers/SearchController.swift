@@ -33,8 +33,8 @@ struct SearchController {
             surname: parameters.text("surname", maxLength: 100) ?? parameters.text("last_name", maxLength: 100),
             birthPlace: parameters.text("birth_place", maxLength: 200),
             sex: parameters.choice("sex", Sex.allCases.map(\.rawValue)).flatMap(Sex.init(rawValue:)),
-            birthYearFrom: parameters.integer("birth_year_from", in: -4000...3000),
-            birthYearTo: parameters.integer("birth_year_to", in: -4000...3000)
+            birthYearFrom: parameters.integer("birth_year_from", in: -5000...3000),
+            birthYearTo: parameters.integer("birth_year_to", in: -5000...3000)
         )
         let wantsLiving = parameters.boolean("include_living") ?? false
         let offset = parameters.integer("offset", in: 0...Int(Int32.max)) ?? 0

@@ -23,6 +23,11 @@ enum OpenAPIDocument {
                     ["name": "limit", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 1000, "default": 50]],
                 ]
             }
+            allParameters += OpenAPIQueryParameters.parameters(for: route.path)
+            if BaseScope.isScoped(route.path) && !route.path.contains(":base") {
+                allParameters.append(["name": "database", "in": "query", "required": false,
+                                      "description": "The base to use instead of the active one (as in the Python API)", "schema": ["type": "string"]])
+            }
             if !allParameters.isEmpty { operation["parameters"] = allParameters }
             let bodies = OpenAPISchemas.bodies(method: route.method.rawValue, path: route.path)
             func schema(_ name: String?) -> [String: Any] { name.map { ["$ref": "#/components/schemas/\($0)"] } ?? ["type": "object"] }

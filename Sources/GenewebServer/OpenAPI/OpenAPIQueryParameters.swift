@@ -1,0 +1,88 @@
+/// The query parameters routes read, for the OpenAPI document. Keyed by the route pattern
+/// without its `/api/v1/bases/:base` prefix; a test calls each route with each parameter set to
+/// a wrong value and expects a 422 where the schema restricts it.
+enum OpenAPIQueryParameters {
+    private static func string(_ name: String, _ description: String, maxLength: Int? = nil, choices: [String]? = nil) -> [String: Any] {
+        var schema: [String: Any] = ["type": "string"]
+        if let maxLength { schema["maxLength"] = maxLength }
+        if let choices { schema["enum"] = choices }
+        return ["name": name, "in": "query", "required": false, "description": description, "schema": schema]
+    }
+
+    private static func integer(_ name: String, _ description: String, _ range: ClosedRange<Int>, default value: Int? = nil) -> [String: Any] {
+        var schema: [String: Any] = ["type": "integer", "minimum": range.lowerBound, "maximum": range.upperBound]
+        if let value { schema["default"] = value }
+        return ["name": name, "in": "query", "required": false, "description": description, "schema": schema]
+    }
+
+    private static func boolean(_ name: String, _ description: String) -> [String: Any] {
+        ["name": name, "in": "query", "required": false, "description": description, "schema": ["type": "boolean", "default": false]]
+    }
+
+    private static let sexes = ["male", "female", "unknown"]
+    private static var generations: [String: Any] {
+        integer("max_generations", "Generations to follow", 1...GenealogyController.maximumGenerations, default: GenealogyController.defaultGenerations)
+    }
+
+    static func parameters(for path: String) -> [[String: Any]] {
+        let pattern = path.replacingOccurrences(of: "/api/v1/bases/:base", with: "/api/v1")
+        switch pattern {
+        case "/api/v1/persons":
+            return [
+                string("surname", "Surname prefix, accents and case ignored (also last_name)"),
+                string("first_name", "First-name prefix, accents and case ignored"),
+                string("sex", "Sex", choices: sexes),
+                integer("birth_year_from", "Earliest birth year (also birth_year_min)", -5000...3000),
+                integer("birth_year_to", "Latest birth year (also birth_year_max)", -5000...3000),
+            ]
+        case "/api/v1/persons/:person_id":
+            return [string("cascade", "On DELETE, `unlink` removes the person from their families first", choices: ["unlink"])]
+        case "/api/v1/sources", "/api/v1/notes", "/api/v1/places":
+            return [string("q", "Text the title or name contains", maxLength: 200)]
+        case "/api/v1/search/persons":
+            return [
+                string("query", "Words of a name in any order: each must begin a word of the names or sound like one (also q)", maxLength: 200),
+                string("first_name", "Words of the first names", maxLength: 100),
+                string("surname", "Words of the surname (also last_name)", maxLength: 100),
+                string("birth_place", "Words of the place of birth", maxLength: 200),
+                string("sex", "Sex", choices: sexes),
+                integer("birth_year_from", "Earliest birth year", -5000...3000),
+                integer("birth_year_to", "Latest birth year", -5000...3000),
+                boolean("include_living", "Include living persons (editors and admins only; ignored for others)"),
+                integer("offset", "Results to skip", 0...Int(Int32.max), default: 0),
+                integer("limit", "Results per page", 1...SearchController.maximumLimit, default: SearchController.defaultLimit),
+            ]
+        case "/api/v1/search/surnames", "/api/v1/search/first_names":
+            return [
+                string("prefix", "Beginning of the name, accents and case ignored", maxLength: 100),
+                string("order", "Alphabetical, or most frequent first", choices: ["name", "count"]),
+                integer("offset", "Names to skip", 0...Int(Int32.max), default: 0),
+                integer("limit", "Names per page", 1...PageRequest.maximumLimit, default: PageRequest.defaultLimit),
+            ]
+        case "/api/v1/genealogy/ancestors/:person_id", "/api/v1/genealogy/descendants/:person_id":
+            return [generations]
+        case "/api/v1/genealogy/implex/:person_id":
+            return [integer("max_generations", "Generations to follow", 1...GenealogyController.maximumGenerations, default: 10)]
+        case "/api/v1/genealogy/tree/:person_id":
+            return [generations, string("tree_type", "Direction of the tree (also direction)", choices: ["full", "both", "ancestors", "descendants"])]
+        case "/api/v1/genealogy/sosa/:sosa_number":
+            return [["name": "root_person_id", "in": "query", "required": true, "description": "The person numbered 1", "schema": ["type": "string", "format": "uuid"]]]
+        case "/api/v1/genealogy/stats":
+            return [integer("top", "Length of the name and lifespan lists", 1...100, default: 10)]
+        case "/api/v1/genealogy/anniversaries":
+            return [
+                integer("month", "Month (today's by default, UTC)", 1...12),
+                integer("day", "Day of the month (today's by default, UTC)", 1...31),
+                integer("limit", "Most events of each kind", 1...1000, default: 100),
+            ]
+        case "/api/v1/genealogy/consanguinity":
+            return [integer("limit", "Length of the most-inbred list", 1...100, default: 20)]
+        case "/api/v1/export":
+            return [string("format", "File format", choices: ["gedcom551", "gedcom7", "gw"])]
+        case "/api/v1/import":
+            return [boolean("replace", "Replace the base's contents instead of refusing a non-empty base")]
+        default:
+            return []
+        }
+    }
+}
