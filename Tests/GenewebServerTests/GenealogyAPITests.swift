@@ -138,6 +138,7 @@ struct GenealogyAPITests {
             let response = try await client.request(.get, "/api/v1/genealogy/relationship/\(henri)/\(marthe)")
             let json = try response.json
             #expect(json["english"] as? String == "first cousin")
+            #expect(response.headers[HTTPField.Name("Server-Timing")!]?.hasPrefix("graph;dur=") == true)
             #expect(json["french"] as? String == "cousin germain")
             let link = (json["links"] as? [[String: Any]])?.first
             #expect(link?["generations_from_first"] as? Int == 2)

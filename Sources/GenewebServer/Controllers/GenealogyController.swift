@@ -33,7 +33,9 @@ struct GenealogyController {
     @Sendable func ancestors(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (base, graph, root) = try await start(request, context)
         let generations = try Self.generations(request)
+        let timer = ServerTiming()
         let (found, truncated) = graph.ancestors(of: root, maxGenerations: generations)
+        let timing = timer.header("graph")
         let views = try await present(found.map(\.person), graph: graph, base: base, context: context)
         struct Item: Encodable {
             let generation: Int
@@ -57,7 +59,7 @@ struct GenealogyController {
             }
         }
         let items = found.dropFirst().compactMap { ancestor in views[ancestor.person].map { Item(generation: ancestor.generation, sosaNumbers: ancestor.sosaNumbers, person: $0) } }
-        return try JSONResponse.encode(Body(personID: graph.ids[Int(root)].uuidString.lowercased(), maxGenerations: generations, truncated: truncated, total: items.count, ancestors: items))
+        return try JSONResponse.encode(Body(personID: graph.ids[Int(root)].uuidString.lowercased(), maxGenerations: generations, truncated: truncated, total: items.count, ancestors: items), headers: timing)
     }
 
     @Sendable func descendants(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -155,7 +157,9 @@ struct GenealogyController {
     @Sendable func relationship(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (base, graph, first) = try await start(request, context)
         let second = try await visibleIndex(try context.parameters.require("other_id"), graph: graph, base: base, context: context)
+        let timer = ServerTiming()
         let relation = graph.relationship(first, second, maxGenerations: Self.maximumGenerations)
+        let timing = timer.header("graph")
         let involved = relation.links.flatMap(\.ancestors) + (relation.through.map { [$0] } ?? [])
         let views = try await present(involved, graph: graph, base: base, context: context)
         struct Link: Encodable {
@@ -193,13 +197,15 @@ struct GenealogyController {
             personID: graph.ids[Int(first)].uuidString.lowercased(), otherID: graph.ids[Int(second)].uuidString.lowercased(),
             kind: relation.kind.rawValue, english: relation.english, french: relation.french, links: links,
             through: relation.through.flatMap { views[$0] }
-        ))
+        ), headers: timing)
     }
 
     @Sendable func consanguinity(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, graph, person) = try await start(request, context)
+        let timer = ServerTiming()
         var calculator = KinshipCalculator(graph: graph)
         let coefficient = calculator.inbreeding(of: person)
+        let timing = timer.header("graph")
         struct Body: Encodable {
             let personID: String
             let coefficient: Double
@@ -209,7 +215,7 @@ struct GenealogyController {
                 case personID = "person_id"
             }
         }
-        return try JSONResponse.encode(Body(personID: graph.ids[Int(person)].uuidString.lowercased(), coefficient: coefficient, percent: coefficient * 100))
+        return try JSONResponse.encode(Body(personID: graph.ids[Int(person)].uuidString.lowercased(), coefficient: coefficient, percent: coefficient * 100), headers: timing)
     }
 
     @Sendable func implex(_ request: Request, context: AppRequestContext) async throws -> Response {
