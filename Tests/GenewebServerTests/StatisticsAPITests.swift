@@ -38,6 +38,9 @@ struct StatisticsAPITests {
             #expect(full["persons"] as? Int == 6 && full["living"] as? Int == 1)
             #expect((full["oldest_living"] as? [[String: Any]])?.first?["first_name"] as? String == "Zoé")
             #expect(try await client.request(.get, "/api/v1/genealogy/stats?top=0").status == .unprocessableContent)
+            // Answers are kept per base version: a new person shows at once.
+            _ = try await FamiliesAPITests.person(client, "Odile", "Nouvelle", sex: "female", born: "1801", token: admin)
+            #expect(try await client.request(.get, "/api/v1/genealogy/stats").json["persons"] as? Int == 6)
         }
     }
 

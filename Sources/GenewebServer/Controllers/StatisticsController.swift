@@ -14,6 +14,7 @@ struct StatisticsController {
     let persons: PersonRepository
     let graphs: GraphCache
     let consanguinity = ConsanguinityCache()
+    let answers = ResponseCache()
     let scope: BaseScope
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
@@ -35,13 +36,21 @@ struct StatisticsController {
         let base = try await scope.resolve(request, context)
         let policy = PrivacyPolicy(role: context.role)
         let view = visibility(policy)
+        let version = try await graphs.repository.version(of: base.id)
+        let key = "stats|\(base.id)|\(policy.seesEverything)|\(length)"
+        if let body = answers.body(for: key, version: version, day: policy.rule.today) {
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
         let figures = try await statistics.statistics(base: base.id, visibility: view, rule: policy.rule, listLength: length)
         let surnames = try await names.names(.surname, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)
         let firstNames = try await names.names(.firstName, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)
-        return try JSONResponse.encode(StatisticsPayload(
+        let body = try JSONResponse.encoder.encode(StatisticsPayload(
             figures, surnames: surnames.names, firstNames: firstNames.names,
             scope: policy.seesEverything ? "all persons" : "persons visible to the caller (not living, or marked public)"
         ))
+        // Kept under the version read before computing: a write meanwhile makes the next call recompute.
+        answers.store(body, for: key, version: version, day: policy.rule.today)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// `?month=&day=` (today, UTC, by default): births, deaths and marriages of that day in past years.

@@ -38,32 +38,32 @@ public struct GraphRepository: Sendable {
                 var persons: [(id: UUID, sex: Sex)] = []
                 try await reader.each(
                     fields: ["p.id", "p.sex"], key: [.init(expression: "p.id", field: 0, kind: .uuid)],
-                    from: "persons p WHERE p.base_id = \(bind: base)"
+                    from: "persons p WHERE p.base_id + 0 = \(bind: base)"
                 ) { fields in
-                    guard let id = UUID(uuidString: String(fields[0])) else { return }
-                    persons.append((id, Sex(rawValue: String(fields[1])) ?? .unknown))
+                    guard let id = fields.uuid(0) else { return }
+                    persons.append((id, fields.equals(1, "male") ? .male : fields.equals(1, "female") ? .female : .unknown))
                 }
                 // Families in their stable order: file position, then creation, then id.
-                var familyOrder: [(position: Int, created: String, id: UUID)] = []
+                var familyOrder: [(position: Int, created: String, text: String, id: UUID)] = []
                 try await reader.each(
                     fields: ["f.id", "f.file_position", "f.created_at"], key: [.init(expression: "f.id", field: 0, kind: .uuid)],
-                    from: "families f WHERE f.base_id = \(bind: base)"
+                    from: "families f WHERE f.base_id + 0 = \(bind: base)"
                 ) { fields in
-                    guard let id = UUID(uuidString: String(fields[0])) else { return }
-                    familyOrder.append((Int(fields[1]) ?? 0, String(fields[2]), id))
+                    guard let id = fields.uuid(0) else { return }
+                    familyOrder.append((fields.integer(1), fields.string(2), fields.string(0), id))
                 }
-                familyOrder.sort { ($0.position, $0.created, $0.id.uuidString) < ($1.position, $1.created, $1.id.uuidString) }
+                familyOrder.sort { ($0.position, $0.created, $0.text) < ($1.position, $1.created, $1.text) }
                 var members: [UUID: (parents: [(Int, UUID)], children: [(Int, UUID)])] = [:]
                 members.reserveCapacity(familyOrder.count)
                 try await reader.each(
                     fields: ["m.family_id", "m.person_id", "m.role", "m.position"],
                     key: [.init(expression: "m.family_id", field: 0, kind: .uuid), .init(expression: "m.role", field: 2, kind: .text),
                           .init(expression: "m.position", field: 3, kind: .integer)],
-                    from: "family_members m JOIN families f ON f.id = m.family_id WHERE f.base_id = \(bind: base)"
+                    from: "family_members m JOIN families f ON f.id = m.family_id WHERE f.base_id + 0 = \(bind: base)"
                 ) { fields in
-                    guard let family = UUID(uuidString: String(fields[0])), let person = UUID(uuidString: String(fields[1])) else { return }
-                    let position = Int(fields[3]) ?? 0
-                    if fields[2] == "parent" {
+                    guard let family = fields.uuid(0), let person = fields.uuid(1) else { return }
+                    let position = fields.integer(3)
+                    if fields.equals(2, "parent") {
                         members[family, default: ([], [])].parents.append((position, person))
                     } else {
                         members[family, default: ([], [])].children.append((position, person))
@@ -85,7 +85,9 @@ public struct GraphRepository: Sendable {
 
 /// Reads a table in chunks of `chunkRows` rows, each chunk aggregated by the
 /// database into one text of `\u{1}`-separated fields and `\u{2}`-separated rows, walked in key
-/// order (keyset pagination, so each chunk is an index range).
+/// order (keyset pagination, so each chunk is a range of the primary key). Callers write their
+/// base filter as `base_id + 0 = ?`: an index on `base_id` would make the database sort the whole
+/// base for every chunk instead of reading the primary key in order.
 struct ChunkReader {
     let sql: any SQLDatabase
     let engine: DatabaseEngine
@@ -101,20 +103,20 @@ struct ChunkReader {
     }
 
     /// Calls `row` with the text fields of every row; `key` must be unique and indexed.
-    func each(fields: [String], key: [KeyColumn], from: SQLQueryString, _ row: ([Substring]) throws -> Void) async throws {
+    func each(fields: [String], key: [KeyColumn], from: SQLQueryString, _ row: (ChunkFields) throws -> Void) async throws {
         let separatorField = engine == .postgres ? "chr(1)" : "char(1)"
         let rowText = fields.indices.map { "CAST(c\($0) AS TEXT)" }.joined(separator: " || \(separatorField) || ")
         let aggregate = engine == .postgres ? "string_agg(\(rowText), chr(2))" : "group_concat(\(rowText), char(2))"
         let selected = fields.enumerated().map { "\($0.element) AS c\($0.offset)" }.joined(separator: ", ")
         let keyList = key.map(\.expression).joined(separator: ", ")
-        var after: [Substring]?
+        var after: [String]?
         while true {
             var query: SQLQueryString = "SELECT \(unsafeRaw: aggregate) AS chunk, count(*) AS n FROM (SELECT \(unsafeRaw: selected) FROM " + from
             if let after {
                 query += " AND (\(unsafeRaw: keyList)) > ("
                 for (index, column) in key.enumerated() {
                     if index > 0 { query += ", " }
-                    let value = String(after[column.field])
+                    let value = after[column.field]
                     switch column.kind {
                     case .integer: query += "\(bind: Int(value) ?? 0)"
                     case .uuid where engine == .postgres: query += "CAST(\(bind: value) AS UUID)"
@@ -126,33 +128,98 @@ struct ChunkReader {
             query += " ORDER BY \(unsafeRaw: keyList) LIMIT \(bind: chunkRows)) chunk_rows"
             guard let result = try await sql.raw(query).first() else { return }
             let count = try result.decode(column: "n", as: Int.self)
-            guard count > 0, let chunk = try result.decode(column: "chunk", as: String?.self) else { return }
+            guard count > 0, var chunk = try result.decode(column: "chunk", as: String?.self) else { return }
             // The rows come in no promised order: the next chunk starts after the greatest key.
-            var last: [Substring]?
-            for line in chunk.split(separator: "\u{2}", omittingEmptySubsequences: false) {
-                let values = line.split(separator: "\u{1}", omittingEmptySubsequences: false)
-                guard values.count == fields.count else { continue }
-                try row(values)
-                if last == nil || Self.isGreater(values, than: last!, key: key) { last = values }
+            var last: [String]?
+            try chunk.withUTF8 { bytes in
+                var fieldsOfRow = ChunkFields(bytes: bytes, ranges: [])
+                var greatest: [Range<Int>]?
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == 1 || bytes[index] == 2 {
+                    fieldsOfRow.ranges.append(start..<index)
+                    start = index + 1
+                    guard index == bytes.count || bytes[index] == 2 else { continue }
+                    if fieldsOfRow.ranges.count == fields.count {
+                        try row(fieldsOfRow)
+                        if greatest == nil || fieldsOfRow.isGreater(than: greatest!, key: key) { greatest = fieldsOfRow.ranges }
+                    }
+                    fieldsOfRow.ranges.removeAll(keepingCapacity: true)
+                }
+                last = greatest.map { ranges in ranges.map { ChunkFields(bytes: bytes, ranges: ranges).string(at: $0) } }
             }
             guard count == chunkRows, let last else { return }
             after = last
         }
     }
+}
 
-    static func isGreater(_ a: [Substring], than b: [Substring], key: [KeyColumn]) -> Bool {
+/// The fields of one row of a chunk, read in place from the chunk's UTF-8 bytes.
+struct ChunkFields {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var ranges: [Range<Int>]
+
+    func string(_ field: Int) -> String { string(at: ranges[field]) }
+
+    func string(at range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    func integer(_ field: Int) -> Int {
+        var value = 0
+        var negative = false
+        for byte in bytes[ranges[field]] {
+            if byte == UInt8(ascii: "-") { negative = true } else if byte >= 48 && byte <= 57 { value = value * 10 + Int(byte - 48) }
+        }
+        return negative ? -value : value
+    }
+
+    func equals(_ field: Int, _ text: StaticString) -> Bool {
+        let range = ranges[field]
+        guard range.count == text.utf8CodeUnitCount else { return false }
+        return zip(bytes[range], UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)).allSatisfy { $0 == $1 }
+    }
+
+    /// A UUID written as 36 characters (either case), without going through `String`.
+    func uuid(_ field: Int) -> UUID? {
+        let range = ranges[field]
+        guard range.count == 36 else { return nil }
+        var raw = [UInt8](repeating: 0, count: 16)
+        var nibbles = 0
+        for index in range {
+            let byte = bytes[index]
+            let value: UInt8
+            switch byte {
+            case 48...57: value = byte - 48
+            case 65...70: value = byte - 55
+            case 97...102: value = byte - 87
+            case 45: continue
+            default: return nil
+            }
+            guard nibbles < 32 else { return nil }
+            raw[nibbles / 2] |= nibbles % 2 == 0 ? value << 4 : value
+            nibbles += 1
+        }
+        guard nibbles == 32 else { return nil }
+        return UUID(uuid: (raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
+                           raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14], raw[15]))
+    }
+
+    /// Compares this row's key with another row's (given by its field ranges in the same bytes).
+    func isGreater(than other: [Range<Int>], key: [ChunkReader.KeyColumn]) -> Bool {
         for column in key {
-            let (x, y) = (a[column.field], b[column.field])
+            let (mine, theirs) = (bytes[ranges[column.field]], bytes[other[column.field]])
             switch column.kind {
             case .integer:
-                let (m, n) = (Int(x) ?? 0, Int(y) ?? 0)
-                if m != n { return m > n }
-            case .uuid:
-                // SQLite keeps the text as written (upper case); PostgreSQL orders the bytes, as lower-case text does.
-                let (m, n) = (x.lowercased(), y.lowercased())
-                if m != n { return m > n }
-            case .text:
-                if x != y { return x > y }
+                let (a, b) = (integer(column.field), ChunkFields(bytes: bytes, ranges: other).integer(column.field))
+                if a != b { return a > b }
+            case .uuid, .text:
+                // Upper-case UUID text (SQLite) orders like lower-case (PostgreSQL's byte order): fold letters.
+                let fold = column.kind == .uuid
+                for (x, y) in zip(mine, theirs) {
+                    let (a, b) = fold ? (x | (x >= 65 ? 0x20 : 0), y | (y >= 65 ? 0x20 : 0)) : (x, y)
+                    if a != b { return a > b }
+                }
+                if mine.count != theirs.count { return mine.count > theirs.count }
             }
         }
         return false

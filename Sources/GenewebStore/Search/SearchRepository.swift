@@ -43,18 +43,24 @@ public struct SearchRepository: Sendable {
             conditions += " AND p.birth_sort <= \(bind: DateCalendar.gregorian.julianDay(year: year, month: 12, day: 31))"
         }
         let source = from + conditions
-        let select = "SELECT p.id AS id, p.version AS version, " + sqlHelpers.isoTimestamp("p.created_at") + " AS created_at, "
-            + sqlHelpers.isoTimestamp("p.updated_at") + " AS updated_at, CAST(p.document AS TEXT) AS document, "
-            + scoreColumn + " AS score FROM "
+        let score = scoreColumn
         return try await database.withConnection { sql in
             let total = try await sql.raw("SELECT count(*) AS n FROM " + source).first()?.decode(column: "n", as: Int.self) ?? 0
             guard total > offset else { return ([], total) }
-            let rows = try await sql.raw(select + source + " ORDER BY score DESC, p.surname_key, p.first_name_key, p.occurrence, p.id"
-                + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
-            let hits = try rows.map { row in
-                SearchHit(person: try Stored<Person>.decode(row), score: try row.decode(column: "score", as: Int.self))
+            // Rank on the narrow columns first, then read the documents of the page only: sorting
+            // thousands of matches with their documents attached costs more than the search.
+            let ranked = try await sql.raw("SELECT p.id AS id, " + score + " AS score FROM " + source
+                + " ORDER BY score DESC, p.surname_key, p.first_name_key, p.occurrence, p.id LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+                .map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "score", as: Int.self)) }
+            guard !ranked.isEmpty else { return ([], total) }
+            var ids: SQLQueryString = ""
+            for (index, item) in ranked.enumerated() { ids += index == 0 ? "\(bind: item.0)" : ", \(bind: item.0)" }
+            var documents: [UUID: Stored<Person>] = [:]
+            for row in try await sql.raw(sqlHelpers.selectVersioned(from: "persons") + " WHERE id IN (" + ids + ")").all() {
+                let stored = try Stored<Person>.decode(row)
+                documents[stored.value.id.uuid] = stored
             }
-            return (hits, total)
+            return (ranked.compactMap { item in documents[item.0].map { SearchHit(person: $0, score: item.1) } }, total)
         }
     }
 
