@@ -23,6 +23,7 @@ public struct SearchRepository: Sendable {
     {
         let terms = search.terms
         var from: SQLQueryString = "persons p"
+        var conditions: SQLQueryString = " WHERE p.base_id = \(bind: base) AND " + visibility.condition
         var scoreColumn: SQLQueryString = "0"
         if !terms.isEmpty {
             var union: SQLQueryString = ""
@@ -30,11 +31,13 @@ public struct SearchRepository: Sendable {
                 if index > 0 { union += " UNION ALL " }
                 union += Self.termMatches(term, base: base)
             }
-            from = "persons p JOIN (SELECT person_id, SUM(score) AS score FROM (" + union
-                + ") u GROUP BY person_id HAVING COUNT(*) = \(bind: terms.count)) m ON m.person_id = p.id"
+            // The matches drive the join (CROSS JOIN fixes that order on SQLite, whose planner
+            // otherwise may walk the whole base and look each person up among the matches).
+            from = "(SELECT person_id, SUM(score) AS score FROM (" + union
+                + ") u GROUP BY person_id HAVING COUNT(*) = \(bind: terms.count)) m CROSS JOIN persons p"
+            conditions = " WHERE p.id = m.person_id AND p.base_id = \(bind: base) AND " + visibility.condition
             scoreColumn = "m.score"
         }
-        var conditions: SQLQueryString = " WHERE p.base_id = \(bind: base) AND " + visibility.condition
         if let sex = search.sex { conditions += " AND p.sex = \(bind: sex.rawValue)" }
         if let year = search.birthYearFrom {
             conditions += " AND p.birth_sort >= \(bind: DateCalendar.gregorian.julianDay(year: year, month: 1, day: 1))"
@@ -68,13 +71,15 @@ public struct SearchRepository: Sendable {
     static func termMatches(_ term: PersonSearch.Term, base: Int) -> SQLQueryString {
         let fields = term.fields.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let upper = term.word + "~"  // above every letter and digit: [word, word~) holds its prefixes
-        var match: SQLQueryString = "(word >= \(bind: term.word) AND word < \(bind: upper))"
-        if let sound = term.phonetic { match = "(" + match + " OR phonetic = \(bind: sound))" }
-        return """
-            SELECT person_id, MAX(CASE WHEN word = \(bind: term.word) THEN 100 WHEN word >= \(bind: term.word) AND word < \(bind: upper) THEN 60 ELSE 30 END
-                - CASE WHEN field = 'a' THEN 10 ELSE 0 END) AS score
-            FROM person_words WHERE base_id = \(bind: base) AND field IN (\(unsafeRaw: fields)) AND
-            """ + match + " GROUP BY person_id"
+        // Spelling and sound as two index searches: an OR of both in one WHERE makes the
+        // databases scan every word of the base instead.
+        var words: SQLQueryString = "SELECT person_id, field, word FROM person_words WHERE base_id = \(bind: base) AND word >= \(bind: term.word) AND word < \(bind: upper)"
+        if let sound = term.phonetic {
+            words += " UNION ALL SELECT person_id, field, word FROM person_words WHERE base_id = \(bind: base) AND phonetic = \(bind: sound)"
+        }
+        return "SELECT person_id, MAX(CASE WHEN word = \(bind: term.word) THEN 100 WHEN word >= \(bind: term.word) AND word < \(bind: upper) THEN 60 ELSE 30 END"
+            + " - CASE WHEN field = 'a' THEN 10 ELSE 0 END) AS score FROM (" + words
+            + ") w WHERE field IN (\(unsafeRaw: fields)) GROUP BY person_id"
     }
 
     /// Parents and children of each person, for search results.
