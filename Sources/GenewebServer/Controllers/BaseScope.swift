@@ -22,12 +22,12 @@ struct BaseScope: Sendable {
     /// Whether a route pattern reads a base (and so takes `?database=` when not under `/bases/{base}`).
     static func isScoped(_ path: String) -> Bool {
         ["/persons", "/families", "/sources", "/notes", "/places", "/genealogy", "/search/persons", "/search/surnames",
-         "/search/first_names", "/import", "/export"].contains { path.hasPrefix("/api/v1\($0)") || path.hasPrefix("/api/v1/bases/:base\($0)") }
+         "/search/first_names", "/search/privacy-info", "/import", "/export"].contains { path.hasPrefix("/api/v1\($0)") || path.hasPrefix("/api/v1/bases/:base\($0)") }
     }
 
     /// The base's id and name; 404 for an unknown base, 422 for a name that is not one.
     /// Without `/bases/{base}` in the path, the Python API's `?database=NAME` also names it.
-    func resolve(_ request: Request, _ context: AppRequestContext) async throws -> (id: Int, name: String) {
+    func resolve(_ request: Request, _ context: AppRequestContext) async throws -> ResolvedBase {
         let snapshot = try await cache.snapshot { try await load() }
         let requested = context.parameters.get("base") ?? request.uri.queryParameters["database"].map(String.init) ?? snapshot.defaultName
         do {
@@ -36,14 +36,23 @@ struct BaseScope: Sendable {
             throw APIError.validation([FieldError(field: "base", message: error.description)])
         }
         guard let id = snapshot.ids[requested] else { throw APIError.notFound("Base \(requested) not found") }
-        return (id, requested)
+        return ResolvedBase(id: id, name: requested, publicNames: snapshot.publicNames.contains(id))
     }
 
     private func load() async throws -> BaseCache.Snapshot {
         var ids: [String: Int] = [:]
         for summary in try await bases.summaryIDs() { ids[summary.name] = summary.id }
-        return BaseCache.Snapshot(ids: ids, defaultName: try await bases.defaultName(configured: defaultBase), loadedAt: .now)
+        return BaseCache.Snapshot(ids: ids, defaultName: try await bases.defaultName(configured: defaultBase),
+                                  publicNames: try await bases.basesWithPublicNames(), loadedAt: .now)
     }
+}
+
+/// The base a request works on, with its privacy policy.
+struct ResolvedBase: Sendable {
+    let id: Int
+    let name: String
+    /// The base lets anonymous callers and viewers see living persons' names (nothing else).
+    let publicNames: Bool
 }
 
 /// The bases as last read, shared by the requests of this instance.
@@ -51,6 +60,8 @@ final class BaseCache: Sendable {
     struct Snapshot: Sendable {
         let ids: [String: Int]
         let defaultName: String
+        /// Bases whose policy shows living persons' names.
+        let publicNames: Set<Int>
         let loadedAt: ContinuousClock.Instant
     }
 

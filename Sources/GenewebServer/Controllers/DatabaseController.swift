@@ -26,6 +26,7 @@ struct DatabaseController {
         router.route(.post, "\(prefix)/databases/:name/activate", access: .admin, in: catalog, use: activate)
         router.route(.put, "\(prefix)/databases/:name/rename", access: .admin, in: catalog, use: rename)
         router.route(.delete, "\(prefix)/databases/:name", access: .admin, in: catalog, use: delete)
+        router.route(.patch, "\(prefix)/databases/:name", access: .admin, in: catalog, use: setPolicy)
     }
 
     /// The Python API's `DatabaseInfo`.
@@ -39,9 +40,12 @@ struct DatabaseController {
         let readOnly = false
         let pendingPatches = 0
         let ownerID: String? = nil
+        /// The base's privacy policy: `hidden` (living persons' names too) or `public` (their names only).
+        let livingNames: String
 
         enum CodingKeys: String, CodingKey {
             case name, title, path, active
+            case livingNames = "living_names"
             case personCount = "person_count"
             case familyCount = "family_count"
             case readOnly = "read_only"
@@ -78,9 +82,12 @@ struct DatabaseController {
 
     private func infos() async throws -> (infos: [BaseInfo], active: String) {
         let activeName = try await bases.defaultName(configured: configuredDefault)
+        let publicNames = try await bases.basesWithPublicNames()
+        let ids = Dictionary(try await bases.summaryIDs().map { ($0.name, $0.id) }) { first, _ in first }
         let infos = try await bases.summaries().map { summary in
             BaseInfo(name: summary.name, title: summary.title, path: "\(database.location)#\(summary.name)",
-                     active: summary.name == activeName, personCount: summary.persons, familyCount: summary.families)
+                     active: summary.name == activeName, personCount: summary.persons, familyCount: summary.families,
+                     livingNames: ids[summary.name].map(publicNames.contains) == true ? "public" : "hidden")
         }
         return (infos, activeName)
     }
@@ -245,6 +252,25 @@ struct DatabaseController {
         }
         // Its rows are gone with it: there are no separate files to keep or delete.
         return try JSONResponse.encode(Deleted(message: "Base \(name) and everything in it deleted", deletedFiles: true))
+    }
+
+    struct PolicyRequest: Decodable {
+        let livingNames: String
+        enum CodingKeys: String, CodingKey { case livingNames = "living_names" }
+    }
+
+    /// `PATCH /databases/{name}` `{"living_names": "public" | "hidden"}`: whether anonymous callers
+    /// and viewers see the names (and nothing else) of the base's living persons.
+    @Sendable func setPolicy(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let name = try Self.baseName(try context.parameters.require("name"), field: "name")
+        let body = try await RequestBody.json(PolicyRequest.self, from: request, context: context)
+        guard ["public", "hidden"].contains(body.livingNames) else {
+            throw APIError.validation([FieldError(field: "living_names", message: "must be public or hidden")])
+        }
+        guard try await bases.setPublicNames(name, body.livingNames == "public") else { throw APIError.notFound("Base \(name) not found") }
+        try await record("base.policy", name: name.rawValue, context: context, details: ["living_names": body.livingNames])
+        guard let info = try await infos().infos.first(where: { $0.name == name.rawValue }) else { throw APIError.notFound("Base \(name) not found") }
+        return try JSONResponse.encode(info)
     }
 
     static func baseName(_ raw: String, field: String) throws -> BaseName {

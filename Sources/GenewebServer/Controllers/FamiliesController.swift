@@ -52,14 +52,14 @@ struct FamiliesController {
         let page = try PageRequest(request)
         let base = try await scope.resolve(request, context)
         let (items, total) = try await families.list(base: base.id, offset: page.offset, limit: page.limit)
-        let payloads = try await presenter(context).payloads(items, base: base.id)
+        let payloads = try await presenter(context, base: base).payloads(items, base: base.id)
         return try JSONResponse.encode(FamilyList(items: payloads, families: payloads, total: total, offset: page.offset, limit: page.limit))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
         let stored = try await find(context, base: base.id)
-        let payload = try await presenter(context).payloads([stored], base: base.id)[0]
+        let payload = try await presenter(context, base: base).payloads([stored], base: base.id)[0]
         return try JSONResponse.encode(payload, headers: EntityTag.header(version: stored.version))
     }
 
@@ -80,7 +80,7 @@ struct FamiliesController {
         var headers = EntityTag.header(version: stored.version)
         let path = request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path
         headers[.location] = "\(path)/\(family.id.uuid.uuidString.lowercased())"
-        let payload = try await presenter(context).payloads([stored], base: base.id)[0]
+        let payload = try await presenter(context, base: base).payloads([stored], base: base.id)[0]
         return try JSONResponse.encode(FamilyWriteResponse(family: payload, message: "Family created"), status: .created, headers: headers)
     }
 
@@ -110,7 +110,7 @@ struct FamiliesController {
         } catch let conflict as WriteConflict {
             throw conflict.apiError(entity: "family")
         }
-        let payload = try await presenter(context).payloads([updated], base: base.id)[0]
+        let payload = try await presenter(context, base: base).payloads([updated], base: base.id)[0]
         return try JSONResponse.encode(FamilyWriteResponse(family: payload, message: "Family updated"), headers: EntityTag.header(version: updated.version))
     }
 
@@ -186,8 +186,8 @@ struct FamiliesController {
         return stored
     }
 
-    private func presenter(_ context: AppRequestContext) -> FamilyPresenter {
-        FamilyPresenter(persons: persons, privacy: PrivacyPolicy(role: context.role))
+    private func presenter(_ context: AppRequestContext, base: ResolvedBase) -> FamilyPresenter {
+        FamilyPresenter(persons: persons, privacy: PrivacyPolicy(role: context.role, base: base))
     }
 
     private func auditEntry(_ action: String, family: Family, base: String, context: AppRequestContext, details: [String: String] = [:]) -> AuditEntry {

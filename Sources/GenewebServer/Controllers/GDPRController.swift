@@ -59,7 +59,7 @@ struct GDPRController {
         let person = try await find(context, base: base.id)
         let id = person.value.id.uuid
         let evidence = try await persons.livingEvidence(for: [id])[id] ?? LivingEvidence()
-        let familyPayloads = try await FamilyPresenter(persons: persons, privacy: PrivacyPolicy(role: context.role))
+        let familyPayloads = try await FamilyPresenter(persons: persons, privacy: PrivacyPolicy(role: context.role, base: base))
             .payloads(try await families.families(of: id, base: base.id), base: base.id)
         let trail = try await audit.entries(entityID: id.uuidString.lowercased(), offset: 0, limit: 10_000).entries
         struct Export: Encodable {

@@ -136,9 +136,9 @@ struct GenealogyController {
             throw APIError.validation([FieldError(field: "root_person_id", message: "is required")])
         }
         let graph = try await graphs.graph(for: base.id)
-        let root = try await visibleIndex(rootText, graph: graph, base: base.id, context: context)
+        let root = try await visibleIndex(rootText, graph: graph, base: base, context: context)
         guard let found = graph.person(sosa: number, root: root) else { throw APIError.notFound("No known ancestor with Sosa number \(number)") }
-        let views = try await present([found], graph: graph, base: base.id, context: context)
+        let views = try await present([found], graph: graph, base: base, context: context)
         struct Body: Encodable {
             let sosaNumber: UInt64
             let generation: Int
@@ -249,14 +249,14 @@ struct GenealogyController {
     // MARK: Helpers
 
     /// The base, its graph and the starting person (`person_id`), who must be visible to the caller.
-    private func start(_ request: Request, _ context: AppRequestContext) async throws -> (Int, GenealogyGraph, GenealogyGraph.Index) {
+    private func start(_ request: Request, _ context: AppRequestContext) async throws -> (ResolvedBase, GenealogyGraph, GenealogyGraph.Index) {
         let base = try await scope.resolve(request, context)
         let graph = try await graphs.graph(for: base.id)
-        let index = try await visibleIndex(try context.parameters.require("person_id"), graph: graph, base: base.id, context: context)
-        return (base.id, graph, index)
+        let index = try await visibleIndex(try context.parameters.require("person_id"), graph: graph, base: base, context: context)
+        return (base, graph, index)
     }
 
-    private func visibleIndex(_ raw: String, graph: GenealogyGraph, base: Int, context: AppRequestContext) async throws -> GenealogyGraph.Index {
+    private func visibleIndex(_ raw: String, graph: GenealogyGraph, base: ResolvedBase, context: AppRequestContext) async throws -> GenealogyGraph.Index {
         guard let id = UUID(uuidString: raw), let index = graph.index(of: id) else { throw APIError.notFound("Person not found") }
         let views = try await present([index], graph: graph, base: base, context: context)
         guard case .full = views[index] else { throw APIError.notFound("Person not found") }
@@ -264,15 +264,15 @@ struct GenealogyController {
     }
 
     /// The persons as the caller may see them, by graph index.
-    private func present(_ indexes: [GenealogyGraph.Index], graph: GenealogyGraph, base: Int, context: AppRequestContext) async throws -> [GenealogyGraph.Index: VisiblePerson] {
+    private func present(_ indexes: [GenealogyGraph.Index], graph: GenealogyGraph, base: ResolvedBase, context: AppRequestContext) async throws -> [GenealogyGraph.Index: VisiblePerson] {
         let unique = Array(Set(indexes))
         var stored: [UUID: Stored<Person>] = [:]
         for chunk in stride(from: 0, to: unique.count, by: 500) {
             let ids = unique[chunk..<min(chunk + 500, unique.count)].map { graph.ids[Int($0)] }
-            stored.merge(try await persons.find(ids, base: base)) { first, _ in first }
+            stored.merge(try await persons.find(ids, base: base.id)) { first, _ in first }
         }
         let ordered = unique.filter { stored[graph.ids[Int($0)]] != nil }
-        let views = try await PrivacyPolicy(role: context.role).present(ordered.map { stored[graph.ids[Int($0)]]! }, persons: persons)
+        let views = try await PrivacyPolicy(role: context.role, base: base).present(ordered.map { stored[graph.ids[Int($0)]]! }, persons: persons)
         return Dictionary(uniqueKeysWithValues: zip(ordered, views))
     }
 

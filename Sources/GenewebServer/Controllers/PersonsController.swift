@@ -31,7 +31,7 @@ struct PersonsController {
         let filter = try Self.filter(request)
         let base = try await scope.resolve(request, context)
         let (items, total) = try await persons.list(base: base.id, filter: filter, offset: page.offset, limit: page.limit)
-        let visible = try await visibleAll(items, context: context)
+        let visible = try await visibleAll(items, base: base, context: context)
         return try JSONResponse.encode(PageResponse(items: visible, total: total, offset: page.offset, limit: page.limit))
     }
 
@@ -64,7 +64,7 @@ struct PersonsController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
         let stored = try await find(context, base: base.id)
-        return try await respond(stored, context: context)
+        return try await respond(stored, base: base, context: context)
     }
 
     @Sendable func showByKey(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -73,15 +73,15 @@ struct PersonsController {
         guard let stored = try await persons.find(key: key.removingPercentEncoding ?? key, base: base.id) else {
             throw APIError.notFound("No person with key \(key)")
         }
-        return try await respond(stored, context: context)
+        return try await respond(stored, base: base, context: context)
     }
 
     @Sendable func familiesOf(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
         let person = try await find(context, base: base.id)
-        guard try await visible(person, context: context) != nil else { throw APIError.notFound("Person not found") }
+        guard try await visible(person, base: base, context: context) != nil else { throw APIError.notFound("Person not found") }
         let found = try await families.families(of: person.value.id.uuid, base: base.id)
-        let presenter = FamilyPresenter(persons: persons, privacy: privacy(context))
+        let presenter = FamilyPresenter(persons: persons, privacy: privacy(context, base: base))
         let items = try await presenter.payloads(found, base: base.id)
         return try JSONResponse.encode(PageResponse(items: items, total: items.count, offset: 0, limit: max(items.count, 1)))
     }
@@ -89,7 +89,7 @@ struct PersonsController {
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
         let person = try await find(context, base: base.id)
-        guard case .full = try await visible(person, context: context) else { throw APIError.notFound("Person not found") }
+        guard case .full = try await visible(person, base: base, context: context) else { throw APIError.notFound("Person not found") }
         let items = person.value.events.map(EventPayload.init)
         return try JSONResponse.encode(PageResponse(items: items, total: items.count, offset: 0, limit: max(items.count, 1)))
     }
@@ -184,20 +184,20 @@ struct PersonsController {
         return stored
     }
 
-    private func privacy(_ context: AppRequestContext) -> PrivacyPolicy {
-        PrivacyPolicy(role: context.role)
+    private func privacy(_ context: AppRequestContext, base: ResolvedBase) -> PrivacyPolicy {
+        PrivacyPolicy(role: context.role, base: base)
     }
 
-    private func visible(_ stored: Stored<Person>, context: AppRequestContext) async throws -> VisiblePerson? {
-        try await visibleAll([stored], context: context).first
+    private func visible(_ stored: Stored<Person>, base: ResolvedBase, context: AppRequestContext) async throws -> VisiblePerson? {
+        try await visibleAll([stored], base: base, context: context).first
     }
 
-    private func visibleAll(_ items: [Stored<Person>], context: AppRequestContext) async throws -> [VisiblePerson] {
-        try await privacy(context).present(items, persons: persons)
+    private func visibleAll(_ items: [Stored<Person>], base: ResolvedBase, context: AppRequestContext) async throws -> [VisiblePerson] {
+        try await privacy(context, base: base).present(items, persons: persons)
     }
 
-    private func respond(_ stored: Stored<Person>, context: AppRequestContext) async throws -> Response {
-        guard let visible = try await visible(stored, context: context) else { throw APIError.notFound("Person not found") }
+    private func respond(_ stored: Stored<Person>, base: ResolvedBase, context: AppRequestContext) async throws -> Response {
+        guard let visible = try await visible(stored, base: base, context: context) else { throw APIError.notFound("Person not found") }
         let headers = if case .full = visible { EntityTag.header(version: stored.version) } else { HTTPFields() }
         return try JSONResponse.encode(visible, headers: headers)
     }

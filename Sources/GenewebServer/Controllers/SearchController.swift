@@ -48,22 +48,29 @@ struct SearchController {
         try parameters.validate()
 
         let base = try await scope.resolve(request, context)
-        let policy = PrivacyPolicy(role: context.role)
+        let policy = PrivacyPolicy(role: context.role, base: base)
         let includeLiving = wantsLiving && policy.seesEverything
-        let visibility: Visibility = policy.seesEverything ? (includeLiving ? .everyone : .notLiving(policy.rule)) : .publicView(policy.rule)
+        // A base with public names answers name lookups with living persons too, by name only;
+        // never a search by date, place or sex, which would tell those about them.
+        let byNameOnly = !policy.seesEverything && policy.publicNames && wantsLiving && criteria.asksNamesOnly
+        let visibility: Visibility = policy.seesEverything ? (includeLiving ? .everyone : .notLiving(policy.rule))
+            : byNameOnly ? .namesPublic : .publicView(policy.rule)
         let (hits, total) = try await search.search(criteria, base: base.id, visibility: visibility, offset: offset, limit: limit)
 
         let ids = hits.map(\.person.value.id.uuid)
         let relatives = try await search.relatives(of: ids)
         let needing = hits.map(\.person.value).filter { policy.rule.needsEvidence($0) }.map(\.id.uuid)
         let evidence = try await persons.livingEvidence(for: needing)
-        let results = hits.map { hit in
+        let views = try await policy.present(hits.map(\.person), persons: persons)
+        let results = zip(hits, views).map { hit, view in
             let id = hit.person.value.id.uuid
+            guard case .full = view else { return PersonSearchResult(restricted: hit) }
             let living = policy.rule.isLiving(hit.person.value, evidence: evidence[id] ?? LivingEvidence())
             return PersonSearchResult(hit, isLiving: living, parents: relatives[id]?.parents ?? [], children: relatives[id]?.children ?? [])
         }
         let echoed = [criteria.query, criteria.firstName, criteria.surname, criteria.birthPlace].compactMap { $0 }.joined(separator: " ")
-        return try JSONResponse.encode(SearchResponse(results: results, total: total, offset: offset, limit: limit, query: echoed, includeLiving: includeLiving))
+        return try JSONResponse.encode(SearchResponse(results: results, total: total, offset: offset, limit: limit, query: echoed,
+                                                   anonymizedCount: results.filter(\.anonymized).count, includeLiving: includeLiving || byNameOnly))
     }
 
     @Sendable func surnames(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -83,15 +90,17 @@ struct SearchController {
         let limit = parameters.integer("limit", in: 1...PageRequest.maximumLimit) ?? PageRequest.defaultLimit
         try parameters.validate()
         let base = try await scope.resolve(request, context)
-        let policy = PrivacyPolicy(role: context.role)
-        let (found, total) = try await names.names(kind, base: base.id, visibility: policy.seesEverything ? .everyone : .publicView(policy.rule),
+        let policy = PrivacyPolicy(role: context.role, base: base)
+        let view: Visibility = policy.seesEverything ? .everyone : policy.publicNames ? .namesPublic : .publicView(policy.rule)
+        let (found, total) = try await names.names(kind, base: base.id, visibility: view,
                                                    prefix: prefix, order: order, offset: offset, limit: limit)
         return try JSONResponse.encode(PageResponse(items: found.map(NameCountPayload.init), total: total, offset: offset, limit: limit))
     }
 
     /// The privacy rules in force and what they mean for this caller.
     @Sendable func privacyInfo(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let policy = PrivacyPolicy(role: context.role)
+        let base = try await scope.resolve(request, context)
+        let policy = PrivacyPolicy(role: context.role, base: base)
         let body: [String: Any] = [
             "living_rule": [
                 "description": "A person is living when no death, burial or death status is recorded and either the birth (or baptism) "
@@ -120,6 +129,13 @@ struct SearchController {
                 "role": context.role?.rawValue ?? "anonymous",
                 "sees_living_persons": policy.seesEverything,
                 "search_can_include_living": policy.seesEverything,
+            ] as [String: Any],
+            "base": [
+                "name": base.name,
+                "living_names": base.publicNames ? "public" : "hidden",
+                "description": base.publicNames
+                    ? "This base shows living persons' first names and surnames (nothing else) to everyone; search finds them by name with include_living=true."
+                    : "This base hides living persons entirely from anonymous callers and viewers (GeneWeb's hide_private_names).",
             ] as [String: Any],
             "gdpr": "GET /api/v1/persons/{person_id}/data-processing-info describes the processing; consent, export and anonymisation routes are under /api/v1/persons/{person_id}/",
         ]

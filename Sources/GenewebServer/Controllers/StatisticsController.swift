@@ -65,7 +65,7 @@ struct StatisticsController {
         }
         try parameters.validate()
         let base = try await scope.resolve(request, context)
-        let policy = PrivacyPolicy(role: context.role)
+        let policy = PrivacyPolicy(role: context.role, base: base)
         let view = visibility(policy)
         let (births, deaths) = try await anniversaries.personEvents(base: base.id, month: month, day: day, visibility: view, limit: limit)
         let marriages = try await anniversaries.marriages(base: base.id, month: month, day: day, visibility: view, limit: limit)
@@ -90,7 +90,7 @@ struct StatisticsController {
         let limit = parameters.integer("limit", in: 1...100) ?? 20
         try parameters.validate()
         let base = try await scope.resolve(request, context)
-        let policy = PrivacyPolicy(role: context.role)
+        let policy = PrivacyPolicy(role: context.role, base: base)
         let entry = try await graphs.entry(for: base.id)
         let graph = entry.graph
         let coefficients = consanguinity.coefficients(base: base.id, graph: entry)

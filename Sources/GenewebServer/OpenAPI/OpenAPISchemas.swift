@@ -121,7 +121,9 @@ enum OpenAPISchemas {
                                   "base": string(nullable: true), "request_id": string(nullable: true), "client_ip": string(nullable: true),
                                   "details": ["type": "object", "additionalProperties": ["type": "string"]]], required: ["action", "occurred_at"]),
             "BaseInfo": object(["name": string(), "title": string(), "path": string(), "active": boolean, "person_count": integer,
-                                "family_count": integer, "read_only": boolean, "pending_patches": integer], required: ["name", "active", "person_count", "family_count"]),
+                                "family_count": integer, "read_only": boolean, "pending_patches": integer,
+                                "living_names": ["type": "string", "enum": ["hidden", "public"]]], required: ["name", "active", "person_count", "family_count", "living_names"]),
+            "BasePolicy": object(["living_names": ["type": "string", "enum": ["hidden", "public"]]], required: ["living_names"], closed: true),
             "Consent": object(["consent_status": string(), "processing_purposes": array(string()), "notes": string(nullable: true),
                                "consent_date": string(nullable: true), "recorded_by": string(), "recorded_at": string("date-time")]),
             "PersonPage": page("VisiblePerson"), "FamilyPage": page("Family"), "SourcePage": page("Source"),
@@ -167,6 +169,7 @@ enum OpenAPISchemas {
         case ("PATCH", "/api/v1/users/:user_id"): return ("UserUpdate", "User")
         case ("GET", "/api/v1/audit"): return (nil, "AuditPage")
         case ("GET", "/api/v1/database/databases/active"): return (nil, "BaseInfo")
+        case ("PATCH", "/api/v1/database/databases/:name"): return ("BasePolicy", "BaseInfo")
         default: return (nil, nil)
         }
     }

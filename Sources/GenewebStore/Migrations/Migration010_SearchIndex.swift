@@ -22,6 +22,8 @@ extension Migration {
             "ALTER TABLE persons ADD COLUMN birth_year INTEGER",
             "ALTER TABLE persons ADD COLUMN death_year INTEGER",
             "ALTER TABLE families ADD COLUMN marriage_md INTEGER",
+            // The base's policy for living persons' names: 'hidden' (API.md's default) or 'public'.
+            "ALTER TABLE bases ADD COLUMN living_names TEXT NOT NULL DEFAULT 'hidden' CHECK (living_names IN ('hidden', 'public'))",
             """
             CREATE TABLE person_words (
                 base_id \(types.baseID) NOT NULL REFERENCES bases(id) ON DELETE CASCADE,

@@ -105,6 +105,21 @@ public struct BaseRepository: Sendable {
         }
     }
 
+    /// The ids of the bases whose policy shows living persons' names to everyone.
+    public func basesWithPublicNames() async throws -> Set<Int> {
+        try await database.withConnection { sql in
+            Set(try await sql.raw("SELECT id FROM bases WHERE living_names = 'public'").all().map { try $0.decode(column: "id", as: Int.self) })
+        }
+    }
+
+    /// Sets whether living persons' names are shown to anonymous callers and viewers; false when there is no such base.
+    public func setPublicNames(_ name: BaseName, _ isPublic: Bool) async throws -> Bool {
+        try await database.withTransaction { sql in
+            try await sql.raw("UPDATE bases SET living_names = \(bind: isPublic ? "public" : "hidden") WHERE name = \(bind: name.rawValue) RETURNING id")
+                .first() != nil
+        }
+    }
+
     /// Every base's name and id, without counting anything.
     public func summaryIDs() async throws -> [(name: String, id: Int)] {
         try await database.withConnection { sql in

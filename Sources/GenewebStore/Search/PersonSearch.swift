@@ -57,6 +57,12 @@ public struct PersonSearch: Sendable {
         return terms
     }
 
+    /// True when only names are asked for (no sex, dates or places), which a base with public
+    /// names may answer with living persons too.
+    public var asksNamesOnly: Bool {
+        sex == nil && birthYearFrom == nil && birthYearTo == nil && birthPlace == nil
+    }
+
     /// True when nothing would narrow the search down.
     public var isEmpty: Bool {
         terms.isEmpty && sex == nil && birthYearFrom == nil && birthYearTo == nil

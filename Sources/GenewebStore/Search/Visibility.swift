@@ -12,6 +12,9 @@ public enum Visibility: Sendable {
     /// What anonymous callers and viewers may see: persons marked public, and persons neither
     /// private nor living.
     case publicView(LivingRule)
+    /// Everyone not marked private: for name lookups on a base whose policy makes living
+    /// persons' names public (the caller then sees those persons' names only).
+    case namesPublic
 
     var condition: SQLQueryString { condition(on: "p") }
 
@@ -19,6 +22,7 @@ public enum Visibility: Sendable {
     func condition(on alias: String) -> SQLQueryString {
         switch self {
         case .everyone: "1 = 1"
+        case .namesPublic: "\(unsafeRaw: alias).access <> 'private'"
         case .notLiving(let rule): Self.notLiving(rule, alias)
         case .publicView(let rule): "(\(unsafeRaw: alias).access = 'public' OR (\(unsafeRaw: alias).access <> 'private' AND " + Self.notLiving(rule, alias) + "))"
         }

@@ -165,15 +165,21 @@ struct RestrictedPersonPayload: Encodable {
     let id: String
     let personID: String
     let privacy = "restricted"
+    /// Only when the base's policy makes living persons' names public.
+    let firstName: String?
+    let surname: String?
 
-    init(_ person: Person) {
+    init(_ person: Person, showingName: Bool = false) {
         id = person.id.uuid.uuidString.lowercased()
         personID = id
+        firstName = showingName ? person.firstName : nil
+        surname = showingName ? person.surname : nil
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, privacy
+        case id, privacy, surname
         case personID = "person_id"
+        case firstName = "first_name"
     }
 }
 

@@ -4,10 +4,22 @@ import GenewebStore
 
 /// What a caller may see of persons (API.md, "Privacy"): editors and admins see everyone;
 /// anonymous callers and viewers see living persons, and persons marked private, only as
-/// `{"person_id", "privacy": "restricted"}`. A person marked public is always shown.
+/// `{"person_id", "privacy": "restricted"}`, with the first name and surname of living persons
+/// when the base's policy makes names public. A person marked public is always shown.
 struct PrivacyPolicy: Sendable {
     let role: UserRole?
+    /// The base shows living persons' names (never those of persons marked private).
+    var publicNames = false
     var rule = LivingRule()
+
+    init(role: UserRole?, publicNames: Bool = false) {
+        self.role = role
+        self.publicNames = publicNames
+    }
+
+    init(role: UserRole?, base: ResolvedBase) {
+        self.init(role: role, publicNames: base.publicNames)
+    }
 
     var seesEverything: Bool { (role ?? .viewer) >= .editor }
 
@@ -21,7 +33,7 @@ struct PrivacyPolicy: Sendable {
             if seesEverything || person.access == .public || (!living && person.access != .private) {
                 return .full(PersonPayload(stored, isLiving: living))
             }
-            return .restricted(RestrictedPersonPayload(person))
+            return .restricted(RestrictedPersonPayload(person, showingName: publicNames && person.access != .private))
         }
     }
 }
@@ -78,7 +90,8 @@ struct FamilyPresenter {
             case .full(let person):
                 members[id] = .init(personID: person.id, name: "\(person.firstName) \(person.surname)", sex: person.sex, privacy: "public")
             case .restricted(let person):
-                members[id] = .init(personID: person.id, name: nil, sex: nil, privacy: "restricted")
+                let name = person.firstName.map { "\($0) \(person.surname ?? "")" }
+                members[id] = .init(personID: person.id, name: name, sex: nil, privacy: "restricted")
             }
         }
         func member(_ id: PersonID) -> FamilyPayload.MemberPayload {

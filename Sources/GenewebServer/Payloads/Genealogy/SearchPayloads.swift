@@ -10,7 +10,7 @@ struct PersonSearchResult: Encodable {
     let firstName: String
     let surname: String
     let lastName: String
-    let sex: String
+    let sex: String?
     let birthDate: String?
     let birthPlace: String?
     let deathDate: String?
@@ -19,7 +19,7 @@ struct PersonSearchResult: Encodable {
     /// `public` for persons who are not living, `private` for living persons shown to an
     /// editor or admin (their details are theirs to protect).
     let privacyLevel: String
-    let anonymized = false
+    let anonymized: Bool
     let occupation: String?
     let notes: String?
     let parentsIDs: [String]
@@ -40,10 +40,34 @@ struct PersonSearchResult: Encodable {
         deathPlace = payload.deathPlace
         self.isLiving = isLiving
         privacyLevel = isLiving ? "private" : "public"
+        anonymized = false
         occupation = payload.occupation
         notes = payload.notes
         parentsIDs = parents.map { $0.uuidString.lowercased() }
         childrenIDs = children.map { $0.uuidString.lowercased() }
+        score = hit.score
+    }
+
+    /// A living person found by name on a base whose names are public: the name and nothing else.
+    init(restricted hit: SearchHit) {
+        let person = hit.person.value
+        personID = person.id.uuid.uuidString.lowercased()
+        key = person.key
+        firstName = person.firstName
+        surname = person.surname
+        lastName = person.surname
+        sex = nil
+        birthDate = nil
+        birthPlace = nil
+        deathDate = nil
+        deathPlace = nil
+        isLiving = true
+        privacyLevel = "restricted"
+        anonymized = true
+        occupation = nil
+        notes = nil
+        parentsIDs = []
+        childrenIDs = []
         score = hit.score
     }
 
@@ -71,9 +95,9 @@ struct SearchResponse: Encodable {
     let offset: Int
     let limit: Int
     let query: String
-    /// Always 0: persons the caller may not see are left out, not shown anonymised, so that a
-    /// search cannot reveal that a living person of some name exists.
-    let anonymizedCount = 0
+    /// Living persons shown by name only (bases whose names are public); otherwise 0: persons
+    /// the caller may not see are left out, so a search cannot reveal that they exist.
+    let anonymizedCount: Int
     /// Whether living persons could be results (only for editors and admins who asked).
     let includeLiving: Bool
 
