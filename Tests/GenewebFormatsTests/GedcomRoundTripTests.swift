@@ -33,6 +33,27 @@ struct GedcomRoundTripTests {
         #expect(difference == nil, "\(name): \(difference ?? "")")
     }
 
+    @Test("extension tags keep their case through both versions (GEDCOM 7 tags are case-sensitive); standard tags in lower case are read")
+    func extensionTagCase() throws {
+        let text = """
+        0 HEAD
+        1 GEDC
+        2 VERS 7.0
+        0 @I1@ INDI
+        1 name Anne /Roy/
+        1 _myTag kept as written
+        1 _MYTAG another one
+        0 TRLR
+
+        """
+        let original = try reread(text)
+        #expect(original.persons.first?.surname == "Roy")
+        for version in [GedcomDateVersion.v7, .v551] {
+            let exported = GedcomWriter.write(original, version: version)
+            #expect(exported.contains("1 _myTag kept as written") && exported.contains("1 _MYTAG another one"), "\(version)")
+        }
+    }
+
     @Test("a second export is identical to the first (stable output)")
     func stable() throws {
         let original = GedcomReader.read(try GedcomFile(bytes: Corpus.bytes("gramps-sample.ged")))

@@ -79,8 +79,12 @@ public struct GenealogyGraph: Sendable {
         return (father == Self.none ? nil : father, mother == Self.none ? nil : mother)
     }
 
-    /// Approximate memory of the arrays, for `/health/detailed`.
+    /// Approximate memory of the graph, for `/health/detailed`: ids, sexes and parents (25 bytes a
+    /// person), the children and spouses lists (an allocation of about 48 bytes each when not
+    /// empty, plus 4 bytes an entry) and the id index (about 40 bytes a person with its slack).
     public var approximateBytes: Int {
-        count * (16 + 1 + 4 + 4 + 24) + children.reduce(0) { $0 + $1.count * 4 } + count * 40
+        let lists = children.reduce(0) { $0 + ($1.isEmpty ? 8 : 48 + $1.count * 4) }
+            + spouses.reduce(0) { $0 + ($1.isEmpty ? 8 : 48 + $1.count * 4) }
+        return count * (16 + 1 + 4 + 4) + lists + count * 40
     }
 }

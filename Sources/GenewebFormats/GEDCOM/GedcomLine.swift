@@ -28,7 +28,9 @@ public struct GedcomLine: Sendable, Hashable {
         if let first = rest.first, first == " " || first == "\t" { rest = rest.dropFirst() }
         self.level = level
         self.xref = xref
-        self.tag = String(tag).uppercased()
+        // Standard tags are upper case; some old programs wrote them otherwise. Extension tags keep
+        // their case: GEDCOM 7 tags are case-sensitive, and `_myTag` must come back as written.
+        self.tag = tag.hasPrefix("_") ? String(tag) : String(tag).uppercased()
         self.value = rest.isEmpty ? nil : String(rest)
         self.number = number
     }

@@ -40,7 +40,16 @@ final class GraphCache: Sendable {
         Metrics.Timer(label: "geneweb_graph_build_seconds").recordSeconds(seconds)
         let entry = Entry(version: loadedVersion, graph: graph, buildSeconds: seconds)
         entries.withLock { $0[base] = entry }
+        Self.returnFreedMemory()
         return entry
+    }
+
+    /// Loading a large graph goes through a few hundred megabytes of temporary text and arrays;
+    /// glibc keeps freed memory for reuse, so the process would stay that large. Hand it back.
+    static func returnFreedMemory() {
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
     }
 
     /// Size and build time of each cached graph, for `/health/detailed`.
@@ -48,3 +57,9 @@ final class GraphCache: Sendable {
         entries.withLock { entries in entries.mapValues { ($0.graph.count, $0.graph.approximateBytes, $0.buildSeconds) } }
     }
 }
+
+#if os(Linux)
+/// glibc's `malloc_trim` (declared in `malloc.h`, which Swift's Glibc module does not export).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
