@@ -35,9 +35,15 @@ public struct GraphRepository: Sendable {
             do {
                 let version = try await sql.raw("SELECT version FROM bases WHERE id = \(bind: base)").first()?.decode(column: "version", as: Int.self) ?? 0
                 let reader = ChunkReader(sql: sql, engine: engine, chunkRows: chunkRows)
+                // SQLite walks its tables in rowid order, which is the order of the file: a walk in
+                // primary-key order reads pages at random, ten times slower on a large base.
+                let sqlite = engine == .sqlite
+                func key(_ table: String, uuid: Int, field: Int) -> [ChunkReader.KeyColumn] {
+                    sqlite ? [.init(expression: "\(table).rowid", field: field, kind: .integer)] : [.init(expression: "\(table).id", field: uuid, kind: .uuid)]
+                }
                 var persons: [(id: UUID, sex: Sex)] = []
                 try await reader.each(
-                    fields: ["p.id", "p.sex"], key: [.init(expression: "p.id", field: 0, kind: .uuid)],
+                    fields: ["p.id", "p.sex"] + (sqlite ? ["p.rowid"] : []), key: key("p", uuid: 0, field: 2),
                     from: "persons p WHERE p.base_id + 0 = \(bind: base)"
                 ) { fields in
                     guard let id = fields.uuid(0) else { return }
@@ -46,7 +52,7 @@ public struct GraphRepository: Sendable {
                 // Families in their stable order: file position, then creation, then id.
                 var familyOrder: [(position: Int, created: String, text: String, id: UUID)] = []
                 try await reader.each(
-                    fields: ["f.id", "f.file_position", "f.created_at"], key: [.init(expression: "f.id", field: 0, kind: .uuid)],
+                    fields: ["f.id", "f.file_position", "f.created_at"] + (sqlite ? ["f.rowid"] : []), key: key("f", uuid: 0, field: 3),
                     from: "families f WHERE f.base_id + 0 = \(bind: base)"
                 ) { fields in
                     guard let id = fields.uuid(0) else { return }
@@ -55,11 +61,15 @@ public struct GraphRepository: Sendable {
                 familyOrder.sort { ($0.position, $0.created, $0.text) < ($1.position, $1.created, $1.text) }
                 var members: [UUID: (parents: [(Int, UUID)], children: [(Int, UUID)])] = [:]
                 members.reserveCapacity(familyOrder.count)
+                // On SQLite every link is read in file order and those of other bases' families are
+                // ignored below; a join to pick this base's would look each family up at random.
                 try await reader.each(
-                    fields: ["m.family_id", "m.person_id", "m.role", "m.position"],
-                    key: [.init(expression: "m.family_id", field: 0, kind: .uuid), .init(expression: "m.role", field: 2, kind: .text),
-                          .init(expression: "m.position", field: 3, kind: .integer)],
-                    from: "family_members m JOIN families f ON f.id = m.family_id WHERE f.base_id + 0 = \(bind: base)"
+                    fields: ["m.family_id", "m.person_id", "m.role", "m.position"] + (sqlite ? ["m.rowid"] : []),
+                    key: sqlite ? [.init(expression: "m.rowid", field: 4, kind: .integer)]
+                        : [.init(expression: "m.family_id", field: 0, kind: .uuid), .init(expression: "m.role", field: 2, kind: .text),
+                           .init(expression: "m.position", field: 3, kind: .integer)],
+                    from: sqlite ? "family_members m WHERE 1 = 1"
+                        : "family_members m JOIN families f ON f.id = m.family_id WHERE f.base_id + 0 = \(bind: base)"
                 ) { fields in
                     guard let family = fields.uuid(0), let person = fields.uuid(1) else { return }
                     let position = fields.integer(3)

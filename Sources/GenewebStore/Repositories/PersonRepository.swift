@@ -57,7 +57,9 @@ public struct PersonRepository: Sendable {
     public func find(_ ids: [UUID], base: Int) async throws -> [UUID: Stored<Person>] {
         guard !ids.isEmpty else { return [:] }
         return try await database.withConnection { sql in
-            var query = selectColumns + " WHERE base_id = \(bind: base) AND id IN ("
+            // `base_id + 0`: compared after the id lookups, not used to pick an index (SQLite's
+            // planner would otherwise walk the whole base through the base_id index).
+            var query = selectColumns + " WHERE base_id + 0 = \(bind: base) AND id IN ("
             for (index, id) in ids.enumerated() { query += index == 0 ? "\(bind: id)" : ", \(bind: id)" }
             let rows = try await sql.raw(query + ")").all()
             var found: [UUID: Stored<Person>] = [:]
