@@ -1,6 +1,7 @@
 import Foundation
 import GenewebCore
 import GenewebStore
+import HTTPTypes
 import Hummingbird
 
 /// `/api/v1/genealogy/{stats,anniversaries,consanguinity}` (and per base): figures over a whole
@@ -93,7 +94,21 @@ struct StatisticsController {
         let policy = PrivacyPolicy(role: context.role, base: base)
         let entry = try await graphs.entry(for: base.id)
         let graph = entry.graph
-        let coefficients = consanguinity.coefficients(base: base.id, graph: entry)
+        guard let coefficients = await consanguinity.coefficients(base: base.id, graph: entry) else {
+            // Still computing (a large base): 202 and when to ask again; the result is being kept.
+            var headers = HTTPFields()
+            headers[.retryAfter] = "30"
+            struct Computing: Encodable {
+                let status = "computing"
+                let detail = "The consanguinity of every person of this base is being computed; ask again later."
+                let retryAfter = 30
+                enum CodingKeys: String, CodingKey {
+                    case status, detail
+                    case retryAfter = "retry_after"
+                }
+            }
+            return try JSONResponse.encode(Computing(), status: .accepted, headers: headers)
+        }
         let visible: Set<UUID>? = policy.seesEverything ? nil : try await statistics.visiblePersonIDs(base: base.id, visibility: visibility(policy))
         var counted = 0
         var withParents = 0
