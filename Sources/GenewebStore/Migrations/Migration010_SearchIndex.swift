@@ -39,6 +39,10 @@ extension Migration {
             "CREATE INDEX persons_by_birth_day ON persons (base_id, birth_md)",
             "CREATE INDEX persons_by_death_day ON persons (base_id, death_md)",
             "CREATE INDEX families_by_marriage_day ON families (base_id, marriage_md)",
+            // What the genealogy graph reads of persons and families, so that building it scans
+            // these narrow indexes instead of rows that carry their JSON documents.
+            "CREATE INDEX persons_for_graph ON persons (base_id, id, sex)",
+            "CREATE INDEX families_for_graph ON families (base_id, id, file_position, created_at)",
         ]
     }, backfill: { sql, engine in
         try await SearchIndexBackfill(sql: sql, engine: engine).run()

@@ -35,16 +35,14 @@ public struct GraphRepository: Sendable {
             do {
                 let version = try await sql.raw("SELECT version FROM bases WHERE id = \(bind: base)").first()?.decode(column: "version", as: Int.self) ?? 0
                 let reader = ChunkReader(sql: sql, engine: engine, chunkRows: chunkRows)
-                // SQLite walks its tables in rowid order, which is the order of the file: a walk in
-                // primary-key order reads pages at random, ten times slower on a large base.
+                // Persons and families come from the narrow `*_for_graph` indexes (base, id, ...),
+                // walked in id order. SQLite reads the links in rowid order, the order of the file:
+                // a walk in key order would read the table's pages at random.
                 let sqlite = engine == .sqlite
-                func key(_ table: String, uuid: Int, field: Int) -> [ChunkReader.KeyColumn] {
-                    sqlite ? [.init(expression: "\(table).rowid", field: field, kind: .integer)] : [.init(expression: "\(table).id", field: uuid, kind: .uuid)]
-                }
                 var persons: [(id: UUID, sex: Sex)] = []
                 try await reader.each(
-                    fields: ["p.id", "p.sex"] + (sqlite ? ["p.rowid"] : []), key: key("p", uuid: 0, field: 2),
-                    from: "persons p WHERE p.base_id + 0 = \(bind: base)"
+                    fields: ["p.id", "p.sex"], key: [.init(expression: "p.id", field: 0, kind: .uuid)],
+                    from: "persons p WHERE p.base_id = \(bind: base)"
                 ) { fields in
                     guard let id = fields.uuid(0) else { return }
                     persons.append((id, fields.equals(1, "male") ? .male : fields.equals(1, "female") ? .female : .unknown))
@@ -52,8 +50,8 @@ public struct GraphRepository: Sendable {
                 // Families in their stable order: file position, then creation, then id.
                 var familyOrder: [(position: Int, created: String, text: String, id: UUID)] = []
                 try await reader.each(
-                    fields: ["f.id", "f.file_position", "f.created_at"] + (sqlite ? ["f.rowid"] : []), key: key("f", uuid: 0, field: 3),
-                    from: "families f WHERE f.base_id + 0 = \(bind: base)"
+                    fields: ["f.id", "f.file_position", "f.created_at"], key: [.init(expression: "f.id", field: 0, kind: .uuid)],
+                    from: "families f WHERE f.base_id = \(bind: base)"
                 ) { fields in
                     guard let id = fields.uuid(0) else { return }
                     familyOrder.append((fields.integer(1), fields.string(2), fields.string(0), id))
@@ -95,9 +93,8 @@ public struct GraphRepository: Sendable {
 
 /// Reads a table in chunks of `chunkRows` rows, each chunk aggregated by the
 /// database into one text of `\u{1}`-separated fields and `\u{2}`-separated rows, walked in key
-/// order (keyset pagination, so each chunk is a range of the primary key). Callers write their
-/// base filter as `base_id + 0 = ?`: an index on `base_id` would make the database sort the whole
-/// base for every chunk instead of reading the primary key in order.
+/// order (keyset pagination, so each chunk is a range of an index that starts with the base and
+/// the key, or of the rowid).
 struct ChunkReader {
     let sql: any SQLDatabase
     let engine: DatabaseEngine
