@@ -26,3 +26,32 @@ struct ConsanguinityCacheTests {
         #expect(await patient.coefficients(base: 1, graph: entry)?[Int(graph.index(of: ids[4])!)] == 0.25)
     }
 }
+
+@Suite("Whole-base answers kept per base version")
+struct ResponseCacheTests {
+    @Test("computed once per version and day; a caller that cannot wait gets nil while it runs; failures reach the caller who started them")
+    func keptAndBackground() async throws {
+        let cache = ResponseCache(wait: .seconds(5))
+        let runs = Counter()
+        let first = try await cache.answer(for: "k", version: 1, day: 10) { await runs.add(); return Data("one".utf8) }
+        let again = try await cache.answer(for: "k", version: 1, day: 10) { await runs.add(); return Data("two".utf8) }
+        let countAfterTwo = await runs.value
+        #expect(first == Data("one".utf8) && again == first && countAfterTwo == 1)
+        let newer = try await cache.answer(for: "k", version: 2, day: 10) { await runs.add(); return Data("three".utf8) }
+        let countAfterNewer = await runs.value
+        #expect(newer == Data("three".utf8) && countAfterNewer == 2)
+
+        let impatient = ResponseCache(wait: .zero)
+        #expect(try await impatient.answer(for: "slow", version: 1, day: 1) { try await Task.sleep(for: .milliseconds(100)); return Data("late".utf8) } == nil)
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(impatient.body(for: "slow", version: 1, day: 1) == Data("late".utf8))
+
+        struct Broken: Error {}
+        await #expect(throws: Broken.self) { _ = try await cache.answer(for: "bad", version: 1, day: 1) { throw Broken() } }
+    }
+
+    actor Counter {
+        var value = 0
+        func add() { value += 1 }
+    }
+}

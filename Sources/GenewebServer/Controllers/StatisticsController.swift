@@ -39,19 +39,35 @@ struct StatisticsController {
         let view = visibility(policy)
         let version = try await graphs.repository.version(of: base.id)
         let key = "stats|\(base.id)|\(policy.seesEverything)|\(length)"
-        if let body = answers.body(for: key, version: version, day: policy.rule.today) {
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
-        }
-        let figures = try await statistics.statistics(base: base.id, visibility: view, rule: policy.rule, listLength: length)
-        let surnames = try await names.names(.surname, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)
-        let firstNames = try await names.names(.firstName, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)
-        let body = try JSONResponse.encoder.encode(StatisticsPayload(
-            figures, surnames: surnames.names, firstNames: firstNames.names,
-            scope: policy.seesEverything ? "all persons" : "persons visible to the caller (not living, or marked public)"
-        ))
+        let (statistics, names) = (self.statistics, self.names)
         // Kept under the version read before computing: a write meanwhile makes the next call recompute.
-        answers.store(body, for: key, version: version, day: policy.rule.today)
+        let body = try await answers.answer(for: key, version: version, day: policy.rule.today) {
+            let figures = try await statistics.statistics(base: base.id, visibility: view, rule: policy.rule, listLength: length)
+            let surnames = try await names.names(.surname, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)
+            let firstNames = try await names.names(.firstName, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)
+            return try JSONResponse.encoder.encode(StatisticsPayload(
+                figures, surnames: surnames.names, firstNames: firstNames.names,
+                scope: policy.seesEverything ? "all persons" : "persons visible to the caller (not living, or marked public)"
+            ))
+        }
+        guard let body else { return try Self.computing("The statistics of this base") }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// 202 with `Retry-After`: a whole-base computation is under way and its answer will be kept.
+    static func computing(_ what: String) throws -> Response {
+        var headers = HTTPFields()
+        headers[.retryAfter] = "30"
+        struct Computing: Encodable {
+            let status = "computing"
+            let detail: String
+            let retryAfter = 30
+            enum CodingKeys: String, CodingKey {
+                case status, detail
+                case retryAfter = "retry_after"
+            }
+        }
+        return try JSONResponse.encode(Computing(detail: "\(what) are being computed; ask again later."), status: .accepted, headers: headers)
     }
 
     /// `?month=&day=` (today, UTC, by default): births, deaths and marriages of that day in past years.
@@ -95,19 +111,7 @@ struct StatisticsController {
         let entry = try await graphs.entry(for: base.id)
         let graph = entry.graph
         guard let coefficients = await consanguinity.coefficients(base: base.id, graph: entry) else {
-            // Still computing (a large base): 202 and when to ask again; the result is being kept.
-            var headers = HTTPFields()
-            headers[.retryAfter] = "30"
-            struct Computing: Encodable {
-                let status = "computing"
-                let detail = "The consanguinity of every person of this base is being computed; ask again later."
-                let retryAfter = 30
-                enum CodingKeys: String, CodingKey {
-                    case status, detail
-                    case retryAfter = "retry_after"
-                }
-            }
-            return try JSONResponse.encode(Computing(), status: .accepted, headers: headers)
+            return try Self.computing("The consanguinity coefficients of every person of this base")
         }
         let visible: Set<UUID>? = policy.seesEverything ? nil : try await statistics.visiblePersonIDs(base: base.id, visibility: visibility(policy))
         var counted = 0
