@@ -132,6 +132,8 @@ struct SearchAPITests {
             // Paging.
             let page = try await client.request(.get, "/api/v1/search/persons?query=d&limit=1&offset=1")
             #expect(try page.json["total"] as? Int == 3 && Self.names(page).count == 1)
+            let beyond = try await client.request(.get, "/api/v1/search/persons?query=d&offset=10")
+            #expect(try beyond.json["total"] as? Int == 3 && Self.names(beyond).isEmpty, "a page past the end still tells the total")
         }
     }
 

@@ -48,14 +48,18 @@ public struct SearchRepository: Sendable {
         let source = from + conditions
         let score = scoreColumn
         return try await database.withConnection { sql in
-            let total = try await sql.raw("SELECT count(*) AS n FROM " + source).first()?.decode(column: "n", as: Int.self) ?? 0
-            guard total > offset else { return ([], total) }
-            // Rank on the narrow columns first, then read the documents of the page only: sorting
-            // thousands of matches with their documents attached costs more than the search.
-            let ranked = try await sql.raw("SELECT p.id AS id, " + score + " AS score FROM " + source
+            // One pass gives the page and the total (a window count); only a page past the end
+            // needs a count of its own. Ranking uses the narrow columns; the documents of the
+            // page are read afterwards: sorting thousands of matches with documents attached
+            // costs more than the search.
+            let rows = try await sql.raw("SELECT p.id AS id, " + score + " AS score, count(*) OVER () AS total FROM " + source
                 + " ORDER BY score DESC, p.surname_key, p.first_name_key, p.occurrence, p.id LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
-                .map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "score", as: Int.self)) }
-            guard !ranked.isEmpty else { return ([], total) }
+            let ranked = try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "score", as: Int.self)) }
+            guard let first = rows.first else {
+                let total = offset == 0 ? 0 : try await sql.raw("SELECT count(*) AS n FROM " + source).first()?.decode(column: "n", as: Int.self) ?? 0
+                return ([], total)
+            }
+            let total = try first.decode(column: "total", as: Int.self)
             var ids: SQLQueryString = ""
             for (index, item) in ranked.enumerated() { ids += index == 0 ? "\(bind: item.0)" : ", \(bind: item.0)" }
             var documents: [UUID: Stored<Person>] = [:]
