@@ -143,7 +143,7 @@ func buildRouter(
     ).addRoutes(to: router, catalog: catalog)
     SearchController(
         search: SearchRepository(database: database), names: NameIndexRepository(database: database),
-        persons: PersonRepository(database: database), scope: scope
+        persons: PersonRepository(database: database), scope: scope, versions: GraphRepository(database: database)
     ).addRoutes(to: router, catalog: catalog)
     ImportExportController(database: database, scope: scope, audit: accounts.audit, maxBytes: configuration.importMaxBytes)
         .addRoutes(to: router, catalog: catalog)

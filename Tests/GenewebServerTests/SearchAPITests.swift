@@ -189,6 +189,9 @@ struct SearchAPITests {
             #expect(try (byCount.json["items"] as? [[String: Any]])?.first?["name"] as? String == "Dupont")
             #expect(try byCount.json["total"] as? Int == 5)
             #expect(try await client.request(.get, "/api/v1/search/surnames?order=size").status == .unprocessableContent)
+            // Pages are kept per base version: a new person counts at once.
+            _ = try await FamiliesAPITests.person(client, "Paul", "Dupont", sex: "male", born: "1801", token: admin)
+            #expect(try await counts("/api/v1/search/surnames?prefix=DU")["Dupont"] == 2)
         }
     }
 

@@ -11,6 +11,10 @@ struct SearchController {
     let names: NameIndexRepository
     let persons: PersonRepository
     let scope: BaseScope
+    /// Base versions, to keep name-index pages until the base changes.
+    let versions: GraphRepository
+    /// Name-index pages: each counts every visible person of the base.
+    let indexPages = ResponseCache()
 
     /// The Python API's bounds: 20 results by default, at most 100.
     static let defaultLimit = 20
@@ -92,9 +96,15 @@ struct SearchController {
         let base = try await scope.resolve(request, context)
         let policy = PrivacyPolicy(role: context.role, base: base)
         let view: Visibility = policy.seesEverything ? .everyone : policy.publicNames ? .namesPublic : .publicView(policy.rule)
-        let (found, total) = try await names.names(kind, base: base.id, visibility: view,
-                                                   prefix: prefix, order: order, offset: offset, limit: limit)
-        return try JSONResponse.encode(PageResponse(items: found.map(NameCountPayload.init), total: total, offset: offset, limit: limit))
+        let version = try await versions.version(of: base.id)
+        let key = "\(kind)|\(base.id)|\(policy.seesEverything)|\(policy.publicNames)|\(prefix ?? "")|\(order)|\(offset)|\(limit)"
+        let names = self.names
+        let body = try await indexPages.answer(for: key, version: version, day: policy.rule.today) {
+            let (found, total) = try await names.names(kind, base: base.id, visibility: view, prefix: prefix, order: order, offset: offset, limit: limit)
+            return try JSONResponse.encoder.encode(PageResponse(items: found.map(NameCountPayload.init), total: total, offset: offset, limit: limit))
+        }
+        guard let body else { return try StatisticsController.computing("The name index of this base") }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// The privacy rules in force and what they mean for this caller.
