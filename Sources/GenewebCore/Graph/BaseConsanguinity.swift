@@ -28,7 +28,9 @@ public struct BaseConsanguinity {
 
     /// Computes F for everyone; returns the coefficients by graph index.
     public mutating func computeAll() -> [Double] {
-        for person in 0..<graph.count { _ = depth(GenealogyGraph.Index(person)) }
+        // The same depths as the per-person recursion uses (founders 0, loops cut).
+        var recursion = KinshipCalculator(graph: graph)
+        for person in 0..<graph.count { depths[person] = recursion.depth(GenealogyGraph.Index(person)) }
         let order = (0..<graph.count).sorted { depths[$0] < depths[$1] }
         for slot in order {
             let (father, mother) = graph.parents(of: GenealogyGraph.Index(slot))
@@ -36,20 +38,6 @@ public struct BaseConsanguinity {
             coefficients[slot] = kinship(father, mother)
         }
         return coefficients
-    }
-
-    /// Generations above the person (founders 0); a pedigree loop is cut where it closes.
-    private mutating func depth(_ person: GenealogyGraph.Index) -> Int32 {
-        let slot = Int(person)
-        if depths[slot] >= 0 { return depths[slot] }
-        if depths[slot] == -2 { return 0 }
-        depths[slot] = -2
-        // Iterative over long single lines would be safer, but pedigrees are at most a few
-        // hundred generations deep.
-        let (father, mother) = graph.parents(of: person)
-        let result = 1 + max(father.map { depth($0) } ?? -1, mother.map { depth($0) } ?? -1)
-        depths[slot] = result
-        return result
     }
 
     /// Kinship of a couple whose ancestors' F are all known.
