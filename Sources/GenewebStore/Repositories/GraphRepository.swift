@@ -109,7 +109,9 @@ struct ChunkReader {
         enum Kind { case uuid, text, integer }
     }
 
-    /// Calls `row` with the text fields of every row; `key` must be unique and indexed.
+    /// Calls `row` with the text fields of every row; `key` must be unique and indexed. Fields
+    /// must be NOT NULL (a NULL would drop its row from the aggregate) and never hold the control
+    /// characters 1 and 2: ids, codes, numbers and timestamps, never text typed by users.
     func each(fields: [String], key: [KeyColumn], from: SQLQueryString, _ row: (ChunkFields) throws -> Void) async throws {
         let separatorField = engine == .postgres ? "chr(1)" : "char(1)"
         let rowText = fields.indices.map { "CAST(c\($0) AS TEXT)" }.joined(separator: " || \(separatorField) || ")
