@@ -265,15 +265,10 @@ struct GenealogyController {
 
     /// The persons as the caller may see them, by graph index.
     private func present(_ indexes: [GenealogyGraph.Index], graph: GenealogyGraph, base: ResolvedBase, context: AppRequestContext) async throws -> [GenealogyGraph.Index: VisiblePerson] {
-        let unique = Array(Set(indexes))
-        var stored: [UUID: Stored<Person>] = [:]
-        for chunk in stride(from: 0, to: unique.count, by: 500) {
-            let ids = unique[chunk..<min(chunk + 500, unique.count)].map { graph.ids[Int($0)] }
-            stored.merge(try await persons.find(ids, base: base.id)) { first, _ in first }
-        }
-        let ordered = unique.filter { stored[graph.ids[Int($0)]] != nil }
-        let views = try await PrivacyPolicy(role: context.role, base: base).present(ordered.map { stored[graph.ids[Int($0)]]! }, persons: persons)
-        return Dictionary(uniqueKeysWithValues: zip(ordered, views))
+        let views = try await PrivacyPolicy(role: context.role, base: base).present(ids: indexes.map { graph.ids[Int($0)] }, base: base.id, persons: persons)
+        var byIndex: [GenealogyGraph.Index: VisiblePerson] = [:]
+        for index in Set(indexes) { byIndex[index] = views[graph.ids[Int(index)]] }
+        return byIndex
     }
 
     static func generations(_ request: Request, default fallback: Int = defaultGenerations) throws -> Int {

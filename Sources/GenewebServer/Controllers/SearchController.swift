@@ -63,14 +63,12 @@ struct SearchController {
 
         let ids = hits.map(\.person.value.id.uuid)
         let relatives = try await search.relatives(of: ids)
-        let needing = hits.map(\.person.value).filter { policy.rule.needsEvidence($0) }.map(\.id.uuid)
-        let evidence = try await persons.livingEvidence(for: needing)
+        // The policy judges who is living (with the families' evidence) once, for the view and the flag.
         let views = try await policy.present(hits.map(\.person), persons: persons)
         let results = zip(hits, views).map { hit, view in
             let id = hit.person.value.id.uuid
-            guard case .full = view else { return PersonSearchResult(restricted: hit) }
-            let living = policy.rule.isLiving(hit.person.value, evidence: evidence[id] ?? LivingEvidence())
-            return PersonSearchResult(hit, isLiving: living, parents: relatives[id]?.parents ?? [], children: relatives[id]?.children ?? [])
+            guard case .full(let payload) = view else { return PersonSearchResult(restricted: hit) }
+            return PersonSearchResult(payload, score: hit.score, parents: relatives[id]?.parents ?? [], children: relatives[id]?.children ?? [])
         }
         let echoed = [criteria.query, criteria.firstName, criteria.surname, criteria.birthPlace].compactMap { $0 }.joined(separator: " ")
         return try JSONResponse.encode(SearchResponse(results: results, total: total, offset: offset, limit: limit, query: echoed,

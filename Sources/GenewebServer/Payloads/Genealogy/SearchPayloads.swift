@@ -26,8 +26,7 @@ struct PersonSearchResult: Encodable {
     let childrenIDs: [String]
     let score: Int
 
-    init(_ hit: SearchHit, isLiving: Bool, parents: [UUID], children: [UUID]) {
-        let payload = PersonPayload(hit.person, isLiving: isLiving)
+    init(_ payload: PersonPayload, score: Int, parents: [UUID], children: [UUID]) {
         personID = payload.personID
         key = payload.key
         firstName = payload.firstName
@@ -38,14 +37,14 @@ struct PersonSearchResult: Encodable {
         birthPlace = payload.birthPlace
         deathDate = payload.deathDate
         deathPlace = payload.deathPlace
-        self.isLiving = isLiving
-        privacyLevel = isLiving ? "private" : "public"
+        isLiving = payload.isLiving
+        privacyLevel = payload.isLiving ? "private" : "public"
         anonymized = false
         occupation = payload.occupation
         notes = payload.notes
         parentsIDs = parents.map { $0.uuidString.lowercased() }
         childrenIDs = children.map { $0.uuidString.lowercased() }
-        score = hit.score
+        self.score = score
     }
 
     /// A living person found by name on a base whose names are public: the name and nothing else.
