@@ -86,29 +86,25 @@ public final class Database: Service, Sendable {
 
     /// Runs `body` with one connection leased from the pool.
     public func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        Counter(label: "geneweb_database_operations_total", dimensions: [("operation", "connection")]).increment()
-        switch backend {
-        case .sqlite(let pool):
-            return try await pool.withConnection { connection in
-                try await body(connection.sql(queryLogLevel: nil))
-            }
-        case .postgres(let client):
-            return try await client.withConnection { connection in
-                try await body(connection.sql(queryLogLevel: nil, logger: self.logger))
-            }
-        }
+        try await withRawConnection { sql, _ in try await body(sql) }
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     /// SQLite takes the write lock at the start (`BEGIN IMMEDIATE`) so two writers wait for each
     /// other instead of failing half-way with `SQLITE_BUSY`.
     public func withTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withBulkTransaction { sql, _ in try await body(sql) }
+    }
+
+    /// A transaction whose body also gets the engine's bulk path for many rows (imports): plain
+    /// binds straight to SQLite, `COPY` on PostgreSQL, on the transaction's connection.
+    func withBulkTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase, any BulkRowSink) async throws -> T) async throws -> T {
         let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         Counter(label: "geneweb_database_operations_total", dimensions: [("operation", "transaction")]).increment()
-        return try await serializingWrites { try await withConnection { sql in
+        return try await serializingWrites { try await withRawConnection { sql, sink in
             try await sql.raw(SQLQueryString(begin)).run()
             do {
-                let result = try await body(sql)
+                let result = try await body(sql, sink)
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
@@ -116,6 +112,21 @@ public final class Database: Service, Sendable {
                 throw error
             }
         } }
+    }
+
+    /// One leased connection seen both through SQLKit and through the engine's bulk path.
+    private func withRawConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase, any BulkRowSink) async throws -> T) async throws -> T {
+        Counter(label: "geneweb_database_operations_total", dimensions: [("operation", "connection")]).increment()
+        switch backend {
+        case .sqlite(let pool):
+            return try await pool.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: nil), SQLiteRowSink(connection: connection))
+            }
+        case .postgres(let client):
+            return try await client.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: nil, logger: self.logger), PostgresCopySink(connection: connection, logger: self.logger))
+            }
+        }
     }
 
     /// Runs `body` as this process's only writer on SQLite (writers wait their turn without

@@ -1,4 +1,4 @@
-import GenewebCore
+@testable import GenewebCore
 import Testing
 
 @Suite("Name lookup keys")
@@ -91,5 +91,24 @@ struct PhoneticKeyTests {
         #expect(PhoneticKey.key("Jean-Pierre").split(separator: " ").count == 2)
         #expect(PhoneticKey.key("Eau") == "eau")
         #expect(PhoneticKey.key("") == "")
+    }
+
+    @Test("the byte rules of ASCII words give what the character rules give")
+    func asciiFastPath() {
+        var words = ["schmitt", "gaultier", "francois", "rousseaux", "renaud", "champs", "philippe", "thomas",
+                     "hugh", "jacques", "bvx", "cecile", "george", "quentin", "kx", "z", "w", "h", "aaa", "x", "aul",
+                     "ckqu", "sch", "auld", "aulx", "mpsx", "", "d", "td", "tsdxz", "2nd", "o'neil", "mc-donald"]
+        // Every word of up to three letters over an alphabet that meets every rule.
+        let letters = Array("acdeghklmopqstuvwxyz")
+        for a in letters {
+            words.append(String(a))
+            for b in letters {
+                words.append(String([a, b]))
+                for c in letters { words.append(String([a, b, c])) }
+            }
+        }
+        for word in words {
+            #expect(String(decoding: PhoneticKey.crush(ascii: Array(word.utf8)), as: UTF8.self) == String(PhoneticKey.crush(letters: Array(word))), "\(word)")
+        }
     }
 }

@@ -7,13 +7,14 @@ import Synchronization
 /// Writes a read file into a base, all or nothing.
 ///
 /// Everything happens in one transaction: a failure at any row rolls back every row, so the base
-/// is exactly as it was. Rows go in with multi-row `INSERT`s of a few hundred rows (prepared
-/// statements with binds), which both engines handle well within their bind limits.
+/// is exactly as it was. Rows go in by batches through the engine's bulk path (`BulkRowSink`:
+/// multi-row `INSERT`s with plain binds on SQLite, `COPY` on PostgreSQL), the next batch made
+/// while the database writes the current one.
 public struct GenealogyImporter: Sendable {
     let database: Database
-    /// Rows per INSERT statement: 12 binds a person row, well under SQLite's 32,766 and
-    /// PostgreSQL's 65,535 bind limits.
-    let batchSize = 400
+    /// Records per batch: large enough that per-statement costs vanish, small enough that a
+    /// batch's rows (documents included) stay a few megabytes.
+    let batchSize = 2000
 
     public init(database: Database) {
         self.database = database
@@ -28,9 +29,8 @@ public struct GenealogyImporter: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var report = ImportReport(base: base.rawValue, format: format)
-        let engine = database.engine
         let batchSize = self.batchSize
-        try await database.withTransaction { sql in
+        try await database.withBulkTransaction { sql, sink in
             guard let baseID = try await BaseRepository(database: database).id(of: base, create: true, on: sql) else {
                 throw ImportError.unreadable("could not create base \(base)")
             }
@@ -42,7 +42,7 @@ public struct GenealogyImporter: Sendable {
             try await BaseVersion.bump(baseID, on: sql)
             let total = document.persons.count + document.families.count + document.sources.count
                 + document.repositories.count + document.notes.count + document.media.count
-            var rows = RowWriter(sql: sql, engine: engine, baseID: baseID, batchSize: batchSize, progress: progress.map { report in
+            var rows = RowWriter(sink: sink, baseID: baseID, batchSize: batchSize, progress: progress.map { report in
                 let counter = ProgressCounter(total: total)
                 return { written in report(counter.add(written)) }
             })

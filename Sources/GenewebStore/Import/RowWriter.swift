@@ -2,117 +2,126 @@ import Foundation
 import GenewebCore
 import SQLKit
 
-/// Batched multi-row inserts of the model into the tables of one base.
+/// Turns the model into rows of the tables of one base and hands them to a `BulkRowSink`.
+///
+/// Imports send thousands of rows a batch and overlap the two halves of the work: while the
+/// database writes one batch (SQLite's thread, or the PostgreSQL server), the next batch's rows
+/// are made here (JSON documents, lookup and phonetic keys, search words). API writes use the same
+/// rows, one record at a time.
 struct RowWriter {
-    let sql: any SQLDatabase
-    let engine: DatabaseEngine
+    let sink: any BulkRowSink
     let baseID: Int
+    /// Records per batch.
     let batchSize: Int
     /// Told how many records each batch wrote (persons, families and other records, not links).
     let progress: (@Sendable (Int) -> Void)?
     /// Seals private notes when set (the database's cipher).
     var cipher: FieldCipher?
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    private let encoder = DocumentEncoder()
 
-    init(sql: any SQLDatabase, engine: DatabaseEngine, baseID: Int, batchSize: Int, progress: (@Sendable (Int) -> Void)? = nil) {
-        self.sql = sql
-        self.engine = engine
+    init(sink: any BulkRowSink, baseID: Int, batchSize: Int, progress: (@Sendable (Int) -> Void)? = nil) {
+        self.sink = sink
         self.baseID = baseID
         self.batchSize = batchSize
         self.progress = progress
     }
 
-    /// A JSON document bind, cast to JSONB on PostgreSQL.
-    func document(_ value: some Encodable) throws -> SQLQueryString {
-        let json = String(decoding: try encoder.encode(value), as: UTF8.self)
-        return engine == .postgres ? "CAST(\(bind: json) AS JSONB)" : "\(bind: json)"
-    }
+    static let personColumns = [
+        "id", "base_id", "first_name", "surname", "occurrence", "first_name_key", "surname_key",
+        "first_name_phonetic", "surname_phonetic", "sex", "birth_sort", "death_sort", "gedcom_xref", "file_position",
+        "deceased", "access", "birth_latest", "birth_md", "death_md", "birth_year", "death_year", "document",
+    ]
 
     func insertPersons(_ persons: [Person]) async throws {
-        for batch in persons.chunked(batchSize) {
-            var query: SQLQueryString = """
-                INSERT INTO persons (id, base_id, first_name, surname, occurrence, first_name_key, surname_key,
-                    first_name_phonetic, surname_phonetic, sex, birth_sort, death_sort, gedcom_xref, file_position,
-                    deceased, access, birth_latest, birth_md, death_md, birth_year, death_year, document) VALUES
-                """
-            var entries: [(base: Int, person: UUID, entry: PersonIndexEntry)] = []
-            for (index, person) in zip(batch.indices, batch) {
-                if index > batch.startIndex { query += ", " }
-                let birth = (person.birth ?? person.baptism)?.date?.sortKey
-                let death = (person.death ?? person.burial)?.date?.sortKey
+        try await pipeline(persons) { batch in
+            var rows = BulkRows("persons", columns: Self.personColumns)
+            rows.rows.reserveCapacity(batch.count)
+            var words = PersonIndexWriter.wordRows()
+            for (position, person) in zip(batch.indices, batch) {
                 let entry = PersonIndexEntry(person)
-                entries.append((baseID, person.id.uuid, entry))
-                query += """
-                    (\(bind: person.id.uuid), \(bind: baseID), \(bind: person.firstName), \(bind: person.surname), \(bind: person.occurrence),
-                    \(bind: NameNormalizer.key(person.firstName)), \(bind: NameNormalizer.key(person.surname)),
-                    \(bind: PhoneticKey.key(person.firstName)), \(bind: PhoneticKey.key(person.surname)), \(bind: person.sex.rawValue),
-                    \(bind: birth), \(bind: death), \(bind: person.gedcomXref), \(bind: index),
-                    \(bind: entry.deceased), \(bind: entry.access), \(bind: entry.birthLatest), \(bind: entry.birthMonthDay), \(bind: entry.deathMonthDay),
-                    \(bind: entry.birthYear), \(bind: entry.deathYear),
-                    """
-                query += try document(person) + ")"
+                rows.rows.append([
+                    BulkValue(person.id.uuid), .integer(baseID), .text(person.firstName), .text(person.surname),
+                    .integer(person.occurrence), .text(NameNormalizer.key(person.firstName)), .text(NameNormalizer.key(person.surname)),
+                    .text(PhoneticKey.key(person.firstName)), .text(PhoneticKey.key(person.surname)), .text(person.sex.rawValue),
+                    BulkValue((person.birth ?? person.baptism)?.date?.sortKey), BulkValue((person.death ?? person.burial)?.date?.sortKey),
+                    BulkValue(person.gedcomXref), .integer(position),
+                    .integer(entry.deceased), .text(entry.access), BulkValue(entry.birthLatest), BulkValue(entry.birthMonthDay),
+                    BulkValue(entry.deathMonthDay), BulkValue(entry.birthYear), BulkValue(entry.deathYear),
+                    .json(try encoder.string(person)),
+                ])
+                PersonIndexWriter.append(entry, of: person.id.uuid, base: baseID, to: &words)
             }
-            try await sql.raw(query).run()
-            try await PersonIndexWriter(sql: sql).insertWords(entries)
-            progress?(batch.count)
+            return [rows, words]
         }
     }
 
     func insertFamilies(_ families: [Family]) async throws {
-        for batch in families.chunked(batchSize) {
-            var query: SQLQueryString = "INSERT INTO families (id, base_id, relation, marriage_sort, marriage_md, gedcom_xref, file_position, document) VALUES "
-            for (index, family) in zip(batch.indices, batch) {
-                if index > batch.startIndex { query += ", " }
-                query += "(\(bind: family.id.uuid), \(bind: baseID), \(bind: family.relation.rawValue), \(bind: family.marriage?.date?.sortKey), \(bind: PersonIndexEntry.monthDay(family.marriage?.date)), "
-                query += "\(bind: family.gedcomXref), \(bind: index), "
-                query += try document(family) + ")"
+        try await pipeline(families) { batch in
+            var rows = BulkRows("families", columns: ["id", "base_id", "relation", "marriage_sort", "marriage_md", "gedcom_xref", "file_position", "document"])
+            // Parent and child links, in order, for the genealogy graph; after their family.
+            var links = BulkRows("family_members", columns: ["family_id", "person_id", "role", "position"])
+            for (position, family) in zip(batch.indices, batch) {
+                rows.rows.append([
+                    BulkValue(family.id.uuid), .integer(baseID), .text(family.relation.rawValue),
+                    BulkValue(family.marriage?.date?.sortKey), BulkValue(PersonIndexEntry.monthDay(family.marriage?.date)),
+                    BulkValue(family.gedcomXref), .integer(position), .json(try encoder.string(family)),
+                ])
+                for (index, parent) in family.parents.enumerated() {
+                    links.rows.append([BulkValue(family.id.uuid), BulkValue(parent.uuid), .text("parent"), .integer(index)])
+                }
+                for (index, child) in family.children.enumerated() {
+                    links.rows.append([BulkValue(family.id.uuid), BulkValue(child.uuid), .text("child"), .integer(index)])
+                }
             }
-            try await sql.raw(query).run()
-            progress?(batch.count)
-        }
-        // Parent and child links, in order, for the genealogy graph.
-        let links = families.flatMap { family in
-            family.parents.enumerated().map { (family.id.uuid, $0.element.uuid, "parent", $0.offset) }
-                + family.children.enumerated().map { (family.id.uuid, $0.element.uuid, "child", $0.offset) }
-        }
-        for batch in links.chunked(batchSize * 2) {
-            var query: SQLQueryString = "INSERT INTO family_members (family_id, person_id, role, position) VALUES "
-            for (index, link) in batch.enumerated() {
-                if index > 0 { query += ", " }
-                query += "(\(bind: link.0), \(bind: link.1), \(bind: link.2), \(bind: link.3))"
-            }
-            try await sql.raw(query).run()
+            return [rows, links]
         }
     }
 
     func insertRecords<Record: Encodable>(_ table: String, label: String, _ records: [(UUID, String, String?, Record)]) async throws {
-        for batch in records.chunked(batchSize) {
-            var query: SQLQueryString = "INSERT INTO \(ident: table) (id, base_id, \(ident: label), gedcom_xref, file_position, document) VALUES "
-            for (index, record) in zip(batch.indices, batch) {
-                if index > batch.startIndex { query += ", " }
+        try await pipeline(records) { batch in
+            var rows = BulkRows(table, columns: ["id", "base_id", label, "gedcom_xref", "file_position", "document"])
+            for (position, record) in zip(batch.indices, batch) {
                 // Private notes are sealed at rest when field encryption is on.
                 let sealed = (record.3 as? Note)?.isPrivate == true && cipher != nil
-                query += "(\(bind: record.0), \(bind: baseID), \(bind: sealed ? "" : record.1), \(bind: record.2), \(bind: index), "
-                if sealed {
-                    let json = try SealedDocument.json(record.3, seal: true, cipher: cipher)
-                    query += engine == .postgres ? "CAST(\(bind: json) AS JSONB))" : "\(bind: json))"
-                } else {
-                    query += try document(record.3) + ")"
-                }
+                rows.rows.append([
+                    BulkValue(record.0), .integer(baseID), .text(sealed ? "" : record.1), BulkValue(record.2), .integer(position),
+                    .json(sealed ? try SealedDocument.json(record.3, seal: true, cipher: cipher) : try encoder.string(record.3)),
+                ])
             }
-            try await sql.raw(query).run()
-            progress?(batch.count)
+            return [rows]
         }
     }
 
     func insertBaseRecords(header: ExtensionNode?, others: [ExtensionNode]) async throws {
-        let rows = (header.map { [("header", $0)] } ?? []) + others.map { ("record", $0) }
-        for (position, row) in rows.enumerated() {
-            try await sql.raw("INSERT INTO base_records (base_id, position, kind, document) VALUES (\(bind: baseID), \(bind: position), \(bind: row.0), " + document(row.1) + ")").run()
+        var rows = BulkRows("base_records", columns: ["base_id", "position", "kind", "document"])
+        let records = (header.map { [("header", $0)] } ?? []) + others.map { ("record", $0) }
+        for (position, record) in records.enumerated() {
+            rows.rows.append([.integer(baseID), .integer(position), .text(record.0), .json(try encoder.string(record.1))])
+        }
+        if !rows.rows.isEmpty { try await sink.insert(rows) }
+    }
+
+    /// Makes each batch's rows while the sink writes the previous batch. The sink never runs two
+    /// writes at once: each waits for the one before, so rows reach the tables in order.
+    private func pipeline<Item>(_ items: [Item], rows: (ArraySlice<Item>) throws -> [BulkRows]) async throws {
+        let sink = self.sink
+        let progress = self.progress
+        var pending: Task<Void, any Error>?
+        do {
+            for batch in items.chunked(batchSize) {
+                let tables = try rows(batch)
+                try await pending?.value
+                let count = batch.count
+                pending = Task {
+                    for table in tables where !table.rows.isEmpty { try await sink.insert(table) }
+                    progress?(count)
+                }
+            }
+            try await pending?.value
+        } catch {
+            // The transaction is rolled back by the caller: let the write in flight end first.
+            _ = try? await pending?.value
+            throw error
         }
     }
 }

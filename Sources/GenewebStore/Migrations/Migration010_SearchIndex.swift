@@ -75,9 +75,9 @@ struct SearchIndexBackfill {
                 persons.append((try row.decode(column: "base_id", as: Int.self), try decoder.decode(Person.self, from: Data(json.utf8))))
             }
             for (_, person) in persons {
-                try await PersonIndexWriter(sql: sql).updateColumns(of: person, entry: PersonIndexEntry(person))
+                try await PersonIndexWriter(sql: sql, engine: engine).updateColumns(of: person, entry: PersonIndexEntry(person))
             }
-            try await PersonIndexWriter(sql: sql).insertWords(persons.map { ($0.base, $0.person.id.uuid, PersonIndexEntry($0.person)) })
+            try await PersonIndexWriter(sql: sql, engine: engine).insertWords(persons.map { ($0.base, $0.person.id.uuid, PersonIndexEntry($0.person)) })
             lastID = try last.decode(column: "id", as: UUID.self)
         }
         let families = try await sql.raw("SELECT id, " + documentText + " AS document FROM families").all()

@@ -48,7 +48,7 @@ public struct FamilyRepository: Sendable {
 
     public func insert(_ family: Family, base: Int, audit: AuditEntry) async throws -> Stored<Family> {
         try await database.withTransaction { sql in
-            try await RowWriter(sql: sql, engine: database.engine, baseID: base, batchSize: 1).insertFamilies([family])
+            try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertFamilies([family])
             try await BaseVersion.bump(base, on: sql)
             try await AuditRepository(database: database).record(audit, on: sql)
             guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: family.id.uuid)").first() else { throw WriteConflict.notFound }

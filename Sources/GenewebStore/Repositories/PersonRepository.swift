@@ -116,7 +116,7 @@ public struct PersonRepository: Sendable {
     public func insert(_ person: Person, base: Int, audit: AuditEntry) async throws -> Stored<Person> {
         try await database.withTransaction { sql in
             if try await keyTaken(by: person, base: base, on: sql) { throw WriteConflict.duplicateKey(person.key) }
-            try await RowWriter(sql: sql, engine: database.engine, baseID: base, batchSize: 1).insertPersons([person])
+            try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertPersons([person])
             try await BaseVersion.bump(base, on: sql)
             try await AuditRepository(database: database).record(audit, on: sql)
             guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
@@ -143,7 +143,7 @@ public struct PersonRepository: Sendable {
                 + " WHERE id = \(bind: person.id.uuid) AND version = \(bind: current) RETURNING id").first()
             // Another writer got in between our read and our write (PostgreSQL, read committed).
             guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
-            let index = PersonIndexWriter(sql: sql)
+            let index = PersonIndexWriter(sql: sql, engine: database.engine)
             try await index.updateColumns(of: person, entry: PersonIndexEntry(person))
             try await index.replaceWords(of: person, base: base)
             try await BaseVersion.bump(base, on: sql)

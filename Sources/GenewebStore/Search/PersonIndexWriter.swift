@@ -6,19 +6,22 @@ import SQLKit
 /// write of a person goes through here inside its transaction.
 struct PersonIndexWriter {
     let sql: any SQLDatabase
-    /// Word rows per INSERT: five binds each, well under either engine's limit.
-    static let wordsPerStatement = 400
+    let engine: DatabaseEngine
+
+    static func wordRows() -> BulkRows {
+        BulkRows("person_words", columns: ["base_id", "person_id", "field", "word", "phonetic"])
+    }
+
+    static func append(_ entry: PersonIndexEntry, of person: UUID, base: Int, to rows: inout BulkRows) {
+        for word in entry.words {
+            rows.rows.append([.integer(base), BulkValue(person), .text(word.field.rawValue), .text(word.word), .text(word.phonetic)])
+        }
+    }
 
     func insertWords(_ entries: [(base: Int, person: UUID, entry: PersonIndexEntry)]) async throws {
-        let rows = entries.flatMap { item in item.entry.words.map { (item.base, item.person, $0) } }
-        for batch in rows.chunked(Self.wordsPerStatement) {
-            var query: SQLQueryString = "INSERT INTO person_words (base_id, person_id, field, word, phonetic) VALUES "
-            for (index, row) in zip(batch.indices, batch) {
-                if index > batch.startIndex { query += ", " }
-                query += "(\(bind: row.0), \(bind: row.1), \(bind: row.2.field.rawValue), \(bind: row.2.word), \(bind: row.2.phonetic))"
-            }
-            try await sql.raw(query).run()
-        }
+        var rows = Self.wordRows()
+        for item in entries { Self.append(item.entry, of: item.person, base: item.base, to: &rows) }
+        if !rows.rows.isEmpty { try await SQLKitRowSink(sql: sql, engine: engine).insert(rows) }
     }
 
     func replaceWords(of person: Person, base: Int) async throws {
