@@ -43,21 +43,21 @@ struct Import: AsyncParsableCommand {
         let baseName = try commandLineValue { () throws(BaseNameError) in try BaseName(base) }
         let bytes = try commandLineValue { try Self.readFile(file, limit: configuration.importMaxBytes) }
         print("reading \(file) (\(bytes.count) bytes)")
-        let (document, formatName) = try commandLineValue { try Self.read(bytes, path: file, format: format) }
-        print("read \(document.persons.count) persons, \(document.families.count) families; writing to base \(baseName)")
+        let opened = try commandLineValue { try Self.open(bytes, path: file, format: format) }
+        print("\(opened.formatName) file of about \(opened.recordCount) records; reading and writing to base \(baseName)")
         let database = try Database(location: configuration.storage, logger: Logger(label: "geneweb.import"), cipher: configuration.encryption)
         let report = try await database.whileRunning {
             try await MigrationRunner(database: database, logger: Logger(label: "geneweb.import")).migrate()
-            return try await GenealogyImporter(database: database).importDocument(
-                document, into: baseName, format: formatName, replace: replace, progress: ImportProgressDisplay.make()
+            return try await GenealogyImporter(database: database).importFile(
+                opened, into: baseName, replace: replace, progress: ImportProgressDisplay.make()
             )
         }
         print(ImportReportText.render(report))
     }
 
-    /// Reads the bytes as GEDCOM or `.gw`; `auto` goes by the extension, then by the content.
-    static func read(_ bytes: [UInt8], path: String, format: Format) throws -> (GedcomDocument, String) {
-        try GenealogyFile.read(bytes, fileName: path, format: GenealogyFile.Format(rawValue: format.rawValue) ?? .auto)
+    /// Checks the bytes as GEDCOM or `.gw`; `auto` goes by the extension, then by the content.
+    static func open(_ bytes: [UInt8], path: String, format: Format) throws -> OpenedGenealogyFile {
+        try GenealogyFile.open(bytes, fileName: path, format: GenealogyFile.Format(rawValue: format.rawValue) ?? .auto)
     }
 
     static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
@@ -67,7 +67,18 @@ struct Import: AsyncParsableCommand {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > limit { throw ImportError.tooLarge(bytes: size, limit: limit) }
-        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        // Read straight into the array the reader keeps: the file is held once, not twice.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ImportError.unreadable("cannot read \(path): no such file, or not readable")
+        }
+        defer { try? handle.close() }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        while let chunk = try handle.read(upToCount: 1 << 22), !chunk.isEmpty {
+            if bytes.count + chunk.count > limit { throw ImportError.tooLarge(bytes: bytes.count + chunk.count, limit: limit) }
+            bytes.append(contentsOf: chunk)
+        }
+        return bytes
     }
 }
 

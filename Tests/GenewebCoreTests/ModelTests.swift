@@ -1,5 +1,5 @@
 import Foundation
-import GenewebCore
+@testable import GenewebCore
 import Testing
 
 @Suite("The genealogical model")
@@ -97,5 +97,32 @@ struct ModelTests {
         #expect(PersonID(id.description) == id)
         #expect(PersonID("not-a-uuid") == nil)
         #expect(id.description == id.description.lowercased())
+    }
+
+    @Test("new ids are version 7 UUIDs that sort in the order they were made")
+    func timeOrderedIDs() {
+        let ids = (0..<20_000).map { _ in UUID.timeOrdered() }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
+        for id in ids.prefix(100) {
+            #expect(id.uuidString[id.uuidString.index(id.uuidString.startIndex, offsetBy: 14)] == "7")
+            #expect("89AB".contains(id.uuidString[id.uuidString.index(id.uuidString.startIndex, offsetBy: 19)]))
+        }
+        // The time is the first 48 bits: within a few seconds of now.
+        let milliseconds = ids[0].uuidString.replacingOccurrences(of: "-", with: "").prefix(12)
+        let made = Double(UInt64(milliseconds, radix: 16) ?? 0) / 1000
+        #expect(abs(made - Date().timeIntervalSince1970) < 60)
+        #expect(PersonID().uuid.uuidString.dropFirst(14).first == "7")
+    }
+
+    @Test("the id clock stays increasing when the wall clock steps back or a millisecond is full")
+    func timeOrderedClock() {
+        let clock = TimeOrderedClock()
+        #expect(clock.next(now: 1000) == (1000, 0))
+        #expect(clock.next(now: 1000) == (1000, 1))
+        #expect(clock.next(now: 900) == (1000, 2))
+        for _ in 3...0xFFF { _ = clock.next(now: 1000) }
+        #expect(clock.next(now: 1000) == (1001, 0))
+        #expect(clock.next(now: 5000) == (5000, 0))
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 public struct Identifier<Entity>: Hashable, Sendable, Codable, CustomStringConvertible {
     public let uuid: UUID
 
-    public init(_ uuid: UUID = UUID()) {
+    public init(_ uuid: UUID = .timeOrdered()) {
         self.uuid = uuid
     }
 

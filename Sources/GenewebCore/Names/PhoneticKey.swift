@@ -19,7 +19,8 @@ import Foundation
 /// matches first, so sharing a key with a few other names costs little.
 public enum PhoneticKey {
     public static func key(_ name: String) -> String {
-        let prepared = name.contains("ç") || name.contains("Ç")
+        // A scalar scan: `String.contains(String)` is Foundation's locale-aware search.
+        let prepared = name.unicodeScalars.contains(where: { $0 == "ç" || $0 == "Ç" })
             ? name.replacingOccurrences(of: "ç", with: "s").replacingOccurrences(of: "Ç", with: "s")
             : name
         let words = NameNormalizer.key(prepared).split(separator: " ")

@@ -3,16 +3,16 @@ import GenewebCore
 /// Finds persons who are their own ancestors: a cycle of parent → child links, which no real
 /// tree has and which would send ancestor walks round forever.
 enum AncestryLoops {
-    static func find(in document: GedcomDocument) -> [ImportWarning] {
+    static func find(families: [Family], persons: PersonIndex) -> [ImportWarning] {
         var children: [PersonID: [PersonID]] = [:]
-        for family in document.families {
+        for family in families {
             for parent in family.parents { children[parent, default: []].append(contentsOf: family.children) }
         }
         enum Mark { case visiting, done }
         var marks: [PersonID: Mark] = [:]
         var inLoop: [PersonID] = []
         // Iterative depth-first search: deep trees must not overflow the stack.
-        for start in document.persons.map(\.id) where marks[start] == nil {
+        for start in persons.order where marks[start] == nil {
             var stack: [(PersonID, Int)] = [(start, 0)]
             marks[start] = .visiting
             while let (person, next) = stack.last {
@@ -35,11 +35,12 @@ enum AncestryLoops {
                 }
             }
         }
-        let byID = Dictionary(document.persons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        guard !inLoop.isEmpty else { return [] }
+        let wanted = Set(inLoop)
+        var labels: [PersonID: String] = [:]
+        for (id, label) in zip(persons.order, persons.labels) where wanted.contains(id) && labels[id] == nil { labels[id] = label }
         return inLoop.map { id in
-            let person = byID[id]
-            let name = person.map { "\($0.firstName) \($0.surname)" } ?? id.description
-            return ImportWarning(line: nil, kind: .ancestryLoop, message: "\(name) \(person?.gedcomXref ?? "") is their own ancestor")
+            ImportWarning(line: nil, kind: .ancestryLoop, message: "\(labels[id] ?? id.description) is their own ancestor")
         }
     }
 }

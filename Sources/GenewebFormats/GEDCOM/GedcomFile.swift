@@ -6,7 +6,8 @@ import Foundation
 /// and text whose first record is not `0 HEAD`.
 public struct GedcomFile: Sendable {
     /// The file's bytes after the byte-order mark, transcoded to UTF-8 when the file was UTF-16.
-    public let body: [UInt8]
+    /// A slice of the caller's array, not a copy: a large file is held once.
+    public let body: ArraySlice<UInt8>
     /// How the bytes are decoded.
     public let charset: CharsetDecision
     /// The charset lines are decoded with (UTF-8 for transcoded UTF-16 files).
@@ -19,10 +20,10 @@ public struct GedcomFile: Sendable {
     public init(bytes: [UInt8]) throws(GedcomFileError) {
         guard !bytes.isEmpty else { throw .empty }
         let decision = CharsetDetector.gedcom(bytes)
-        var body = Array(bytes.dropFirst(decision.bomLength))
+        var body = bytes.dropFirst(decision.bomLength)
         var lineCharset = decision.charset
         if decision.charset == .utf16LittleEndian || decision.charset == .utf16BigEndian {
-            body = Array(CharsetDecoder.decode(body, as: decision.charset).utf8)
+            body = ArraySlice(CharsetDecoder.decode(body, as: decision.charset).utf8)
             lineCharset = .utf8
         }
         guard !Self.looksBinary(body) else { throw .notText }
@@ -43,8 +44,21 @@ public struct GedcomFile: Sendable {
         GedcomRecords(reader: GedcomRecordReader(bytes: body, charset: lineCharset, isGedcom7: isGedcom7))
     }
 
+    /// How many level-0 records follow the header (a byte scan for lines starting with `0`), for
+    /// progress reports before the records are read.
+    public var recordCount: Int {
+        var count = 0
+        var atLineStart = true
+        for byte in body {
+            if atLineStart, byte == UInt8(ascii: "0") { count += 1 }
+            atLineStart = byte == 0x0A || byte == 0x0D || (atLineStart && (byte == 0x20 || byte == 0x09))
+        }
+        // The header and the trailer are not records.
+        return max(0, count - 2)
+    }
+
     /// Text files have no NUL bytes and few control characters; more than 1% of them is junk.
-    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+    static func looksBinary(_ bytes: some Collection<UInt8>) -> Bool {
         let sample = bytes.prefix(65536)
         var controls = 0
         for byte in sample {
@@ -57,10 +71,10 @@ public struct GedcomFile: Sendable {
 
 /// The records of a GEDCOM file after `HEAD`, one at a time; `warnings` fill as reading goes.
 public struct GedcomRecords: Sequence, IteratorProtocol {
-    var reader: GedcomRecordReader<[UInt8]>
+    var reader: GedcomRecordReader<ArraySlice<UInt8>>
     private var skippedHeader = false
 
-    init(reader: GedcomRecordReader<[UInt8]>) {
+    init(reader: GedcomRecordReader<ArraySlice<UInt8>>) {
         self.reader = reader
     }
 

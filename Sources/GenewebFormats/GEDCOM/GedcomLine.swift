@@ -10,28 +10,57 @@ public struct GedcomLine: Sendable, Hashable {
     /// Reads a line tolerantly: leading whitespace, several spaces after the level, tabs. Returns
     /// nil when the line has no level number or no tag.
     public init?(_ text: Substring, number: Int) {
-        var rest = text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" })
-        let digits = rest.prefix(while: \.isASCII).prefix(while: \.isNumber)
-        guard !digits.isEmpty, digits.count <= 3, let level = Int(digits) else { return nil }
-        rest = rest.dropFirst(digits.count)
-        guard rest.first == " " || rest.first == "\t" else { return nil }
-        rest = rest.drop(while: { $0 == " " || $0 == "\t" })
-        var xref: String?
-        if rest.first == "@", let end = rest.dropFirst().firstIndex(of: "@") {
-            xref = String(rest[rest.startIndex...end])
-            rest = rest[rest.index(after: end)...].drop(while: { $0 == " " || $0 == "\t" })
+        var text = String(text)
+        guard let line = text.withUTF8({ GedcomLine(line: $0, charset: .utf8, number: number) }) else { return nil }
+        self = line
+    }
+
+    /// Reads a line from its bytes in `charset` (any ASCII-compatible charset: UTF-8, Latin-1,
+    /// ANSEL, the code pages). Level, xref and tag are ASCII and read as bytes; only the value is
+    /// decoded, which keeps reading a large file cheap.
+    public init?(line bytes: UnsafeBufferPointer<UInt8>, charset: Charset, number: Int) {
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), at = UInt8(ascii: "@")
+        let end = bytes.count
+        var index = 0
+        // Leading whitespace, and a byte-order mark some editors leave at the start of a line.
+        while index < end {
+            if bytes[index] == space || bytes[index] == tab { index += 1; continue }
+            if charset == .utf8, index + 2 < end, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { index += 3; continue }
+            break
         }
-        let tag = rest.prefix(while: { $0 != " " && $0 != "\t" })
-        guard !tag.isEmpty else { return nil }
-        rest = rest.dropFirst(tag.count)
+        var level = 0
+        let digitsStart = index
+        while index < end, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            level = level * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+        }
+        guard index > digitsStart, index - digitsStart <= 3 else { return nil }
+        guard index < end, bytes[index] == space || bytes[index] == tab else { return nil }
+        while index < end, bytes[index] == space || bytes[index] == tab { index += 1 }
+        var xref: String?
+        if index < end, bytes[index] == at, let close = (index + 1..<end).first(where: { bytes[$0] == at }) {
+            xref = CharsetDecoder.decode(UnsafeBufferPointer(rebasing: bytes[index...close]), as: charset)
+            index = close + 1
+            while index < end, bytes[index] == space || bytes[index] == tab { index += 1 }
+        }
+        let tagStart = index
+        while index < end, bytes[index] != space, bytes[index] != tab { index += 1 }
+        guard index > tagStart else { return nil }
+        let tagBytes = UnsafeBufferPointer(rebasing: bytes[tagStart..<index])
         // One delimiter separates tag and value; further spaces belong to the value (CONC needs them).
-        if let first = rest.first, first == " " || first == "\t" { rest = rest.dropFirst() }
+        if index < end { index += 1 }
         self.level = level
         self.xref = xref
         // Standard tags are upper case; some old programs wrote them otherwise. Extension tags keep
         // their case: GEDCOM 7 tags are case-sensitive, and `_myTag` must come back as written.
-        self.tag = tag.hasPrefix("_") ? String(tag) : String(tag).uppercased()
-        self.value = rest.isEmpty ? nil : String(rest)
+        if tagBytes[0] == UInt8(ascii: "_") {
+            self.tag = CharsetDecoder.decode(tagBytes, as: charset)
+        } else if tagBytes.allSatisfy({ $0 < 0x80 }) {
+            self.tag = String(decoding: tagBytes.lazy.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 0x20 : $0 }, as: UTF8.self)
+        } else {
+            self.tag = CharsetDecoder.decode(tagBytes, as: charset).uppercased()
+        }
+        self.value = index < end ? CharsetDecoder.decode(UnsafeBufferPointer(rebasing: bytes[index..<end]), as: charset) : nil
         self.number = number
     }
 
@@ -50,7 +79,10 @@ public struct GedcomLine: Sendable, Hashable {
 
     /// True when the value is a pointer to a record (`@I1@`), not text.
     public var isPointer: Bool {
-        guard let value, value.count >= 3, value.first == "@", value.last == "@" else { return false }
-        return !value.dropFirst().dropLast().contains("@") && !value.hasPrefix("@#")
+        guard let value else { return false }
+        let utf8 = value.utf8
+        guard utf8.count >= 3, utf8.first == UInt8(ascii: "@"), utf8.last == UInt8(ascii: "@") else { return false }
+        let inner = utf8.dropFirst().dropLast()
+        return !inner.contains(UInt8(ascii: "@")) && inner.first != UInt8(ascii: "#")
     }
 }

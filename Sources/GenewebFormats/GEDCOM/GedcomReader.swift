@@ -12,22 +12,20 @@ public struct GedcomReader {
     var ids = XrefTable()
     var seenXrefs = Set<String>()
     let isGedcom7: Bool
+    /// Persons read and not yet taken by `takePersons()`; the rest of the document stays in
+    /// `document` until the end (families need every person to drop dangling links).
+    var pendingPersons: [Person] = []
+    /// What the end of the file needs to know about persons already handed out.
+    var personIndex = PersonIndex()
 
     /// Reads a whole file.
     public static func read(_ file: GedcomFile) -> GedcomDocument {
-        var reader = GedcomReader(isGedcom7: file.isGedcom7)
-        reader.document.version = file.version
-        reader.document.header = ExtensionNode(gedcom: file.header)
-        if let warning = file.charset.warning {
-            reader.document.warnings.append(.init(line: nil, kind: .charset, message: warning))
-        }
-        var records = file.records()
-        while let record = records.next() {
-            reader.read(record)
-        }
-        reader.document.warnings.append(contentsOf: records.warnings)
-        reader.finish()
-        return reader.document
+        var stream = GedcomStream(file: file)
+        var persons: [Person] = []
+        while case let batch = stream.nextPersons(upTo: 4096), !batch.isEmpty { persons += batch }
+        var document = stream.finish()
+        document.persons = persons
+        return document
     }
 
     init(isGedcom7: Bool) {
@@ -42,7 +40,10 @@ public struct GedcomReader {
             record.xref = nil
         }
         switch record.tag {
-        case "INDI": document.persons.append(readPerson(record))
+        case "INDI":
+            var person = readPerson(record)
+            person.occurrence = personIndex.add(person)
+            pendingPersons.append(person)
         case "FAM": document.families.append(readFamily(record))
         case "SOUR": document.sources.append(readSource(record))
         case "REPO": document.repositories.append(readRepository(record))
@@ -53,23 +54,19 @@ public struct GedcomReader {
         }
     }
 
-    /// Occurrence numbers, dangling pointers, ancestry loops.
+    /// Dangling pointers, links to persons that never came, ancestry loops.
     mutating func finish() {
-        let numbers = Occurrence.assign(document.persons.map { ($0.firstName, $0.surname) })
-        for index in document.persons.indices { document.persons[index].occurrence = numbers[index] }
         document.warnings.append(contentsOf: ids.danglingWarnings(defined: definedXrefs))
         // References to records that never came are removed, so nothing points nowhere.
-        let persons = Set(document.persons.map(\.id))
         for index in document.families.indices {
-            document.families[index].parents.removeAll { !persons.contains($0) }
-            document.families[index].children.removeAll { !persons.contains($0) }
+            document.families[index].parents.removeAll { !personIndex.ids.contains($0) }
+            document.families[index].children.removeAll { !personIndex.ids.contains($0) }
         }
-        document.warnings.append(contentsOf: AncestryLoops.find(in: document))
+        document.warnings.append(contentsOf: AncestryLoops.find(families: document.families, persons: personIndex))
     }
 
     private var definedXrefs: Set<String> {
-        var xrefs = Set<String>()
-        for person in document.persons { if let xref = person.gedcomXref { xrefs.insert(xref) } }
+        var xrefs = personIndex.xrefs
         for family in document.families { if let xref = family.gedcomXref { xrefs.insert(xref) } }
         for source in document.sources { if let xref = source.gedcomXref { xrefs.insert(xref) } }
         for repository in document.repositories { if let xref = repository.gedcomXref { xrefs.insert(xref) } }
@@ -77,6 +74,78 @@ public struct GedcomReader {
         for media in document.media { if let xref = media.gedcomXref { xrefs.insert(xref) } }
         for record in document.otherRecords { if let xref = record.xref { xrefs.insert(xref) } }
         return xrefs
+    }
+}
+
+/// What is kept of each person once it has been handed out: enough to number occurrences, check
+/// links and name the persons of an ancestry loop, far less than the persons themselves.
+struct PersonIndex {
+    private(set) var ids = Set<PersonID>()
+    private(set) var xrefs = Set<String>()
+    /// Persons in file order, with a label for warnings.
+    private(set) var order: [PersonID] = []
+    private(set) var labels: [String] = []
+    private var occurrences: [String: Int] = [:]
+
+    /// Records `person` and returns its occurrence number: the n-th person of a name gets n - 1,
+    /// as `Occurrence.assign` numbers a whole list.
+    mutating func add(_ person: Person) -> Int {
+        ids.insert(person.id)
+        if let xref = person.gedcomXref { xrefs.insert(xref) }
+        order.append(person.id)
+        labels.append("\(person.firstName) \(person.surname) \(person.gedcomXref ?? "")")
+        let key = NameNormalizer.key(person.firstName) + "\u{0}" + NameNormalizer.key(person.surname)
+        let number = occurrences[key, default: 0]
+        occurrences[key] = number + 1
+        return number
+    }
+}
+
+/// A GEDCOM file read a batch of persons at a time, so an import can write persons while the rest
+/// of the file is still being read and never holds them all. Families, sources, notes and the
+/// other records are kept until `finish()` (they are few beside the persons, and families need
+/// to know every person to drop dangling links).
+public struct GedcomStream {
+    private var reader: GedcomReader
+    private var records: GedcomRecords
+    private var ended = false
+
+    public init(file: GedcomFile) {
+        reader = GedcomReader(isGedcom7: file.isGedcom7)
+        reader.document.version = file.version
+        reader.document.header = ExtensionNode(gedcom: file.header)
+        if let warning = file.charset.warning {
+            reader.document.warnings.append(.init(line: nil, kind: .charset, message: warning))
+        }
+        records = file.records()
+    }
+
+    /// The next persons of the file, up to `count` (more records are read as needed); empty at
+    /// the end of the file.
+    public mutating func nextPersons(upTo count: Int) -> [Person] {
+        while reader.pendingPersons.count < count, !ended {
+            guard let record = records.next() else { ended = true; break }
+            reader.read(record)
+        }
+        let batch = Array(reader.pendingPersons.prefix(count))
+        reader.pendingPersons.removeFirst(batch.count)
+        return batch
+    }
+
+    /// Reads what is left and returns everything but the persons already handed out (families
+    /// checked against every person, warnings of the whole file). Its `persons` are those not
+    /// taken yet.
+    public mutating func finish() -> GedcomDocument {
+        while !ended {
+            guard let record = records.next() else { ended = true; break }
+            reader.read(record)
+        }
+        reader.document.warnings.append(contentsOf: records.warnings)
+        reader.finish()
+        var document = reader.document
+        document.persons = reader.pendingPersons
+        reader.pendingPersons = []
+        return document
     }
 }
 
@@ -101,7 +170,7 @@ struct XrefTable {
 
     private mutating func uuid(_ xref: String) -> Foundation.UUID {
         if let box = uuids[xref] { return box.uuid }
-        let fresh = Foundation.UUID()
+        let fresh = Foundation.UUID.timeOrdered()
         uuids[xref] = UUIDBox(uuid: fresh)
         return fresh
     }

@@ -78,7 +78,12 @@ public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Elem
 
     /// `@@` stands for one `@`: anywhere in 5.5.1 text values, only at the start in GEDCOM 7.
     private func unescape(_ value: String) -> String {
-        guard value.contains("@@") else { return value }
+        // A byte scan: `String.contains(String)` goes through Foundation's string search.
+        var previousWasAt = false
+        guard value.utf8.contains(where: { byte in
+            defer { previousWasAt = byte == UInt8(ascii: "@") }
+            return previousWasAt && byte == UInt8(ascii: "@")
+        }) else { return value }
         if isGedcom7 { return value.hasPrefix("@@") ? String(value.dropFirst()) : value }
         return value.replacingOccurrences(of: "@@", with: "@")
     }
@@ -86,10 +91,13 @@ public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Elem
     private mutating func nextLine() -> GedcomLine? {
         while let bytes = lines.next() {
             lineNumber += 1
-            if bytes.isEmpty { continue }
+            if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == 0x1A }) { continue }
+            let number = lineNumber
+            let charset = self.charset
+            let parsed = bytes.withContiguousStorageIfAvailable { GedcomLine(line: $0, charset: charset, number: number) }
+                ?? Array(bytes).withUnsafeBufferPointer { GedcomLine(line: $0, charset: charset, number: number) }
+            if let line = parsed { return line }
             let text = CharsetDecoder.decode(bytes, as: charset)
-            if text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\u{1A}" }) { continue }
-            if let line = GedcomLine(Substring(text), number: lineNumber) { return line }
             warnings.append(.init(line: lineNumber, kind: .malformedLine, message: "line without level number kept as a continuation: \(text.prefix(40))"))
             return GedcomLine(continuation: text, number: lineNumber)
         }

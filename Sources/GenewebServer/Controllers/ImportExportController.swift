@@ -72,18 +72,18 @@ struct ImportExportController {
             bytes = file.bytes
             fileName = file.fileName ?? fileName
         }
-        let document: GedcomDocument
-        let formatName: String
+        let opened: OpenedGenealogyFile
         do {
-            (document, formatName) = try GenealogyFile.read(bytes, fileName: fileName, format: format)
+            opened = try GenealogyFile.open(bytes, fileName: fileName, format: format)
         } catch let error as GedcomFileError {
             throw APIError.validation([FieldError(field: "file", message: error.description)])
         } catch let error as GenewebFileError {
             throw APIError.validation([FieldError(field: "file", message: error.description)])
         }
+        let formatName = opened.formatName
         let report: ImportReport
         do {
-            report = try await GenealogyImporter(database: database).importDocument(document, into: base, format: formatName, replace: replace)
+            report = try await GenealogyImporter(database: database).importFile(opened, into: base, replace: replace)
             Counter(label: "geneweb_imports_total", dimensions: [("result", "success"), ("format", formatName)]).increment()
             Metrics.Timer(label: "geneweb_import_duration_seconds").recordSeconds(report.elapsedSeconds)
             Counter(label: "geneweb_imported_records_total").increment(by: report.persons + report.families)

@@ -26,11 +26,21 @@ public struct GenealogyImporter: Sendable {
         _ document: GedcomDocument, into base: BaseName, format: String, replace: Bool,
         progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportReport {
+        try await importFile(.document(document, format: format), into: base, replace: replace, progress: progress)
+    }
+
+    /// Imports a file opened by `GenealogyFile.open`. GEDCOM files are read while they are
+    /// written: each batch of persons goes to the database as soon as it is read, so the file's
+    /// persons are never all in memory and reading overlaps writing.
+    public func importFile(
+        _ file: OpenedGenealogyFile, into base: BaseName, replace: Bool,
+        progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) async throws -> ImportReport {
         let clock = ContinuousClock()
         let start = clock.now
-        var report = ImportReport(base: base.rawValue, format: format)
+        var report = ImportReport(base: base.rawValue, format: file.formatName)
         let batchSize = self.batchSize
-        try await database.withBulkTransaction { sql, sink in
+        let counts = try await database.withBulkTransaction { sql, sink in
             guard let baseID = try await BaseRepository(database: database).id(of: base, create: true, on: sql) else {
                 throw ImportError.unreadable("could not create base \(base)")
             }
@@ -40,14 +50,14 @@ public struct GenealogyImporter: Sendable {
             }
             if replace { try await BaseContents.deleteAll(of: baseID, on: sql) }
             try await BaseVersion.bump(baseID, on: sql)
-            let total = document.persons.count + document.families.count + document.sources.count
-                + document.repositories.count + document.notes.count + document.media.count
             var rows = RowWriter(sink: sink, baseID: baseID, batchSize: batchSize, progress: progress.map { report in
-                let counter = ProgressCounter(total: total)
+                let counter = ProgressCounter(total: file.recordCount)
                 return { written in report(counter.add(written)) }
             })
             rows.cipher = database.cipher
-            try await rows.insertPersons(document.persons)
+            var stream = file.stream()
+            let persons = try await rows.insertPersons { stream.nextPersons(upTo: batchSize) }
+            let document = stream.finish()
             try await rows.insertFamilies(document.families)
             try await rows.insertRecords("sources", label: "title", document.sources.map { ($0.id.uuid, $0.title, $0.gedcomXref, $0) })
             try await rows.insertRecords("repositories", label: "name", document.repositories.map { ($0.id.uuid, $0.name, $0.gedcomXref, $0) })
@@ -55,18 +65,29 @@ public struct GenealogyImporter: Sendable {
             try await rows.insertRecords("media", label: "file", document.media.map { ($0.id.uuid, $0.file, $0.gedcomXref, $0) })
             try await rows.insertBaseRecords(header: document.header, others: document.otherRecords)
             try await sql.raw("UPDATE bases SET version = version + 1 WHERE id = \(bind: baseID)").run()
+            return ImportCounts(
+                persons: persons, families: document.families.count, sources: document.sources.count,
+                repositories: document.repositories.count, notes: document.notes.count, media: document.media.count,
+                warnings: document.warnings.map(\.description)
+            )
         }
-        report.persons = document.persons.count
-        report.families = document.families.count
-        report.sources = document.sources.count
-        report.repositories = document.repositories.count
-        report.notes = document.notes.count
-        report.media = document.media.count
-        report.warnings = document.warnings.map(\.description)
+        report.persons = counts.persons
+        report.families = counts.families
+        report.sources = counts.sources
+        report.repositories = counts.repositories
+        report.notes = counts.notes
+        report.media = counts.media
+        report.warnings = counts.warnings
         let elapsed = clock.now - start
         report.elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return report
     }
+}
+
+/// What an import wrote, counted inside its transaction.
+struct ImportCounts: Sendable {
+    let persons, families, sources, repositories, notes, media: Int
+    let warnings: [String]
 }
 
 /// How far an import has got: records written out of the total.
@@ -85,7 +106,9 @@ final class ProgressCounter: Sendable {
     }
 
     func add(_ count: Int) -> ImportProgress {
-        ImportProgress(written: written.withLock { $0 += count; return $0 }, total: total)
+        let now = written.withLock { $0 += count; return $0 }
+        // The total is counted from the file's lines before reading: never show more than 100%.
+        return ImportProgress(written: now, total: max(total, now))
     }
 }
 

@@ -33,26 +33,42 @@ struct RowWriter {
     ]
 
     func insertPersons(_ persons: [Person]) async throws {
-        try await pipeline(persons) { batch in
-            var rows = BulkRows("persons", columns: Self.personColumns)
-            rows.rows.reserveCapacity(batch.count)
-            var words = PersonIndexWriter.wordRows()
-            for (position, person) in zip(batch.indices, batch) {
-                let entry = PersonIndexEntry(person)
-                rows.rows.append([
-                    BulkValue(person.id.uuid), .integer(baseID), .text(person.firstName), .text(person.surname),
-                    .integer(person.occurrence), .text(NameNormalizer.key(person.firstName)), .text(NameNormalizer.key(person.surname)),
-                    .text(PhoneticKey.key(person.firstName)), .text(PhoneticKey.key(person.surname)), .text(person.sex.rawValue),
-                    BulkValue((person.birth ?? person.baptism)?.date?.sortKey), BulkValue((person.death ?? person.burial)?.date?.sortKey),
-                    BulkValue(person.gedcomXref), .integer(position),
-                    .integer(entry.deceased), .text(entry.access), BulkValue(entry.birthLatest), BulkValue(entry.birthMonthDay),
-                    BulkValue(entry.deathMonthDay), BulkValue(entry.birthYear), BulkValue(entry.deathYear),
-                    .json(try encoder.string(person)),
-                ])
-                PersonIndexWriter.append(entry, of: person.id.uuid, base: baseID, to: &words)
-            }
-            return [rows, words]
+        var batches = persons.chunked(batchSize).makeIterator()
+        _ = try await insertPersons { batches.next().map(Array.init) ?? [] }
+    }
+
+    /// Writes the persons `next` gives, a batch a call, until it gives none; returns how many.
+    func insertPersons(from next: () throws -> [Person]) async throws -> Int {
+        var position = 0
+        try await pipeline {
+            let batch = try next()
+            guard !batch.isEmpty else { return nil }
+            defer { position += batch.count }
+            return (try personRows(batch, firstPosition: position), batch.count)
         }
+        return position
+    }
+
+    /// The `persons` rows of a batch and the `person_words` rows of its search index.
+    private func personRows(_ batch: [Person], firstPosition: Int) throws -> [BulkRows] {
+        var rows = BulkRows("persons", columns: Self.personColumns)
+        rows.rows.reserveCapacity(batch.count)
+        var words = PersonIndexWriter.wordRows()
+        for (offset, person) in batch.enumerated() {
+            let entry = PersonIndexEntry(person)
+            rows.rows.append([
+                BulkValue(person.id.uuid), .integer(baseID), .text(person.firstName), .text(person.surname),
+                .integer(person.occurrence), .text(NameNormalizer.key(person.firstName)), .text(NameNormalizer.key(person.surname)),
+                .text(PhoneticKey.key(person.firstName)), .text(PhoneticKey.key(person.surname)), .text(person.sex.rawValue),
+                BulkValue((person.birth ?? person.baptism)?.date?.sortKey), BulkValue((person.death ?? person.burial)?.date?.sortKey),
+                BulkValue(person.gedcomXref), .integer(firstPosition + offset),
+                .integer(entry.deceased), .text(entry.access), BulkValue(entry.birthLatest), BulkValue(entry.birthMonthDay),
+                BulkValue(entry.deathMonthDay), BulkValue(entry.birthYear), BulkValue(entry.deathYear),
+                .json(try encoder.string(person)),
+            ])
+            PersonIndexWriter.append(entry, of: person.id.uuid, base: baseID, to: &words)
+        }
+        return [rows, words]
     }
 
     func insertFamilies(_ families: [Family]) async throws {
@@ -101,17 +117,25 @@ struct RowWriter {
         if !rows.rows.isEmpty { try await sink.insert(rows) }
     }
 
-    /// Makes each batch's rows while the sink writes the previous batch. The sink never runs two
-    /// writes at once: each waits for the one before, so rows reach the tables in order.
+    /// The rows of `items`, a batch at a time, through `pipeline(_:)`.
     private func pipeline<Item>(_ items: [Item], rows: (ArraySlice<Item>) throws -> [BulkRows]) async throws {
+        var batches = items.chunked(batchSize).makeIterator()
+        try await pipeline {
+            guard let batch = batches.next() else { return nil }
+            return (try rows(batch), batch.count)
+        }
+    }
+
+    /// Makes each batch's rows (`next`, nil at the end) while the sink writes the previous batch.
+    /// The sink never runs two writes at once: each waits for the one before, so rows reach the
+    /// tables in order.
+    private func pipeline(_ next: () throws -> (tables: [BulkRows], records: Int)?) async throws {
         let sink = self.sink
         let progress = self.progress
         var pending: Task<Void, any Error>?
         do {
-            for batch in items.chunked(batchSize) {
-                let tables = try rows(batch)
+            while let (tables, count) = try next() {
                 try await pending?.value
-                let count = batch.count
                 pending = Task {
                     for table in tables where !table.rows.isEmpty { try await sink.insert(table) }
                     progress?(count)

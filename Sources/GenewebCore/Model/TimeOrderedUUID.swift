@@ -1,0 +1,45 @@
+import Foundation
+import Synchronization
+
+extension UUID {
+    /// A version 7 UUID (RFC 9562): the Unix time in milliseconds, then a 12-bit counter, then
+    /// random bits. Ids made one after the other sort in the order they were made, also within one
+    /// millisecond, so the database appends new rows to the end of its id indexes instead of
+    /// writing all over them: a large import writes far fewer pages. Random enough (62 bits after
+    /// the counter) that ids cannot be guessed; the creation time they reveal is public anyway
+    /// (`created_at`).
+    public static func timeOrdered() -> UUID {
+        let (milliseconds, counter) = TimeOrderedClock.shared.next()
+        var generator = SystemRandomNumberGenerator()
+        let random = generator.next() as UInt64
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
+        bytes[6] = 0x70 | UInt8(counter >> 8)
+        bytes[7] = UInt8(truncatingIfNeeded: counter)
+        for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: random >> (8 * (15 - index))) }
+        bytes[8] = 0x80 | (bytes[8] & 0x3F)
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+    }
+}
+
+/// The process-wide (milliseconds, counter) pair behind `UUID.timeOrdered()`: strictly increasing
+/// even when the wall clock steps back or more than 4,096 ids are made in one millisecond.
+final class TimeOrderedClock: Sendable {
+    static let shared = TimeOrderedClock()
+    private let last = Mutex<(milliseconds: UInt64, counter: UInt16)>((0, 0))
+
+    func next(now: UInt64 = UInt64(Date().timeIntervalSince1970 * 1000)) -> (milliseconds: UInt64, counter: UInt16) {
+        last.withLock { last in
+            if now > last.milliseconds {
+                last = (now, 0)
+            } else if last.counter < 0xFFF {
+                last.counter += 1
+            } else {
+                // The counter is spent: borrow the next millisecond.
+                last = (last.milliseconds + 1, 0)
+            }
+            return last
+        }
+    }
+}
