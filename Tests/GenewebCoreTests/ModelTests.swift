@@ -103,6 +103,8 @@ struct ModelTests {
     func timeOrderedIDs() {
         let ids = (0..<20_000).map { _ in UUID.timeOrdered() }
         #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { $0.hexString == $0.uuidString })
+        #expect((0..<1000).map { _ in UUID() }.allSatisfy { $0.hexString == $0.uuidString })
         #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
         for id in ids.prefix(100) {
             #expect(id.uuidString[id.uuidString.index(id.uuidString.startIndex, offsetBy: 14)] == "7")

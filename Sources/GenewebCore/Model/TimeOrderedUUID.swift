@@ -43,3 +43,26 @@ final class TimeOrderedClock: Sendable {
         }
     }
 }
+
+extension UUID {
+    /// The upper-case 8-4-4-4-12 text, as `uuidString` gives it, without going through
+    /// `snprintf` (which `uuidString` does on Linux): imports write one for every row and link.
+    public var hexString: String {
+        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+        return withUnsafeBytes(of: uuid) { raw in
+            String(unsafeUninitializedCapacity: 36) { buffer in
+                var out = 0
+                for (index, byte) in raw.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        buffer[out] = UInt8(ascii: "-")
+                        out += 1
+                    }
+                    buffer[out] = hex[Int(byte >> 4)]
+                    buffer[out + 1] = hex[Int(byte & 0x0F)]
+                    out += 2
+                }
+                return out
+            }
+        }
+    }
+}

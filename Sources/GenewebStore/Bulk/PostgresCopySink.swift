@@ -1,3 +1,4 @@
+import GenewebCore
 import Logging
 import NIOCore
 import PostgresNIO
@@ -23,7 +24,7 @@ struct PostgresCopySink: BulkRowSink {
                     case .null: buffer.writeStaticString("\\N")
                     case .integer(let int): buffer.writeString(String(int))
                     case .text(let text), .json(let text): Self.writeEscaped(text, to: &buffer)
-                    case .uuid(let uuid): buffer.writeString(uuid.uuidString)
+                    case .uuid(let uuid): buffer.writeString(uuid.hexString)
                     }
                 }
                 buffer.writeInteger(UInt8(ascii: "\n"))

@@ -1,3 +1,4 @@
+import GenewebCore
 import SQLiteNIO
 
 /// Multi-row `INSERT`s straight through SQLiteNIO: values go in as `SQLiteData` without SQLKit's
@@ -24,7 +25,7 @@ struct SQLiteRowSink: BulkRowSink {
                     case .integer(let int): binds.append(.integer(int))
                     case .text(let text), .json(let text): binds.append(.text(text))
                     // What SQLKit's binds stored: the upper-case text form.
-                    case .uuid(let uuid): binds.append(.text(uuid.uuidString))
+                    case .uuid(let uuid): binds.append(.text(uuid.hexString))
                     }
                 }
             }

@@ -1,3 +1,4 @@
+import GenewebCore
 import Foundation
 
 /// Encodes `Encodable` values to JSON text in one pass, writing bytes as the value's `encode(to:)`
@@ -99,7 +100,7 @@ final class JSONByteWriter {
         if T.self == String.self { writeString(value as! String) }
         else if T.self == Int.self { writeInteger(value as! Int) }
         else if T.self == Bool.self { writeBool(value as! Bool) }
-        else if T.self == UUID.self { writeString((value as! UUID).uuidString) }
+        else if T.self == UUID.self { writeString((value as! UUID).hexString) }
         else if T.self == Double.self { try writeDouble(value as! Double) }
         else if T.self == Date.self { try writeDouble((value as! Date).timeIntervalSinceReferenceDate) }
         else if T.self == URL.self { writeString((value as! URL).absoluteString) }
