@@ -35,6 +35,34 @@ struct MigrationTests {
         }
     }
 
+    @Test("migration 11 drops the two redundant person indexes; the GeneWeb key stays unique", arguments: allEngines)
+    func leanerPersonIndexes(engine: DatabaseEngine) async throws {
+        try await EngineFixture.with(engine) { database in
+            try await MigrationRunner(database: database, logger: logger).migrate()
+            let names = try await database.withConnection { sql in
+                let query: SQLQueryString = engine == .sqlite
+                    ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons'"
+                    : "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'persons'"
+                return try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }
+            }
+            #expect(!names.contains("persons_by_key"))
+            #expect(!names.contains("persons_by_phonetic"))
+            #expect(names.contains("persons_by_list_order"))
+            // A new id each time: only the (base, first name, surname, occurrence) key can refuse the second.
+            func insert(occurrence: Int) async throws {
+                try await database.withConnection { sql in
+                    try await sql.raw("""
+                        INSERT INTO persons (id, base_id, first_name, surname, occurrence, first_name_key, surname_key, sex)
+                        VALUES (\(bind: UUID()), 1, 'Jean', 'Dupont', \(bind: occurrence), 'jean', 'dupont', 'male')
+                        """).run()
+                }
+            }
+            try await insert(occurrence: 0)
+            await #expect(throws: (any Error).self) { try await insert(occurrence: 0) }
+            try await insert(occurrence: 1)
+        }
+    }
+
     @Test("several servers migrating one database at once apply each migration exactly once", arguments: allEngines)
     func concurrentMigrations(engine: DatabaseEngine) async throws {
         try await EngineFixture.with(engine) { database in

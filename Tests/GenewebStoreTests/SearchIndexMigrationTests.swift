@@ -28,7 +28,7 @@ struct SearchIndexMigrationTests {
                         """ + document + ")").run()
                 }
             }
-            #expect(try await MigrationRunner(database: database, logger: logger).migrate() == [10])
+            #expect(try await MigrationRunner(database: database, logger: logger).migrate() == [10, 11])
             let search = SearchRepository(database: database)
             let rule = LivingRule()
             let everyone = try await search.search(PersonSearch(query: "strauss"), base: 1, visibility: .everyone, offset: 0, limit: 10)

@@ -35,6 +35,7 @@ public enum Migrations {
         .places,
         .listIndex,
         .searchIndex,
+        .leanerPersonIndexes,
     ]
 
     /// The version of the newest migration this build knows.
