@@ -93,6 +93,25 @@ struct ServerProcessTests {
         #expect(refused.output.contains("binary"))
     }
 
+    @Test("check reads a file like import, writes nothing, and reports counts and warnings")
+    func check() async throws {
+        let directory = TemporaryDirectory()
+        let file = directory.url.appendingPathComponent("family.ged").path
+        try "0 HEAD\n0 @I1@ INDI\n1 NAME Jean /Dupont/\n0 @I2@ INDI\n1 NAME Jean /Dupont/\n0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I2@\n1 CHIL @I9@\n0 TRLR\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let checked = try await runGeneweb(["check", file], environment: ["GENEWEB_DATA_DIR": directory.path])
+        #expect(checked.status == 0)
+        #expect(checked.output.contains("gedcom") && checked.output.contains("MB/s"))
+        #expect(checked.output.contains("persons: 2") && checked.output.contains("families: 1"))
+        #expect(checked.output.contains("warnings: 1") && checked.output.contains("@I9@"))
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("geneweb.sqlite").path))
+        let empty = directory.url.appendingPathComponent("empty.ged").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        let refused = try await runGeneweb(["check", empty])
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("empty"))
+    }
+
     @Test("JSON logs: every line of a serving process is a JSON object")
     func jsonLogs() async throws {
         let directory = TemporaryDirectory()
