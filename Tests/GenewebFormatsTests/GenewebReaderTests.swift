@@ -106,6 +106,38 @@ struct GenewebRoundTripTests {
         return (try GenewebReader.read(bytes: Array(text.utf8)), text)
     }
 
+    @Test("a witness in no family keeps their own events and notes: a pevt block after the defining family")
+    func inlineWitnessEvents() throws {
+        let husband = Person(firstName: "Jean", surname: "Dupont", sex: .male)
+        let wife = Person(firstName: "Marie", surname: "Curie", sex: .female)
+        let godfather = Person(firstName: "Luc", surname: "Martin", sex: .male, events: [Event(kind: .death, date: GenealogyDate(geneweb: "1899"), place: "Lyon")])
+        let witness = Person(
+            firstName: "Paul", surname: "Bernard", sex: .male, occupation: "notaire",
+            events: [
+                Event(kind: .birth, date: GenealogyDate(geneweb: "3/4/1820"), place: "Paris"),
+                Event(kind: .occupation, value: "notaire"),
+                // The witness's own baptism names a godfather defined nowhere else.
+                Event(kind: .baptism, date: GenealogyDate(geneweb: "5/4/1820"), witnesses: [Witness(personID: godfather.id, kind: .witnessGodparent)]),
+            ],
+            notes: "Témoin au mariage."
+        )
+        let family = Family(parents: [husband.id, wife.id], events: [Event(kind: .marriage, date: GenealogyDate(geneweb: "1850"), witnesses: [Witness(personID: witness.id)])])
+        var document = GedcomDocument()
+        document.persons = [husband, wife, witness, godfather]
+        document.families = [family]
+        let (again, text) = try roundTrip(document)
+        let read = try #require(again.persons.first { $0.firstName == "Paul" }, "\(text)")
+        #expect(read.birth?.place == "Paris", "\(text)")
+        #expect(read.birth?.date == GenealogyDate(geneweb: "3/4/1820"))
+        #expect(read.notes == "Témoin au mariage.")
+        #expect(read.occupation == "notaire")
+        let baptism = try #require(read.events.first { $0.kind == .baptism }, "\(text)")
+        let readGodfather = try #require(again.persons.first { $0.firstName == "Luc" })
+        #expect(baptism.witnesses == [Witness(personID: readGodfather.id, kind: .witnessGodparent)])
+        #expect(readGodfather.death?.place == "Lyon", "\(text)")
+        #expect(again.families.first?.marriage?.witnesses.map(\.personID) == [read.id])
+    }
+
     @Test("the fixture: read → write → read gives the same tree")
     func fixture() throws {
         let document = try GenewebReader.read(bytes: Array(GenewebReaderTests.fixture.utf8))

@@ -104,7 +104,19 @@ extension GenewebWriter {
               !document.families.contains(where: { $0.parents.contains(person.id) })
         else { return key(person) }
         defined.insert(person.id)
+        definedInline.append(index)
         return key(person) + info(person, required: true)
+    }
+
+    /// The `pevt` and `notes` blocks of persons defined inline (witnesses, godparents) since the
+    /// last call, written after the block that defined them: the inline definition carries only
+    /// the basic information, their events and notes come here. Their own events may name new
+    /// witnesses, whose blocks follow in turn.
+    mutating func writeInlineDefinedBlocks() {
+        while !definedInline.isEmpty {
+            let index = definedInline.removeFirst()
+            writePersonBlocks(document.persons[index])
+        }
     }
 
     /// `rel` blocks: godparents, adoptive and other non-birth parents.

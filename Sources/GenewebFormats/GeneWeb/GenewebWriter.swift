@@ -14,6 +14,8 @@ public struct GenewebWriter {
     public private(set) var warnings: [String] = []
     private(set) var text = ""
     var defined = Set<PersonID>()
+    /// Persons defined inline whose `pevt`/`notes` blocks are still to be written.
+    var definedInline: [Int] = []
 
     mutating func appendText(_ piece: String) { text += piece }
 
@@ -34,7 +36,10 @@ public struct GenewebWriter {
     mutating func writeAll() {
         text = "encoding: utf-8\ngwplus\n\n"
         for family in document.families { writeFamily(family) }
-        for person in document.persons where !person.relatedParents.isEmpty { writeRelations(person) }
+        for person in document.persons where !person.relatedParents.isEmpty {
+            writeRelations(person)
+            writeInlineDefinedBlocks()
+        }
         for note in document.notes { writePage(note) }
         for person in document.persons where !defined.contains(person.id) {
             warnings.append("\(person.firstName) \(person.surname) belongs to no family and cannot be written in .gw")
@@ -99,6 +104,7 @@ public struct GenewebWriter {
         }
         text += "\n"
         for index in definedHere { writePersonBlocks(document.persons[index]) }
+        writeInlineDefinedBlocks()
     }
 
     /// A spouse on the `fam` line: the key, plus the information when the person is defined here.
