@@ -39,20 +39,31 @@ public struct GedcomWriter {
 
     /// Produces the file in pieces (one record each), for streaming.
     public func emit(_ sink: (String) -> Void) {
-        var lines = GedcomLineWriter(version: version)
-        writeHeader(&lines)
-        sink(lines.text)
-        for person in document.persons { sink(record { writePerson(person, &$0) }) }
-        for family in document.families { sink(record { writeFamily(family, &$0) }) }
-        for source in document.sources { sink(record { writeSource(source, &$0) }) }
-        for repository in document.repositories { sink(record { writeRepository(repository, &$0) }) }
-        for note in document.notes { sink(record { writeNote(note, &$0) }) }
-        for media in document.media { sink(record { writeMedia(media, &$0) }) }
-        for other in document.otherRecords { sink(record { writeExtension(other, level: 0, &$0) }) }
-        if version == .v551, !hasSubmitter {
-            sink("0 @SUBM1@ SUBM\n1 NAME GeneWeb Server\n")
-        }
-        sink("0 TRLR\n")
+        for piece in pieces() { sink(piece) }
+    }
+
+    /// The file's pieces (the header, then one record each), made only as they are asked for: a
+    /// response can send each piece before the next is written, so the file's text is never
+    /// whole in memory.
+    public func pieces() -> AnySequence<String> {
+        let header = AnySequence(CollectionOfOne(()).lazy.map { _ in
+            var lines = GedcomLineWriter(version: version)
+            writeHeader(&lines)
+            return lines.text
+        })
+        let persons = document.persons.lazy.map { person in record { writePerson(person, &$0) } }
+        let families = document.families.lazy.map { family in record { writeFamily(family, &$0) } }
+        let sources = document.sources.lazy.map { source in record { writeSource(source, &$0) } }
+        let repositories = document.repositories.lazy.map { repository in record { writeRepository(repository, &$0) } }
+        let notes = document.notes.lazy.map { note in record { writeNote(note, &$0) } }
+        let media = document.media.lazy.map { media in record { writeMedia(media, &$0) } }
+        let others = document.otherRecords.lazy.map { other in record { writeExtension(other, level: 0, &$0) } }
+        let submitter = version == .v551 && !hasSubmitter ? ["0 @SUBM1@ SUBM\n1 NAME GeneWeb Server\n"] : []
+        let parts: [AnySequence<String>] = [
+            header, AnySequence(persons), AnySequence(families), AnySequence(sources), AnySequence(repositories),
+            AnySequence(notes), AnySequence(media), AnySequence(others), AnySequence(submitter), AnySequence(["0 TRLR\n"]),
+        ]
+        return AnySequence(parts.lazy.joined())
     }
 
     private func record(_ body: (inout GedcomLineWriter) -> Void) -> String {

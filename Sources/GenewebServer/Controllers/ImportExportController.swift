@@ -124,31 +124,27 @@ struct ImportExportController {
             document.families = redacted.families
             headers[HTTPField.Name("X-Geneweb-Redacted-Persons")!] = String(redacted.redacted)
         }
-        let text: [String]
-        switch format {
-        case .gw:
-            text = [GenewebWriter.write(document).text]
-            headers[.contentType] = "text/plain; charset=utf-8"
-        case .gedcom551, .gedcom7:
-            var chunks: [String] = []
-            var pending = ""
-            GedcomWriter(document: document, version: format == .gedcom7 ? .v7 : .v551).emit { piece in
-                pending += piece
-                if pending.utf8.count >= 64 * 1024 {
-                    chunks.append(pending)
-                    pending = ""
-                }
-            }
-            chunks.append(pending)
-            text = chunks
-            headers[.contentType] = "text/vnd.familysearch.gedcom; charset=utf-8"
-        }
+        headers[.contentType] = format == .gw ? "text/plain; charset=utf-8" : "text/vnd.familysearch.gedcom; charset=utf-8"
+        let exported = document
         let fileExtension = format == .gw ? "gw" : "ged"
         headers[.contentDisposition] = "attachment; filename=\"\(base.name).\(fileExtension)\""
         headers[.cacheControl] = "no-store"
-        // Sent in 64 KB chunks as the writer produced them.
+        // Sent in chunks of about 64 KB.
         let body = ResponseBody { writer in
-            for chunk in text { try await writer.write(ByteBuffer(string: chunk)) }
+            // GEDCOM records are written as the response sends them: the file's text is never
+            // whole in memory. A .gw file is written whole (its blocks refer back and forth).
+            let pieces = format == .gw
+                ? AnySequence([GenewebWriter.write(exported).text])
+                : GedcomWriter(document: exported, version: format == .gedcom7 ? .v7 : .v551).pieces()
+            var pending = ByteBuffer()
+            for piece in pieces {
+                pending.writeString(piece)
+                if pending.readableBytes >= 64 * 1024 {
+                    try await writer.write(pending)
+                    pending = ByteBuffer()
+                }
+            }
+            if pending.readableBytes > 0 { try await writer.write(pending) }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: headers, body: body)
