@@ -27,6 +27,8 @@ for n in "${sizes[@]}"; do
   file="$work/synthetic-$n.ged"
   measure "generate $n persons" "$bin" generate --persons "$n" --output "$file"
   echo "  file: $(( $(stat -c %s "$file") / 1024 / 1024 )) MB"
+  # Reading alone (the import's reader, nothing written): its own report gives MB/s.
+  echo "  read: $("$bin" check "$file" | head -1 | sed 's/.*read in //')"
   measure "import $n persons (SQLite)" "$bin" import "$file" --data-dir "$work/sqlite-$n"
   measure "export $n persons as GEDCOM 5.5.1 (SQLite)" "$bin" export --data-dir "$work/sqlite-$n" --output "$work/out-$n.ged"
   if [ -n "${GENEWEB_BENCH_POSTGRES_URL:-}" ]; then
@@ -35,5 +37,9 @@ for n in "${sizes[@]}"; do
   fi
 done
 if [ -d ../shared/corpus ]; then
+  echo "  read Queen.ged: $("$bin" check ../shared/corpus/Queen.ged | head -1 | sed 's/.*read in //')"
   measure "import Queen.ged (4,683 persons, SQLite)" "$bin" import ../shared/corpus/Queen.ged --data-dir "$work/queen"
+  if [ -n "${GENEWEB_BENCH_POSTGRES_URL:-}" ]; then
+    measure "import Queen.ged (PostgreSQL)" "$bin" import ../shared/corpus/Queen.ged --base queen --replace --database-url "$GENEWEB_BENCH_POSTGRES_URL"
+  fi
 fi

@@ -1,3 +1,4 @@
+import Foundation
 @testable import GenewebCore
 import Testing
 
@@ -109,6 +110,14 @@ struct PhoneticKeyTests {
         }
         for word in words {
             #expect(String(decoding: PhoneticKey.crush(ascii: Array(word.utf8)), as: UTF8.self) == String(PhoneticKey.crush(letters: Array(word))), "\(word)")
+        }
+    }
+
+    @Test("trimming spaces gives what Foundation's trimming of .whitespaces gives")
+    func trimming() {
+        let samples = ["", " ", "\t", "  1850 ", "\u{A0}ABT 1850\u{3000}", "\n1850\n", " \t x y \t ", "é", " é ", "\u{2009}\u{2009}", "1 JAN 1700"]
+        for sample in samples {
+            #expect(sample.trimmingSpaces() == sample.trimmingCharacters(in: .whitespaces), "\(sample.debugDescription)")
         }
     }
 }

@@ -13,7 +13,7 @@ extension GenealogyDate {
     /// month names). What is not a date becomes a text date holding the value word for word, so
     /// nothing is lost. Returns nil for an empty value.
     public init?(gedcom value: String, phrase: String? = nil) {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingSpaces()
         guard !trimmed.isEmpty else {
             guard let phrase, !phrase.isEmpty else { return nil }
             self = .text(phrase)
@@ -116,9 +116,15 @@ struct GedcomDateTokens {
     private var position = 0
 
     init(_ text: String) {
+        words = text.uppercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         // The French calendar escape holds a space; keep it one word.
-        let upper = text.uppercased().replacingOccurrences(of: "@#DFRENCH R@", with: "@#DFRENCH_R@")
-        words = upper.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var index = 0
+        while index + 1 < words.count {
+            if words[index] == "@#DFRENCH", words[index + 1] == "R@" {
+                words.replaceSubrange(index...index + 1, with: ["@#DFRENCH_R@"])
+            }
+            index += 1
+        }
     }
 
     var peek: String? { position < words.count ? words[position] : nil }

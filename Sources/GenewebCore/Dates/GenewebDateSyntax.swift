@@ -7,7 +7,7 @@ extension GenealogyDate {
     /// underscores for spaces. Returns nil for `0` or an empty token (no date); anything else that
     /// is not a date becomes a text date holding the token.
     public init?(geneweb token: String) {
-        let trimmed = token.trimmingCharacters(in: .whitespaces)
+        let trimmed = token.trimmingSpaces()
         guard !trimmed.isEmpty, trimmed != "0" else { return nil }
         if trimmed.hasPrefix("0("), trimmed.hasSuffix(")") {
             self = .text(String(trimmed.dropFirst(2).dropLast()).replacingOccurrences(of: "_", with: " "))
