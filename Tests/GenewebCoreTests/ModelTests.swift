@@ -104,6 +104,8 @@ struct ModelTests {
         let ids = (0..<20_000).map { _ in UUID.timeOrdered() }
         #expect(Set(ids).count == ids.count)
         #expect(ids.allSatisfy { $0.hexString == $0.uuidString })
+        // The counter alone would make them unique: the random part must differ too.
+        #expect(Set(ids.map { $0.uuidString.suffix(14) }).count == ids.count)
         #expect((0..<1000).map { _ in UUID() }.allSatisfy { $0.hexString == $0.uuidString })
         #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
         for id in ids.prefix(100) {

@@ -110,6 +110,13 @@ extension CalendarDate {
     }
 }
 
+/// Modifiers followed by one date; built once, not on every date read.
+private let simpleModifiers: [String: DatePrecision] = [
+    "ABT": .about, "ABOUT": .about, "CA": .about, "CIRCA": .about, "C": .about,
+    "EST": .estimated, "CAL": .calculated, "BEF": .before, "BEFORE": .before,
+    "AFT": .after, "AFTER": .after, "TO": .to,
+]
+
 /// A cursor over the upper-cased words of a GEDCOM date value.
 struct GedcomDateTokens {
     private var words: [String]
@@ -159,12 +166,7 @@ struct GedcomDateTokens {
             guard let (dmy, calendar, dual) = parsed, tokens.isAtEnd else { return nil }
             return CalendarDate(dmy, calendar: calendar, precision: precision, dualYear: dual)
         }
-        let simple: [String: DatePrecision] = [
-            "ABT": .about, "ABOUT": .about, "CA": .about, "CIRCA": .about, "C": .about,
-            "EST": .estimated, "CAL": .calculated, "BEF": .before, "BEFORE": .before,
-            "AFT": .after, "AFTER": .after, "TO": .to,
-        ]
-        if let modifier, let precision = simple[modifier] {
+        if let modifier, let precision = simpleModifiers[modifier] {
             tokens.next()
             return wrap(precision, single())
         }

@@ -9,9 +9,7 @@ extension UUID {
     /// the counter) that ids cannot be guessed; the creation time they reveal is public anyway
     /// (`created_at`).
     public static func timeOrdered() -> UUID {
-        let (milliseconds, counter) = TimeOrderedClock.shared.next()
-        var generator = SystemRandomNumberGenerator()
-        let random = generator.next() as UInt64
+        let (milliseconds, counter, random) = TimeOrderedClock.shared.nextWithRandom()
         var bytes = [UInt8](repeating: 0, count: 16)
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
         bytes[6] = 0x70 | UInt8(counter >> 8)
@@ -28,6 +26,38 @@ extension UUID {
 final class TimeOrderedClock: Sendable {
     static let shared = TimeOrderedClock()
     private let last = Mutex<(milliseconds: UInt64, counter: UInt16)>((0, 0))
+    /// Random bits fetched from the system 4 KB at a time: one system call per id was a visible
+    /// share of a large import's reading time.
+    private let entropy = Mutex<(words: [UInt64], next: Int)>(([], 0))
+
+    func nextWithRandom() -> (milliseconds: UInt64, counter: UInt16, random: UInt64) {
+        let (milliseconds, counter) = next()
+        let random = entropy.withLock { pool in
+            if pool.next >= pool.words.count {
+                pool.words = Self.systemRandomWords(512)
+                pool.next = 0
+            }
+            defer { pool.next += 1 }
+            return pool.words[pool.next]
+        }
+        return (milliseconds, counter, random)
+    }
+
+    /// `count` words from the system's cryptographic generator: one read of `/dev/urandom` where
+    /// there is one, else one call a word.
+    static func systemRandomWords(_ count: Int) -> [UInt64] {
+        var words = [UInt64](repeating: 0, count: count)
+        if let handle = FileHandle(forReadingAtPath: "/dev/urandom") {
+            defer { try? handle.close() }
+            if let data = try? handle.read(upToCount: count * 8), data.count == count * 8 {
+                words.withUnsafeMutableBytes { _ = data.copyBytes(to: $0) }
+                return words
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for index in words.indices { words[index] = generator.next() }
+        return words
+    }
 
     func next(now: UInt64 = UInt64(Date().timeIntervalSince1970 * 1000)) -> (milliseconds: UInt64, counter: UInt16) {
         last.withLock { last in

@@ -93,7 +93,8 @@ struct PersonIndex {
         ids.insert(person.id)
         if let xref = person.gedcomXref { xrefs.insert(xref) }
         order.append(person.id)
-        labels.append("\(person.firstName) \(person.surname) \(person.gedcomXref ?? "")")
+        // Concatenation, not interpolation: interpolating casts each value at run time.
+        labels.append(person.firstName + " " + person.surname + " " + (person.gedcomXref ?? ""))
         let key = NameNormalizer.key(person.firstName) + "\u{0}" + NameNormalizer.key(person.surname)
         let number = occurrences[key, default: 0]
         occurrences[key] = number + 1
