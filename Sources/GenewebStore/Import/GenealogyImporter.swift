@@ -40,6 +40,10 @@ public struct GenealogyImporter: Sendable {
         let start = clock.now
         var report = ImportReport(base: base.rawValue, format: file.formatName)
         let batchSize = self.batchSize
+        let counter = ProgressCounter(total: file.recordCount)
+        var written: (@Sendable (Int) -> Void)?
+        if let progress { written = { count in progress(counter.add(count)) } }
+        let batchWritten = written
         let counts = try await database.withBulkTransaction { sql, sink in
             guard let baseID = try await BaseRepository(database: database).id(of: base, create: true, on: sql) else {
                 throw ImportError.unreadable("could not create base \(base)")
@@ -50,10 +54,7 @@ public struct GenealogyImporter: Sendable {
             }
             if replace { try await BaseContents.deleteAll(of: baseID, on: sql) }
             try await BaseVersion.bump(baseID, on: sql)
-            var rows = RowWriter(sink: sink, baseID: baseID, batchSize: batchSize, progress: progress.map { report in
-                let counter = ProgressCounter(total: file.recordCount)
-                return { written in report(counter.add(written)) }
-            })
+            var rows = RowWriter(sink: sink, baseID: baseID, batchSize: batchSize, progress: batchWritten)
             rows.cipher = database.cipher
             var stream = file.stream()
             let persons = try await rows.insertPersons { stream.nextPersons(upTo: batchSize) }
@@ -71,6 +72,8 @@ public struct GenealogyImporter: Sendable {
                 warnings: document.warnings.map(\.description)
             )
         }
+        // The total was counted from the file's lines (header and other records included): end at 100%.
+        progress?(counter.complete())
         report.persons = counts.persons
         report.families = counts.families
         report.sources = counts.sources
@@ -103,6 +106,12 @@ final class ProgressCounter: Sendable {
 
     init(total: Int) {
         self.total = total
+    }
+
+    /// Everything written: the last report says 100% whatever the first count was.
+    func complete() -> ImportProgress {
+        let now = written.withLock { $0 }
+        return ImportProgress(written: max(total, now), total: max(total, now))
     }
 
     func add(_ count: Int) -> ImportProgress {
