@@ -31,27 +31,63 @@ struct Export: AsyncParsableCommand {
         bootstrapLogging(configuration)
         let baseName = try commandLineValue { () throws(BaseNameError) in try BaseName(base) }
         let database = try Database(location: configuration.storage, logger: Logger(label: "geneweb.export"), cipher: configuration.encryption)
-        let document = try await database.whileRunning {
+        let format = self.format
+        let output = self.output
+        let found = try await database.whileRunning {
             try await MigrationRunner(database: database, logger: Logger(label: "geneweb.export")).migrate()
-            return try await GenealogyExporter(database: database).load(baseName)
+            let exporter = GenealogyExporter(database: database)
+            if format == .gw {
+                // A .gw file refers back and forth between its blocks: written from the whole base.
+                guard let document = try await exporter.load(baseName) else { return false }
+                let (text, warnings) = GenewebWriter.write(document)
+                for warning in warnings { JSONLogHandler.writeToStandardError("geneweb: warning: \(warning)") }
+                try OutputFile(path: output).write(text)
+                return true
+            }
+            // GEDCOM: everything but the persons first, then the persons a page at a time, each
+            // page written before the next is read.
+            guard let export = try await exporter.open(baseName) else { return false }
+            let writer = GedcomWriter(document: export.document, persons: export.persons, version: format == .gedcom7 ? .v7 : .v551)
+            let file = try OutputFile(path: output)
+            try file.write(writer.header())
+            for page in stride(from: 0, to: export.persons.count, by: GenealogyExporter.pageSize) {
+                let persons = try await exporter.persons(of: export, page: page)
+                try file.write(persons.map { writer.record(for: $0) }.joined())
+            }
+            for piece in writer.piecesAfterPersons() { try file.write(piece) }
+            return true
         }
-        guard let document else {
+        guard found else {
             JSONLogHandler.writeToStandardError("geneweb: no base named \(baseName)")
             throw ExitCode(1)
         }
-        if format == .gw {
-            let (text, warnings) = GenewebWriter.write(document)
-            for warning in warnings { JSONLogHandler.writeToStandardError("geneweb: warning: \(warning)") }
-            try writeText(text, to: output)
-            return
-        }
-        try writeGedcom(GedcomWriter(document: document, version: format == .gedcom7 ? .v7 : .v551), to: output)
     }
 }
 
-/// Writes a whole text to `path`, or to standard output when there is none.
-func writeText(_ text: String, to path: String?) throws {
-    try write(to: path) { sink in sink(text) }
+/// Where an export goes: a file (created or truncated) or standard output.
+final class OutputFile: Sendable {
+    private let handle: FileHandle
+
+    init(path: String?) throws {
+        guard let path else {
+            handle = FileHandle.standardOutput
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            JSONLogHandler.writeToStandardError("geneweb: cannot write \(path)")
+            throw ExitCode(1)
+        }
+        self.handle = handle
+    }
+
+    func write(_ text: String) throws {
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    deinit {
+        if handle !== FileHandle.standardOutput { try? handle.close() }
+    }
 }
 
 /// Streams a GEDCOM file to `path`, or to standard output when there is none.

@@ -127,6 +127,11 @@ struct ImportExportAPITests {
             let fullText = String(buffer: full.body)
             #expect(fullText.contains("Zoé /Vivante/") && fullText.contains("Jean /Dupont/") && fullText.contains("Nantes"))
             #expect(full.headers[.contentDisposition]?.contains("dupont.ged") == true)
+            // Admins' GEDCOM exports are read a page of persons at a time: still one whole file.
+            let full7 = String(buffer: try await client.request(.get, "/api/v1/bases/dupont/export?format=gedcom7", token: admin).body)
+            #expect(full7.hasPrefix("0 HEAD\n") && full7.hasSuffix("0 TRLR\n") && full7.contains("2 VERS 7.0"))
+            #expect(full7.contains("Zoé /Vivante/") && full7.contains("0 @F1@ FAM"))
+            #expect(try await client.request(.get, "/api/v1/bases/nowhere/export", token: admin).status == .notFound)
             for format in ["gedcom551", "gedcom7", "gw"] {
                 let response = try await client.request(.get, "/api/v1/bases/dupont/export?format=\(format)")
                 #expect(response.status == .ok, "\(format)")

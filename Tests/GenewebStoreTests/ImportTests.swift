@@ -134,4 +134,35 @@ struct CorpusImportTests {
             #expect(SemanticSnapshot(galichet).firstDifference(from: SemanticSnapshot(again)) == nil)
         }
     }
+
+    @Test("a GEDCOM export written a page of persons at a time is the file the whole base gives", arguments: allEngines)
+    func pagedExport(engine: DatabaseEngine) async throws {
+        try await EngineFixture.with(engine) { database in
+            try await MigrationRunner(database: database, logger: Logger(label: "test")).migrate()
+            // royal92: 3,010 persons, so two pages, with a person made later (no imported xref).
+            let base = try BaseName("royal")
+            let file = try GenealogyFile.open(Corpus.bytes("royal92.ged"), fileName: "royal92.ged", format: .auto)
+            _ = try await GenealogyImporter(database: database).importFile(file, into: base, replace: false)
+            let baseID = try #require(try await BaseRepository(database: database).id(of: base))
+            let audit = AuditEntry(occurredAt: 0, actorID: nil, actorName: "test", action: "person.create", entityType: "person", base: base.rawValue)
+            _ = try await PersonRepository(database: database).insert(Person(firstName: "Nouvelle", surname: "Personne"), base: baseID, audit: audit)
+            let exporter = GenealogyExporter(database: database)
+            let whole = try #require(try await exporter.load(base))
+            #expect(whole.persons.count == 3011)
+            let export = try #require(try await exporter.open(base))
+            #expect(export.persons.count == 3011)
+            for version in [GedcomDateVersion.v551, .v7] {
+                let expected = GedcomWriter(document: whole, version: version).pieces().joined()
+                let writer = GedcomWriter(document: export.document, persons: export.persons, version: version)
+                var paged = writer.header()
+                for page in stride(from: 0, to: export.persons.count, by: GenealogyExporter.pageSize) {
+                    for person in try await exporter.persons(of: export, page: page) { paged += writer.record(for: person) }
+                }
+                paged += writer.piecesAfterPersons().joined()
+                #expect(paged == expected)
+                #expect(paged.contains("1 NAME Nouvelle /Personne/"))
+            }
+        }
+    }
 }
+

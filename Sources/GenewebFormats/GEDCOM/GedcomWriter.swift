@@ -16,6 +16,14 @@ public struct GedcomWriter {
     let parentOf: [PersonID: [FamilyID]]
 
     public init(document: GedcomDocument, version: GedcomDateVersion) {
+        self.init(document: document, persons: document.persons.map { ($0.id, $0.gedcomXref) }, version: version)
+    }
+
+    /// A writer for a base written a page of persons at a time: `document` holds every record but
+    /// the persons, `persons` every person's id and imported xref in file order (for the xrefs
+    /// and the links of families). Write `header()`, then `record(for:)` of each person in that
+    /// order, then the `piecesAfterPersons()`.
+    public init(document: GedcomDocument, persons: [(id: PersonID, xref: String?)], version: GedcomDateVersion) {
         self.version = version
         self.document = document
         var childOf: [PersonID: [FamilyID]] = [:]
@@ -26,7 +34,7 @@ public struct GedcomWriter {
         }
         self.childOf = childOf
         self.parentOf = parentOf
-        xrefs.reserve(document)
+        xrefs.reserve(document, persons: persons)
     }
 
     /// The whole file as one string.
@@ -46,12 +54,25 @@ public struct GedcomWriter {
     /// response can send each piece before the next is written, so the file's text is never
     /// whole in memory.
     public func pieces() -> AnySequence<String> {
-        let header = AnySequence(CollectionOfOne(()).lazy.map { _ in
-            var lines = GedcomLineWriter(version: version)
-            writeHeader(&lines)
-            return lines.text
-        })
-        let persons = document.persons.lazy.map { person in record { writePerson(person, &$0) } }
+        let header = AnySequence(CollectionOfOne(()).lazy.map { _ in self.header() })
+        let persons = document.persons.lazy.map { person in self.record(for: person) }
+        return AnySequence([header, AnySequence(persons), piecesAfterPersons()].lazy.joined())
+    }
+
+    /// The `HEAD` record.
+    public func header() -> String {
+        var lines = GedcomLineWriter(version: version)
+        writeHeader(&lines)
+        return lines.text
+    }
+
+    /// One person's `INDI` record.
+    public func record(for person: Person) -> String {
+        record { writePerson(person, &$0) }
+    }
+
+    /// Every record after the persons, then the trailer.
+    public func piecesAfterPersons() -> AnySequence<String> {
         let families = document.families.lazy.map { family in record { writeFamily(family, &$0) } }
         let sources = document.sources.lazy.map { source in record { writeSource(source, &$0) } }
         let repositories = document.repositories.lazy.map { repository in record { writeRepository(repository, &$0) } }
@@ -60,7 +81,7 @@ public struct GedcomWriter {
         let others = document.otherRecords.lazy.map { other in record { writeExtension(other, level: 0, &$0) } }
         let submitter = version == .v551 && !hasSubmitter ? ["0 @SUBM1@ SUBM\n1 NAME GeneWeb Server\n"] : []
         let parts: [AnySequence<String>] = [
-            header, AnySequence(persons), AnySequence(families), AnySequence(sources), AnySequence(repositories),
+            AnySequence(families), AnySequence(sources), AnySequence(repositories),
             AnySequence(notes), AnySequence(media), AnySequence(others), AnySequence(submitter), AnySequence(["0 TRLR\n"]),
         ]
         return AnySequence(parts.lazy.joined())
@@ -104,7 +125,7 @@ struct XrefAssigner {
     private var used = Set<String>()
     private var counters: [Character: Int] = [:]
 
-    mutating func reserve(_ document: GedcomDocument) {
+    mutating func reserve(_ document: GedcomDocument, persons: [(id: PersonID, xref: String?)]) {
         func take(_ id: UUID, _ xref: String?, _ prefix: Character) {
             if let xref, used.insert(xref).inserted {
                 byID[id] = xref
@@ -113,7 +134,7 @@ struct XrefAssigner {
             }
         }
         for record in document.otherRecords { if let xref = record.xref { used.insert(xref) } }
-        for person in document.persons { take(person.id.uuid, person.gedcomXref, "I") }
+        for person in persons { take(person.id.uuid, person.xref, "I") }
         for family in document.families { take(family.id.uuid, family.gedcomXref, "F") }
         for source in document.sources { take(source.id.uuid, source.gedcomXref, "S") }
         for repository in document.repositories { take(repository.id.uuid, repository.gedcomXref, "R") }

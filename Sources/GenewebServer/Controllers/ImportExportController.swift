@@ -114,39 +114,79 @@ struct ImportExportController {
             throw APIError.validation([FieldError(field: "format", message: "must be gedcom551, gedcom7 or gw")])
         }
         let base = try await scope.resolve(request, context)
-        guard var document = try await GenealogyExporter(database: database).load(try BaseName(base.name)) else {
+        let exporter = GenealogyExporter(database: database)
+        let baseName = try BaseName(base.name)
+        var headers = HTTPFields()
+        headers[.contentType] = format == .gw ? "text/plain; charset=utf-8" : "text/vnd.familysearch.gedcom; charset=utf-8"
+        let fileExtension = format == .gw ? "gw" : "ged"
+        headers[.contentDisposition] = "attachment; filename=\"\(base.name).\(fileExtension)\""
+        headers[.cacheControl] = "no-store"
+        if context.role == .admin, format != .gw {
+            // Nothing to redact: persons are read a page at a time while the file is sent.
+            guard let export = try await exporter.open(baseName) else { throw APIError.notFound("Base \(base.name) not found") }
+            let body = ResponseBody { writer in
+                let gedcom = GedcomWriter(document: export.document, persons: export.persons, version: format == .gedcom7 ? .v7 : .v551)
+                var chunks = ChunkBuffer()
+                if let chunk = chunks.add(gedcom.header()) { try await writer.write(chunk) }
+                for page in stride(from: 0, to: export.persons.count, by: GenealogyExporter.pageSize) {
+                    for person in try await exporter.persons(of: export, page: page) {
+                        if let chunk = chunks.add(gedcom.record(for: person)) { try await writer.write(chunk) }
+                    }
+                }
+                for piece in gedcom.piecesAfterPersons() {
+                    if let chunk = chunks.add(piece) { try await writer.write(chunk) }
+                }
+                if let last = chunks.rest() { try await writer.write(last) }
+                try await writer.finish(nil)
+            }
+            return Response(status: .ok, headers: headers, body: body)
+        }
+        // Others see the public tree, whose redaction needs every person (the living evidence of
+        // parents comes from their children): the base is read whole, the file still sent as written.
+        guard var document = try await exporter.load(baseName) else {
             throw APIError.notFound("Base \(base.name) not found")
         }
-        var headers = HTTPFields()
         if context.role != .admin {
             let redacted = PublicTree.redact(persons: document.persons, families: document.families)
             document.persons = redacted.persons
             document.families = redacted.families
             headers[HTTPField.Name("X-Geneweb-Redacted-Persons")!] = String(redacted.redacted)
         }
-        headers[.contentType] = format == .gw ? "text/plain; charset=utf-8" : "text/vnd.familysearch.gedcom; charset=utf-8"
         let exported = document
-        let fileExtension = format == .gw ? "gw" : "ged"
-        headers[.contentDisposition] = "attachment; filename=\"\(base.name).\(fileExtension)\""
-        headers[.cacheControl] = "no-store"
-        // Sent in chunks of about 64 KB.
         let body = ResponseBody { writer in
             // GEDCOM records are written as the response sends them: the file's text is never
             // whole in memory. A .gw file is written whole (its blocks refer back and forth).
             let pieces = format == .gw
                 ? AnySequence([GenewebWriter.write(exported).text])
                 : GedcomWriter(document: exported, version: format == .gedcom7 ? .v7 : .v551).pieces()
-            var pending = ByteBuffer()
+            var chunks = ChunkBuffer()
             for piece in pieces {
-                pending.writeString(piece)
-                if pending.readableBytes >= 64 * 1024 {
-                    try await writer.write(pending)
-                    pending = ByteBuffer()
-                }
+                if let chunk = chunks.add(piece) { try await writer.write(chunk) }
             }
-            if pending.readableBytes > 0 { try await writer.write(pending) }
+            if let last = chunks.rest() { try await writer.write(last) }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: headers, body: body)
+    }
+}
+
+/// Text pieces gathered into chunks of about 64 KB for a streamed response.
+struct ChunkBuffer {
+    static let size = 64 * 1024
+    private var buffer = ByteBuffer()
+
+    /// Adds `piece`; returns a chunk to send when one is full.
+    mutating func add(_ piece: String) -> ByteBuffer? {
+        buffer.writeString(piece)
+        guard buffer.readableBytes >= Self.size else { return nil }
+        defer { buffer = ByteBuffer() }
+        return buffer
+    }
+
+    /// What is left, if anything.
+    mutating func rest() -> ByteBuffer? {
+        guard buffer.readableBytes > 0 else { return nil }
+        defer { buffer = ByteBuffer() }
+        return buffer
     }
 }
