@@ -133,6 +133,34 @@ struct GedcomReaderTests {
                 "FAMC links are read from FAM records; their details are kept, not followed")
     }
 
+    @Test("pointers: to a record read before or after are links; to none, one warning at the first line naming it")
+    func pointerOrder() throws {
+        let text = """
+            0 HEAD
+            0 @F1@ FAM
+            1 HUSB @I1@
+            1 WIFE @I9@
+            1 CHIL @I2@
+            0 @I1@ INDI
+            1 NAME Jean /Avant/
+            0 @I2@ INDI
+            1 NAME Paul /Avant/
+            0 @F2@ FAM
+            1 HUSB @I2@
+            1 WIFE @I9@
+            0 TRLR
+
+            """
+        let document = try read(text)
+        let dangling = document.warnings.filter { $0.kind == .danglingPointer }
+        #expect(dangling.count == 1)
+        #expect(dangling.first?.line == 4 && dangling.first?.message.contains("@I9@") == true)
+        let byXref = Dictionary(uniqueKeysWithValues: document.persons.map { ($0.gedcomXref!, $0.id) })
+        #expect(document.families.first?.parents == [byXref["@I1@"]!])
+        #expect(document.families.first?.children == [byXref["@I2@"]!])
+        #expect(document.families.last?.parents == [byXref["@I2@"]!])
+    }
+
     @Test("sources, repositories, notes and other records")
     func records() throws {
         let document = try read(Self.fixture)

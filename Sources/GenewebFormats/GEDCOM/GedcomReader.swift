@@ -10,7 +10,6 @@ import GenewebCore
 public struct GedcomReader {
     var document = GedcomDocument()
     var ids = XrefTable()
-    var seenXrefs = Set<String>()
     let isGedcom7: Bool
     /// Persons read and not yet taken by `takePersons()`; the rest of the document stays in
     /// `document` until the end (families need every person to drop dangling links).
@@ -34,7 +33,7 @@ public struct GedcomReader {
 
     mutating func read(_ record: GedcomNode) {
         var record = record
-        if let xref = record.xref, !seenXrefs.insert(xref).inserted {
+        if let xref = record.xref, !ids.define(xref) {
             // Pointers go to the first record; the second is kept under an identity of its own.
             document.warnings.append(.init(line: record.line, kind: .duplicateXref, message: "\(xref) is defined twice; the second record gets a new identity"))
             record.xref = nil
@@ -56,7 +55,7 @@ public struct GedcomReader {
 
     /// Dangling pointers, links to persons that never came, ancestry loops.
     mutating func finish() {
-        document.warnings.append(contentsOf: ids.danglingWarnings(defined: definedXrefs))
+        document.warnings.append(contentsOf: ids.danglingWarnings())
         // References to records that never came are removed, so nothing points nowhere.
         for index in document.families.indices {
             document.families[index].parents.removeAll { !personIndex.ids.contains($0) }
@@ -64,24 +63,12 @@ public struct GedcomReader {
         }
         document.warnings.append(contentsOf: AncestryLoops.find(families: document.families, persons: personIndex))
     }
-
-    private var definedXrefs: Set<String> {
-        var xrefs = personIndex.xrefs
-        for family in document.families { if let xref = family.gedcomXref { xrefs.insert(xref) } }
-        for source in document.sources { if let xref = source.gedcomXref { xrefs.insert(xref) } }
-        for repository in document.repositories { if let xref = repository.gedcomXref { xrefs.insert(xref) } }
-        for note in document.notes { if let xref = note.gedcomXref { xrefs.insert(xref) } }
-        for media in document.media { if let xref = media.gedcomXref { xrefs.insert(xref) } }
-        for record in document.otherRecords { if let xref = record.xref { xrefs.insert(xref) } }
-        return xrefs
-    }
 }
 
 /// What is kept of each person once it has been handed out: enough to number occurrences, check
 /// links and name the persons of an ancestry loop, far less than the persons themselves.
 struct PersonIndex {
     private(set) var ids = Set<PersonID>()
-    private(set) var xrefs = Set<String>()
     /// Persons in file order, with a label for warnings.
     private(set) var order: [PersonID] = []
     private(set) var labels: [String] = []
@@ -91,7 +78,6 @@ struct PersonIndex {
     /// as `Occurrence.assign` numbers a whole list.
     mutating func add(_ person: Person) -> Int {
         ids.insert(person.id)
-        if let xref = person.gedcomXref { xrefs.insert(xref) }
         order.append(person.id)
         // Concatenation, not interpolation: interpolating casts each value at run time.
         labels.append(person.firstName + " " + person.surname + " " + (person.gedcomXref ?? ""))
@@ -151,15 +137,23 @@ public struct GedcomStream {
 }
 
 /// Identifiers for xrefs, made on first sight (a family may name a person before the person's
-/// record comes), and every pointer seen, to report the dangling ones at the end.
+/// record comes), the xrefs of the records read so far, and the pointers to records not read yet,
+/// to report at the end those that never came. Pointers to records already read are not kept:
+/// in most files records come before what points to them, so this list stays short.
 struct XrefTable {
     private var uuids: [String: UUIDBox] = [:]
     private var pointers: [(xref: String, line: Int)] = []
+    private var defined = Set<String>()
+
+    /// Records that a record with `xref` was read; false when one was already.
+    mutating func define(_ xref: String) -> Bool {
+        defined.insert(xref).inserted
+    }
 
     struct UUIDBox { let uuid: Foundation.UUID }
 
     mutating func id<Entity>(_ xref: String, line: Int, as: Entity.Type = Entity.self) -> Identifier<Entity> {
-        pointers.append((xref, line))
+        if !defined.contains(xref) { pointers.append((xref, line)) }
         return Identifier(uuid(xref))
     }
 
@@ -176,7 +170,7 @@ struct XrefTable {
         return fresh
     }
 
-    func danglingWarnings(defined: Set<String>) -> [ImportWarning] {
+    func danglingWarnings() -> [ImportWarning] {
         var reported = Set<String>()
         var warnings: [ImportWarning] = []
         for pointer in pointers where !defined.contains(pointer.xref) && pointer.xref != "@VOID@" && reported.insert(pointer.xref).inserted {
