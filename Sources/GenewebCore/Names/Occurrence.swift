@@ -14,9 +14,19 @@ public enum Occurrence {
     /// Numbers every name of a list in order: the n-th time a (first name, surname) pair appears
     /// it gets n - 1. Used when importing files that carry no occurrence numbers.
     public static func assign(_ names: [(firstName: String, surname: String)]) -> [Int] {
-        var counters: [String: Int] = [:]
-        return names.map { name in
-            let key = NameNormalizer.key(name.firstName) + "\u{0}" + NameNormalizer.key(name.surname)
+        var numbering = Numbering()
+        return names.map { numbering.next(firstName: $0.firstName, surname: $0.surname) }
+    }
+
+    /// `assign` one name at a time, for files read as a stream.
+    public struct Numbering {
+        private var counters: [String: Int] = [:]
+
+        public init() {}
+
+        /// The number of this name: how many times it came before.
+        public mutating func next(firstName: String, surname: String) -> Int {
+            let key = NameNormalizer.key(firstName) + "\u{0}" + NameNormalizer.key(surname)
             let number = counters[key, default: 0]
             counters[key] = number + 1
             return number

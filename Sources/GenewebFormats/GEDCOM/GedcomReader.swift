@@ -11,8 +11,8 @@ public struct GedcomReader {
     var document = GedcomDocument()
     var ids = XrefTable()
     let isGedcom7: Bool
-    /// Persons read and not yet taken by `takePersons()`; the rest of the document stays in
-    /// `document` until the end (families need every person to drop dangling links).
+    /// Persons read and not yet handed out by `GedcomStream.nextPersons(upTo:)`; the rest of the
+    /// document stays in `document` until the end (families need every person to drop dangling links).
     var pendingPersons: [Person] = []
     /// What the end of the file needs to know about persons already handed out.
     var personIndex = PersonIndex()
@@ -72,19 +72,15 @@ struct PersonIndex {
     /// Persons in file order, with a label for warnings.
     private(set) var order: [PersonID] = []
     private(set) var labels: [String] = []
-    private var occurrences: [String: Int] = [:]
+    private var occurrences = Occurrence.Numbering()
 
-    /// Records `person` and returns its occurrence number: the n-th person of a name gets n - 1,
-    /// as `Occurrence.assign` numbers a whole list.
+    /// Records `person` and returns its occurrence number: the n-th person of a name gets n - 1.
     mutating func add(_ person: Person) -> Int {
         ids.insert(person.id)
         order.append(person.id)
         // Concatenation, not interpolation: interpolating casts each value at run time.
         labels.append(person.firstName + " " + person.surname + " " + (person.gedcomXref ?? ""))
-        let key = NameNormalizer.key(person.firstName) + "\u{0}" + NameNormalizer.key(person.surname)
-        let number = occurrences[key, default: 0]
-        occurrences[key] = number + 1
-        return number
+        return occurrences.next(firstName: person.firstName, surname: person.surname)
     }
 }
 
@@ -110,10 +106,7 @@ public struct GedcomStream {
     /// The next persons of the file, up to `count` (more records are read as needed); empty at
     /// the end of the file.
     public mutating func nextPersons(upTo count: Int) -> [Person] {
-        while reader.pendingPersons.count < count, !ended {
-            guard let record = records.next() else { ended = true; break }
-            reader.read(record)
-        }
+        while reader.pendingPersons.count < count, readRecord() {}
         let batch = Array(reader.pendingPersons.prefix(count))
         reader.pendingPersons.removeFirst(batch.count)
         return batch
@@ -123,16 +116,23 @@ public struct GedcomStream {
     /// checked against every person, warnings of the whole file). Its `persons` are those not
     /// taken yet.
     public mutating func finish() -> GedcomDocument {
-        while !ended {
-            guard let record = records.next() else { ended = true; break }
-            reader.read(record)
-        }
+        while readRecord() {}
         reader.document.warnings.append(contentsOf: records.warnings)
         reader.finish()
         var document = reader.document
         document.persons = reader.pendingPersons
         reader.pendingPersons = []
         return document
+    }
+
+    /// Reads the next record; false at the end of the file.
+    private mutating func readRecord() -> Bool {
+        guard !ended, let record = records.next() else {
+            ended = true
+            return false
+        }
+        reader.read(record)
+        return true
     }
 }
 

@@ -38,13 +38,10 @@ public struct GenealogyImporter: Sendable {
     ) async throws -> ImportReport {
         let clock = ContinuousClock()
         let start = clock.now
-        var report = ImportReport(base: base.rawValue, format: file.formatName)
         let batchSize = self.batchSize
         let counter = ProgressCounter(total: file.recordCount)
-        var written: (@Sendable (Int) -> Void)?
-        if let progress { written = { count in progress(counter.add(count)) } }
-        let batchWritten = written
-        let counts = try await database.withBulkTransaction { sql, sink in
+        let batchWritten = progress.map { report -> @Sendable (Int) -> Void in { count in report(counter.add(count)) } }
+        var report = try await database.withBulkTransaction { sql, sink in
             guard let baseID = try await BaseRepository(database: database).id(of: base, create: true, on: sql) else {
                 throw ImportError.unreadable("could not create base \(base)")
             }
@@ -66,31 +63,22 @@ public struct GenealogyImporter: Sendable {
             try await rows.insertRecords("media", label: "file", document.media.map { ($0.id.uuid, $0.file, $0.gedcomXref, $0) })
             try await rows.insertBaseRecords(header: document.header, others: document.otherRecords)
             try await sql.raw("UPDATE bases SET version = version + 1 WHERE id = \(bind: baseID)").run()
-            return ImportCounts(
-                persons: persons, families: document.families.count, sources: document.sources.count,
-                repositories: document.repositories.count, notes: document.notes.count, media: document.media.count,
-                warnings: document.warnings.map(\.description)
-            )
+            var report = ImportReport(base: base.rawValue, format: file.formatName)
+            report.persons = persons
+            report.families = document.families.count
+            report.sources = document.sources.count
+            report.repositories = document.repositories.count
+            report.notes = document.notes.count
+            report.media = document.media.count
+            report.warnings = document.warnings.map(\.description)
+            return report
         }
         // The total was counted from the file's lines (header and other records included): end at 100%.
         progress?(counter.complete())
-        report.persons = counts.persons
-        report.families = counts.families
-        report.sources = counts.sources
-        report.repositories = counts.repositories
-        report.notes = counts.notes
-        report.media = counts.media
-        report.warnings = counts.warnings
         let elapsed = clock.now - start
         report.elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return report
     }
-}
-
-/// What an import wrote, counted inside its transaction.
-struct ImportCounts: Sendable {
-    let persons, families, sources, repositories, notes, media: Int
-    let warnings: [String]
 }
 
 /// How far an import has got: records written out of the total.
