@@ -47,14 +47,8 @@ struct Export: AsyncParsableCommand {
             // GEDCOM: everything but the persons first, then the persons a page at a time, each
             // page written before the next is read.
             guard let export = try await exporter.open(baseName) else { return false }
-            let writer = GedcomWriter(document: export.document, persons: export.persons, version: format == .gedcom7 ? .v7 : .v551)
             let file = try OutputFile(path: output)
-            try file.write(writer.header())
-            for page in stride(from: 0, to: export.persons.count, by: GenealogyExporter.pageSize) {
-                let persons = try await exporter.persons(of: export, page: page)
-                try file.write(persons.map { writer.record(for: $0) }.joined())
-            }
-            for piece in writer.piecesAfterPersons() { try file.write(piece) }
+            try await exporter.writeGedcom(export, version: format == .gedcom7 ? .v7 : .v551) { try file.write($0) }
             return true
         }
         guard found else {

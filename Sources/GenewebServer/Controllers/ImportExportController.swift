@@ -125,15 +125,8 @@ struct ImportExportController {
             // Nothing to redact: persons are read a page at a time while the file is sent.
             guard let export = try await exporter.open(baseName) else { throw APIError.notFound("Base \(base.name) not found") }
             let body = ResponseBody { writer in
-                let gedcom = GedcomWriter(document: export.document, persons: export.persons, version: format == .gedcom7 ? .v7 : .v551)
                 var chunks = ChunkBuffer()
-                if let chunk = chunks.add(gedcom.header()) { try await writer.write(chunk) }
-                for page in stride(from: 0, to: export.persons.count, by: GenealogyExporter.pageSize) {
-                    for person in try await exporter.persons(of: export, page: page) {
-                        if let chunk = chunks.add(gedcom.record(for: person)) { try await writer.write(chunk) }
-                    }
-                }
-                for piece in gedcom.piecesAfterPersons() {
+                try await exporter.writeGedcom(export, version: format == .gedcom7 ? .v7 : .v551) { piece in
                     if let chunk = chunks.add(piece) { try await writer.write(chunk) }
                 }
                 if let last = chunks.rest() { try await writer.write(last) }

@@ -71,6 +71,17 @@ public struct GenealogyExporter: Sendable {
         }
     }
 
+    /// The base as a GEDCOM file, a page of persons at a time: each piece (the header, a page's
+    /// records, every later record) goes to `write` before the next page is read.
+    public func writeGedcom(_ export: Export, version: GedcomDateVersion, to write: (String) async throws -> Void) async throws {
+        let writer = GedcomWriter(document: export.document, persons: export.persons, version: version)
+        try await write(writer.header())
+        for page in stride(from: 0, to: export.persons.count, by: Self.pageSize) {
+            try await write(try await persons(of: export, page: page).map { writer.record(for: $0) }.joined())
+        }
+        for piece in writer.piecesAfterPersons() { try await write(piece) }
+    }
+
     /// The persons of `export.persons[page ..< page + pageSize]`, in that order.
     public func persons(of export: Export, page: Int) async throws -> [Person] {
         let ids = export.persons[page..<min(page + Self.pageSize, export.persons.count)].map(\.id.uuid)
