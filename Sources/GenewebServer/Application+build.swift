@@ -10,11 +10,14 @@ import Logging
 /// created when configured, before the server accepts connections. The database is a service of
 /// the application, started before the HTTP server and stopped after it, so requests in flight at
 /// SIGTERM still have their connections. `clock` lets tests expire tokens and lock-outs;
-/// `catalog` receives every route with its access rule (tests walk it).
+/// `rateLimitClock` lets them refill rate-limit buckets without waiting (and without a slow
+/// machine refilling them behind their back); `catalog` receives every route with its access rule
+/// (tests walk it).
 public func buildApplication(
     configuration: AppConfiguration,
     logger: Logger = Logger(label: "geneweb"),
     clock: AuthClock = AuthClock(),
+    rateLimitClock: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
     catalog: RouteCatalog = RouteCatalog()
 ) async throws -> some ApplicationProtocol {
     var storageLogger = logger
@@ -23,7 +26,10 @@ public func buildApplication(
     let migrations = MigrationRunner(database: database, logger: storageLogger)
     let secret = configuration.auth.secretKey ?? ephemeralSecret(logger: logger)
     let accounts = await AccountService(database: database, settings: configuration.auth, secret: secret, clock: clock, logger: logger)
-    let router = buildRouter(configuration: configuration, database: database, migrations: migrations, accounts: accounts, catalog: catalog)
+    let router = buildRouter(
+        configuration: configuration, database: database, migrations: migrations, accounts: accounts,
+        rateLimitClock: rateLimitClock, catalog: catalog
+    )
 
     var app = Application(
         router: router,
@@ -79,6 +85,7 @@ func buildRouter(
     database: Database,
     migrations: MigrationRunner,
     accounts: AccountService,
+    rateLimitClock: @escaping @Sendable () -> ContinuousClock.Instant,
     catalog: RouteCatalog
 ) -> Router<AppRequestContext> {
     // Before any metric object exists: one made earlier would stay bound to the no-op backend.
@@ -99,7 +106,8 @@ func buildRouter(
     if security.rateLimitPerMinute > 0 {
         router.add(middleware: RateLimitMiddleware(
             limiter: RateLimiter(perMinute: security.rateLimitPerMinute, burst: security.rateLimitBurst),
-            behindFly: security.flyAppName != nil
+            behindFly: security.flyAppName != nil,
+            now: rateLimitClock
         ))
     }
     router.add(middleware: AuthenticationMiddleware(accounts: accounts))

@@ -4,21 +4,28 @@ import GenewebTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 @Suite("Transport and abuse protection middleware")
 struct SecurityMiddlewareTests {
-    static func withApp(_ adjust: (inout SecuritySettings) -> Void, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    static func withApp(
+        _ adjust: (inout SecuritySettings) -> Void, rateLimitClock: @escaping @Sendable () -> ContinuousClock.Instant = { .now },
+        _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         let directory = TemporaryDirectory()
         var configuration = AuthFixture.configuration(directory: directory)
         adjust(&configuration.security)
-        let app = try await buildApplication(configuration: configuration)
+        let app = try await buildApplication(configuration: configuration, rateLimitClock: rateLimitClock)
         try await app.test(.router, body)
     }
 
     @Test("rate limit: burst, then 429 with retry_after and Retry-After; exempt routes never limited")
     func rateLimit() async throws {
-        try await Self.withApp({ $0.rateLimitPerMinute = 60; $0.rateLimitBurst = 3 }) { client in
+        // Time stands still unless the test moves it: on a loaded machine, real seconds between
+        // the requests would refill the bucket (one token a second) and the burst would not run out.
+        let time = Mutex(ContinuousClock.now)
+        try await Self.withApp({ $0.rateLimitPerMinute = 60; $0.rateLimitBurst = 3 }, rateLimitClock: { time.withLock { $0 } }) { client in
             var remaining: [String] = []
             for _ in 1...3 {
                 let response = try await client.request(.get, "/auth/health")
@@ -41,7 +48,7 @@ struct SecurityMiddlewareTests {
                 }
             }
             // One token a second comes back.
-            try await Task.sleep(for: .milliseconds(1100))
+            time.withLock { $0 += .milliseconds(1100) }
             #expect(try await client.request(.get, "/auth/health").status == .ok)
         }
     }

@@ -14,11 +14,13 @@ struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let limiter: RateLimiter
     let behindFly: Bool
+    /// The time buckets refill by; tests pass a clock they move themselves.
+    let now: @Sendable () -> ContinuousClock.Instant
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard !ExemptPaths.isRateLimitExempt(request.uri.path) else { return try await next(request, context) }
         let client = clientAddress(request, context: context)
-        let decision = limiter.take(for: client, now: .now)
+        let decision = limiter.take(for: client, now: now())
         var headers = HTTPFields()
         headers[HTTPField.Name("X-RateLimit-Limit")!] = String(limiter.perMinute)
         headers[HTTPField.Name("X-RateLimit-Remaining")!] = String(decision.remaining)
