@@ -79,6 +79,31 @@ struct TokenRejectionTests {
         }
     }
 
+    @Test("a token issued in the future, not valid yet, or living longer than we issue is refused")
+    func timesFromTheFuture() async throws {
+        try await withAuthApp { client in
+            let tokens = try await client.loginAdmin()
+            let genuine = try await Self.claims(of: tokens.access)
+            let hour: TimeInterval = 3600
+            var futureIssue = genuine
+            futureIssue.issuedAt = .init(value: genuine.issuedAt.value.addingTimeInterval(hour))
+            futureIssue.expiration = .init(value: genuine.expiration.value.addingTimeInterval(hour))
+            try await Self.expectRefused(client, try await Self.sign(futureIssue, key: AuthFixture.secret), "iat an hour ahead")
+            var notYet = genuine
+            notYet.notBefore = .init(value: Date().addingTimeInterval(hour))
+            try await Self.expectRefused(client, try await Self.sign(notYet, key: AuthFixture.secret), "nbf an hour ahead")
+            var forever = genuine
+            forever.expiration = .init(value: genuine.issuedAt.value.addingTimeInterval(365 * 24 * hour))
+            try await Self.expectRefused(client, try await Self.sign(forever, key: AuthFixture.secret), "a year-long access token")
+            // Within the clock skew allowed between instances, and an nbf already past, are fine.
+            var skewed = genuine
+            skewed.issuedAt = .init(value: genuine.issuedAt.value.addingTimeInterval(30))
+            skewed.notBefore = .init(value: Date().addingTimeInterval(-10))
+            let accepted = try await client.request(.get, "/auth/me", token: try await Self.sign(skewed, key: AuthFixture.secret))
+            #expect(accepted.status == .ok)
+        }
+    }
+
     @Test("a bad token is refused even on an open route, rather than treated as anonymous")
     func badTokenOnOpenRoute() async throws {
         try await withAuthApp { client in

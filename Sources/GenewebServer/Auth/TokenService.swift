@@ -5,6 +5,8 @@ import JWTKit
 enum TokenRejection: Error, Equatable {
     case malformedOrBadSignature
     case expired
+    /// Issued in the future, not valid yet (`nbf`), or living longer than we ever issue.
+    case badTimes
     case wrongIssuerOrAudience
     case wrongKind
 }
@@ -60,6 +62,7 @@ struct TokenService: Sendable {
             id: .init(value: UUID().uuidString.lowercased()),
             issuedAt: .init(value: Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))),
             expiration: .init(value: Date(timeIntervalSince1970: (now.timeIntervalSince1970 + lifetime).rounded(.down))),
+            notBefore: nil,
             issuer: .init(value: settings.issuer),
             audience: .init(value: [settings.audience]),
             type: kind,
@@ -78,9 +81,24 @@ struct TokenService: Sendable {
         guard claims.issuer.value == settings.issuer, claims.audience.value.contains(settings.audience) else {
             throw .wrongIssuerOrAudience
         }
-        guard claims.expiration.value > clock.now() else { throw .expired }
+        let now = clock.now()
+        guard claims.expiration.value > now else { throw .expired }
         guard claims.type == kind else { throw .wrongKind }
+        guard timesAreSound(claims, now: now) else { throw .badTimes }
         return claims
+    }
+
+    /// Clocks of several instances may differ a little; beyond that, a token from the future was
+    /// not made by this server's clock.
+    static let clockSkew: TimeInterval = 60
+
+    /// `iat` and `nbf` not in the future, and a lifetime no longer than we issue for that kind.
+    private func timesAreSound(_ claims: TokenClaims, now: Date) -> Bool {
+        let latest = now.addingTimeInterval(Self.clockSkew)
+        guard claims.issuedAt.value <= latest else { return false }
+        if let notBefore = claims.notBefore, notBefore.value > latest { return false }
+        let lifetime = claims.type == .access ? settings.accessTokenLifetime : settings.refreshTokenLifetime
+        return claims.expiration.value.timeIntervalSince(claims.issuedAt.value) <= Double(lifetime.components.seconds) + Self.clockSkew
     }
 }
 
