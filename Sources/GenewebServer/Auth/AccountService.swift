@@ -39,9 +39,8 @@ public struct AccountService: Sendable {
 
     /// Checks the fields of a new account and hashes its password; nothing is written.
     public func makeUser(username: String, password: String, email: String, fullName: String, role: UserRole) async throws -> UserRecord {
-        let name = username.trimmingCharacters(in: .whitespaces)
-        guard name.count >= 3, name.count <= 50, name.allSatisfy({ $0.isLetter || $0.isNumber || "._-@".contains($0) }) else {
-            throw AuthFailure.invalidField(field: "username", message: "3 to 50 letters, digits, '.', '_', '-' or '@'")
+        guard let name = UsernameRule.normalized(username) else {
+            throw AuthFailure.invalidField(field: "username", message: UsernameRule.summary)
         }
         let trimmedEmail = email.trimmingCharacters(in: .whitespaces)
         if !trimmedEmail.isEmpty {
@@ -131,6 +130,8 @@ public struct AccountService: Sendable {
         }
         let now = clock.seconds
         if let until = user.lockedUntil, until > now {
+            // As slow as a real check, so the time taken does not tell a locked account either.
+            try await hasher.verifyDummy(password)
             await events.record(.lockedLogin, actor: user, context: context)
             throw AuthFailure.locked(retryAfter: Int(until - now))
         }

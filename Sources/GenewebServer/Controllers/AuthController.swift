@@ -141,12 +141,10 @@ func withAuthErrors<T: Sendable>(passwordField: String = "password", _ body: () 
 extension AuthFailure {
     func apiError(passwordField: String) -> APIError {
         switch self {
-        case .invalidCredentials:
-            return .unauthorized("Incorrect username or password")
-        case .locked(let seconds):
-            var headers = HTTPFields()
-            headers[.retryAfter] = String(max(seconds, 1))
-            return APIError(.unauthorized, detail: "Account temporarily locked after repeated failed logins; retry in \(max(seconds, 1)) s", headers: headers)
+        case .invalidCredentials, .locked:
+            // One answer for an unknown user, a wrong password and a locked account: a different
+            // answer (or a Retry-After) for a locked account would tell that the username exists.
+            return .unauthorized("Incorrect username or password, or too many failed attempts: try again later")
         case .inactive:
             return .forbidden("This account is disabled")
         case .invalidToken:
