@@ -53,6 +53,10 @@ public func buildApplication(
                 logger.notice("created the first admin from GENEWEB_ADMIN_USERNAME", metadata: ["user": .string(admin.username)])
             }
         } catch let failure as AuthFailure {
+            // `AuthSettings.load` already checked both variables; this names the right one anyway.
+            if case .invalidField(field: "username", let message) = failure {
+                throw ConfigurationError(variable: "GENEWEB_ADMIN_USERNAME", value: configuration.auth.bootstrapAdmin?.username ?? "", expected: message)
+            }
             throw ConfigurationError(variable: "GENEWEB_ADMIN_PASSWORD", value: "<hidden>", expected: failure.summary)
         }
         try await accounts.purgeExpiredTokens()

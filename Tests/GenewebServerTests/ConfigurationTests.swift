@@ -67,4 +67,20 @@ struct ConfigurationTests {
             #expect(error.description.hasPrefix("invalid \(variable)="))
         }
     }
+
+    @Test("the first admin's variables are checked at load, and each problem names its own variable", arguments: [
+        ("ab", "a long enough admin passphrase", "GENEWEB_ADMIN_USERNAME"),
+        ("ann smith!", "a long enough admin passphrase", "GENEWEB_ADMIN_USERNAME"),
+        ("anna", "short", "GENEWEB_ADMIN_PASSWORD"),
+        ("anna", "anna2024anna", "GENEWEB_ADMIN_PASSWORD"),
+    ])
+    func firstAdmin(username: String, password: String, variable: String) {
+        do {
+            _ = try AppConfiguration.load(environment: ["GENEWEB_ADMIN_USERNAME": username, "GENEWEB_ADMIN_PASSWORD": password])
+            Issue.record("\(username) / \(password) was accepted")
+        } catch {
+            #expect(error.variable == variable)
+            #expect(!error.description.contains(password), "the password is never printed")
+        }
+    }
 }

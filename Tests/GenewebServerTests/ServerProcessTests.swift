@@ -34,6 +34,8 @@ struct ServerProcessTests {
         (["GENEWEB_LOG_LEVEL": "loud"], "GENEWEB_LOG_LEVEL"),
         (["DATABASE_URL": "mysql://u:secret@h/db"], "DATABASE_URL"),
         (["GENEWEB_LOG_FORMAT": "yaml"], "GENEWEB_LOG_FORMAT"),
+        (["GENEWEB_ADMIN_USERNAME": "ab", "GENEWEB_ADMIN_PASSWORD": "a long enough admin passphrase"], "GENEWEB_ADMIN_USERNAME"),
+        (["GENEWEB_ADMIN_USERNAME": "anna", "GENEWEB_ADMIN_PASSWORD": "secret"], "GENEWEB_ADMIN_PASSWORD"),
     ])
     func configurationErrors(environment: [String: String], variable: String) async throws {
         let directory = TemporaryDirectory()

@@ -60,7 +60,17 @@ public struct AuthSettings: Sendable {
             lockoutDuration = .seconds(seconds)
         }
         switch (env.string("GENEWEB_ADMIN_USERNAME"), env.string("GENEWEB_ADMIN_PASSWORD")) {
-        case (let name?, let password?): bootstrapAdmin = (name, password)
+        case (let name?, let password?):
+            // Checked here, so a bad value stops the server before it opens anything, naming the
+            // variable that is wrong (the password itself is never printed).
+            guard UsernameRule.normalized(name) != nil else {
+                throw ConfigurationError(variable: "GENEWEB_ADMIN_USERNAME", value: name, expected: UsernameRule.summary)
+            }
+            let problems = PasswordPolicy().problems(password: password, username: name)
+            guard problems.isEmpty else {
+                throw ConfigurationError(variable: "GENEWEB_ADMIN_PASSWORD", value: "<hidden>", expected: "a password that " + problems.joined(separator: "; "))
+            }
+            bootstrapAdmin = (name, password)
         case (nil, nil): break
         case (nil, _?): throw ConfigurationError(variable: "GENEWEB_ADMIN_USERNAME", value: "", expected: "set together with GENEWEB_ADMIN_PASSWORD")
         case (_?, nil): throw ConfigurationError(variable: "GENEWEB_ADMIN_PASSWORD", value: "", expected: "set together with GENEWEB_ADMIN_USERNAME")
