@@ -33,6 +33,7 @@ public func buildApplication(
 
     var app = Application(
         router: router,
+        server: HTTP1HostChannel.builder,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         services: [database, TokenPurgeService(accounts: accounts, logger: logger)],
         logger: logger

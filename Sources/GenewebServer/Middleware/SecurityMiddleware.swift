@@ -73,7 +73,7 @@ struct HTTPSRedirectMiddleware: RouterMiddleware {
             throw APIError.forbidden("HTTPS is required")
         }
         let host = request.headers[Self.hostHeader] ?? request.head.authority ?? ""
-        guard !host.isEmpty, !host.contains("/"), !host.contains("@") else { throw APIError.badRequest("Invalid host header") }
+        guard !host.isEmpty, !host.contains(where: { "/@, ".contains($0) }) else { throw APIError.badRequest("Invalid host header") }
         var headers = HTTPFields()
         headers[.location] = "https://\(host)\(request.uri.description)"
         return Response(status: .permanentRedirect, headers: headers)
