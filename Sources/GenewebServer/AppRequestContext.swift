@@ -11,6 +11,8 @@ public struct AppRequestContext: RequestContext {
     public var clientIP: String?
     /// The signed-in caller, set by `AuthenticationMiddleware` from a valid bearer token.
     public var identity: Identity?
+    /// The caller presented the monitoring token on a route that takes it (`Access.monitoring`).
+    public var isMonitoringClient = false
     /// Whether anonymous callers may read public data (`GENEWEB_AUTH_PUBLIC_READ`).
     public var publicRead: Bool = true
 

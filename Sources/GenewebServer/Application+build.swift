@@ -115,7 +115,7 @@ func buildRouter(
             now: rateLimitClock
         ))
     }
-    router.add(middleware: AuthenticationMiddleware(accounts: accounts))
+    router.add(middleware: AuthenticationMiddleware(accounts: accounts, monitoringToken: configuration.metricsToken))
 
     RootController(environment: configuration.environmentName).addRoutes(to: router, catalog: catalog)
     MetricsController(token: configuration.metricsToken, version: AppVersion.current, environment: configuration.environmentName)

@@ -54,12 +54,24 @@ struct HealthRoutesTests {
         #expect(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("geneweb.sqlite").path))
     }
 
-    @Test("/health/detailed reports engine, latency, schema version and per-base counts")
+    @Test("/health/detailed reports engine, latency, schema version and per-base counts to the monitoring token only")
     func detailed() async throws {
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(directory: directory))
+        let app = try await buildApplication(configuration: testConfiguration(directory: directory, monitored: true))
         try await app.test(.router) { client in
+            // Base names, counts and the process id are not for anonymous callers or a wrong token.
             try await client.execute(uri: "/health/detailed", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(!String(buffer: response.body).contains("default"))
+            }
+            try await client.execute(uri: "/health/detailed", method: .get, headers: [.authorization: "Bearer not-the-token"]) { response in
+                #expect(response.status == .unauthorized)
+            }
+            // The liveness and readiness routes stay open.
+            for path in ["/health", "/health/", "/health/live", "/health/ready"] {
+                try await client.execute(uri: path, method: .get) { #expect($0.status == .ok, "\(path)") }
+            }
+            try await client.execute(uri: "/health/detailed", method: .get, headers: [.authorization: "Bearer \(testMonitoringToken)"]) { response in
                 #expect(response.status == .ok)
                 let json = try response.json
                 #expect(json["status"] as? String == "healthy")

@@ -13,9 +13,9 @@ struct PostgresHealthTests {
         let url = try await TestPostgres.makeDatabase()
         defer { Task { await TestPostgres.drop(url) } }
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(storage: .postgres(url: url), directory: directory))
+        let app = try await buildApplication(configuration: testConfiguration(storage: .postgres(url: url), directory: directory, monitored: true))
         try await app.test(.router) { client in
-            try await client.execute(uri: "/health/detailed", method: .get) { response in
+            try await client.execute(uri: "/health/detailed", method: .get, headers: [.authorization: "Bearer \(testMonitoringToken)"]) { response in
                 #expect(response.status == .ok)
                 let json = try response.json
                 let database = try #require(json["database"] as? [String: Any])
@@ -31,7 +31,7 @@ struct PostgresHealthTests {
         let cluster = try PostgresCluster()
         let url = try cluster.start()
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(storage: .postgres(url: url), directory: directory))
+        let app = try await buildApplication(configuration: testConfiguration(storage: .postgres(url: url), directory: directory, monitored: true))
         try await app.test(.live) { client in
             try await client.execute(uri: "/health/ready", method: .get) { response in
                 #expect(response.status == .ok)
@@ -48,7 +48,7 @@ struct PostgresHealthTests {
             try await client.execute(uri: "/health/", method: .get) { response in
                 #expect(response.status == .ok)
             }
-            try await client.execute(uri: "/health/detailed", method: .get) { response in
+            try await client.execute(uri: "/health/detailed", method: .get, headers: [.authorization: "Bearer \(testMonitoringToken)"]) { response in
                 #expect(response.status == .ok)
                 let json = try response.json
                 #expect(json["status"] as? String == "degraded")

@@ -139,7 +139,8 @@ struct ServerProcessPostgresTests {
         let url = try await TestPostgres.makeDatabase()
         defer { Task { await TestPostgres.drop(url) } }
         let directory = TemporaryDirectory()
-        let server = try ServerProcess(arguments: ["serve", "--data-dir", directory.path, "--database-url", url])
+        let server = try ServerProcess(arguments: ["serve", "--data-dir", directory.path, "--database-url", url],
+                                       environment: ["GENEWEB_MONITORING_METRICS_TOKEN": "monitoring-token-for-the-binary"])
         try await server.waitUntilHealthy()
 
         // Another session holds an exclusive lock on `persons`, so /health/detailed, which counts
@@ -158,10 +159,11 @@ struct ServerProcessPostgresTests {
                 var iterator = locked.stream.makeAsyncIterator()
                 await iterator.next()
                 let start = ContinuousClock.now
-                async let slow = HTTP.get(server.baseURL.appendingPathComponent("health/detailed"))
+                async let slow = HTTP.send("GET", server.baseURL.appendingPathComponent("health/detailed"),
+                                           headers: ["Authorization": "Bearer monitoring-token-for-the-binary"])
                 try await Task.sleep(for: .milliseconds(800))
                 server.signal(SIGTERM)
-                let (status, body) = try await slow
+                let (status, _, body) = try await slow
                 #expect(status == 200)
                 #expect(String(decoding: body, as: UTF8.self).contains("\"bases\""))
                 #expect(ContinuousClock.now - start > .seconds(2), "the request should have waited for the lock")

@@ -86,7 +86,7 @@ struct StatisticsAPITests {
             let buckets = json["distribution"] as? [[String: Any]] ?? []
             #expect(buckets.first { ($0["from"] as? Double) == 0.0625 }?["persons"] as? Int == 1)
             // The graph the computation ran on is reported to operators.
-            let health = try await client.request(.get, "/health/detailed").json
+            let health = try await client.request(.get, "/health/detailed", token: try await client.loginAdmin().access).json
             let base = (health["bases"] as? [[String: Any]])?.first { $0["name"] as? String == "default" }
             let graph = base?["graph"] as? [String: Any]
             #expect(graph?["persons"] as? Int == 9)

@@ -9,12 +9,16 @@ import Logging
 /// A configuration for in-process tests: SQLite in a fresh folder unless a storage is given.
 /// Rate limiting is off: one test makes hundreds of requests from one address
 /// (`RateLimitTests` turns it on).
-func testConfiguration(storage: StorageLocation? = nil, directory: TemporaryDirectory) -> AppConfiguration {
+/// The monitoring token of `testConfiguration(monitored: true)`, for `/metrics` and `/health/detailed`.
+let testMonitoringToken = "monitoring-token-for-tests"
+
+func testConfiguration(storage: StorageLocation? = nil, directory: TemporaryDirectory, monitored: Bool = false) -> AppConfiguration {
     var configuration = AppConfiguration(
         host: "127.0.0.1", port: 0, debug: true, dataDirectory: directory.path,
         storage: storage, logLevel: .info, logFormat: .text
     )
     configuration.security.rateLimitPerMinute = 0
+    if monitored { configuration.metricsToken = testMonitoringToken }
     return configuration
 }
 

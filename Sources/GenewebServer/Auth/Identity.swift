@@ -24,6 +24,9 @@ public enum Access: Sendable, Hashable {
     case signedIn
     /// At least this role.
     case role(UserRole)
+    /// Operators' details: admins, or a monitoring client presenting
+    /// `GENEWEB_MONITORING_METRICS_TOKEN` (a scraper has no account).
+    case monitoring
 
     public static let editor = Access.role(.editor)
     public static let admin = Access.role(.admin)
@@ -35,6 +38,7 @@ public enum Access: Sendable, Hashable {
         case .publicRead: publicRead ? nil : .viewer
         case .signedIn: .viewer
         case .role(let role): role
+        case .monitoring: .admin
         }
     }
 }

@@ -8,7 +8,7 @@ import Logging
 /// `/health` and `/health/` never touch the database: Fly.io's check must pass while PostgreSQL
 /// restarts, or the platform would kill healthy machines. `/health/ready` says whether this
 /// instance can serve (database reachable, schema up to date); `/health/detailed` tells an
-/// operator why not.
+/// operator why not (admins, or the monitoring token).
 struct HealthController {
     let database: Database
     let migrations: MigrationRunner
@@ -23,7 +23,8 @@ struct HealthController {
         router.route(.get, "/health", access: .open, in: catalog, use: health)
         router.route(.get, "/health/live", access: .open, in: catalog, use: live)
         router.route(.get, "/health/ready", access: .open, in: catalog, use: ready)
-        router.route(.get, "/health/detailed", access: .open, in: catalog, use: detailed)
+        // Base names, counts and the process are for operators, not for anyone who asks.
+        router.route(.get, "/health/detailed", access: .monitoring, in: catalog, use: detailed)
     }
 
     @Sendable func health(_ request: Request, context: AppRequestContext) throws -> Response {

@@ -9,22 +9,31 @@ import Hummingbird
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let accounts: AccountService
+    /// `GENEWEB_MONITORING_METRICS_TOKEN`: a secret for scrapers, not a JWT.
+    let monitoringToken: String?
+
+    /// Paths of `Access.monitoring` routes, where the monitoring token is a valid bearer.
+    static let monitoringPaths: Set<String> = ["/health/detailed"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         context.publicRead = accounts.settings.publicRead
         let events = SecurityEvents.Context(requestID: context.requestID, clientIP: context.clientIP, path: request.uri.path)
-        // `/metrics` has its own bearer token (a monitoring secret, not a JWT).
+        // `/metrics` checks its own bearer token (the monitoring secret, not a JWT).
         if let header = request.headers[.authorization], request.uri.path != "/metrics" {
             guard let token = Self.bearerToken(in: header) else {
                 await accounts.events.record(.invalidToken, actor: nil, context: events, details: ["reason": "not a bearer token"])
                 throw APIError.invalidToken
             }
-            do {
-                context.identity = try await accounts.authenticate(accessToken: token)
-            } catch is AuthFailure {
-                await accounts.events.record(.invalidToken, actor: nil, context: events, details: ["kind": "access"])
-                throw APIError.invalidToken
+            if Self.monitoringPaths.contains(request.uri.path), let monitoringToken, MetricsController.constantTimeEqual(token, monitoringToken) {
+                context.isMonitoringClient = true
+            } else {
+                do {
+                    context.identity = try await accounts.authenticate(accessToken: token)
+                } catch is AuthFailure {
+                    await accounts.events.record(.invalidToken, actor: nil, context: events, details: ["kind": "access"])
+                    throw APIError.invalidToken
+                }
             }
         }
         do {
