@@ -42,6 +42,6 @@ struct Check: ParsableCommand {
         ]
         lines += rest.warnings.prefix(50).map { "    \($0)" }
         if rest.warnings.count > 50 { lines.append("    … and \(rest.warnings.count - 50) more") }
-        print(lines.joined(separator: "\n"))
+        say(lines.joined(separator: "\n"))
     }
 }

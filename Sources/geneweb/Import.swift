@@ -42,9 +42,9 @@ struct Import: AsyncParsableCommand {
         bootstrapLogging(configuration)
         let baseName = try commandLineValue { () throws(BaseNameError) in try BaseName(base) }
         let bytes = try commandLineValue { try Self.readFile(file, limit: configuration.importMaxBytes) }
-        print("reading \(file) (\(bytes.count) bytes)")
+        say("reading \(file) (\(bytes.count) bytes)")
         let opened = try commandLineValue { try Self.open(bytes, path: file, format: format) }
-        print("\(opened.formatName) file of about \(opened.recordCount) records; reading and writing to base \(baseName)")
+        say("\(opened.formatName) file of about \(opened.recordCount) records; reading and writing to base \(baseName)")
         let database = try Database(location: configuration.storage, logger: Logger(label: "geneweb.import"), cipher: configuration.encryption)
         let report = try await database.whileRunning {
             try await MigrationRunner(database: database, logger: Logger(label: "geneweb.import")).migrate()
@@ -52,7 +52,7 @@ struct Import: AsyncParsableCommand {
                 opened, into: baseName, replace: replace, progress: ImportProgressDisplay.make()
             )
         }
-        print(ImportReportText.render(report))
+        say(ImportReportText.render(report))
     }
 
     /// Checks the bytes as GEDCOM or `.gw`; `auto` goes by the extension, then by the content.
@@ -128,7 +128,7 @@ enum ImportProgressDisplay {
                     defer { last = max(last, decile) }
                     return decile > last
                 }
-                if isNew { print("written \(progress.written) of \(progress.total) records (\(decile * 10)%)") }
+                if isNew { say("written \(progress.written) of \(progress.total) records (\(decile * 10)%)") }
             }
         }
     }

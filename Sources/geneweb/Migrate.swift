@@ -35,6 +35,6 @@ struct Migrate: AsyncParsableCommand {
                 ? "schema up to date (version \(Migrations.latestVersion))"
                 : "applied migrations \(applied.map(String.init).joined(separator: ", ")); schema version \(Migrations.latestVersion)"
         }
-        print("\(configuration.storage): \(report)")
+        say("\(configuration.storage): \(report)")
     }
 }

@@ -44,6 +44,6 @@ struct Reencrypt: AsyncParsableCommand {
             try await EncryptionCanary.verify(database, reseal: true)
             return counts
         }
-        print("re-sealed: \(counts.0) user emails, \(counts.1) consent records, \(counts.2) private notes")
+        say("re-sealed: \(counts.0) user emails, \(counts.1) consent records, \(counts.2) private notes")
     }
 }

@@ -23,14 +23,14 @@ struct Secrets: ParsableCommand {
         let secret = Self.randomKey()
         let encryption = Self.randomKey()
         if raw {
-            print(secret)
-            print(encryption)
+            say(secret)
+            say(encryption)
             return
         }
-        print("GENEWEB_SECURITY_SECRET_KEY=\(secret)")
-        print("GENEWEB_SECURITY_ENCRYPTION_KEY=\(encryption)")
-        print("")
-        print("fly secrets set --app \(app) GENEWEB_SECURITY_SECRET_KEY=\(secret) GENEWEB_SECURITY_ENCRYPTION_KEY=\(encryption)")
+        say("GENEWEB_SECURITY_SECRET_KEY=\(secret)")
+        say("GENEWEB_SECURITY_ENCRYPTION_KEY=\(encryption)")
+        say("")
+        say("fly secrets set --app \(app) GENEWEB_SECURITY_SECRET_KEY=\(secret) GENEWEB_SECURITY_ENCRYPTION_KEY=\(encryption)")
     }
 
     static func randomKey() -> String {

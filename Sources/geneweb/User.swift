@@ -34,7 +34,7 @@ struct User: AsyncParsableCommand {
             let password = try readPassword(confirm: true)
             try await withAccounts(storage) { accounts in
                 let user = try await accounts.createUser(username: name, password: password, email: email, fullName: fullName, role: role)
-                print("created \(user.role.rawValue) \(user.username) (\(user.id.uuidString.lowercased()))")
+                say("created \(user.role.rawValue) \(user.username) (\(user.id.uuidString.lowercased()))")
             }
         }
     }
@@ -46,10 +46,10 @@ struct User: AsyncParsableCommand {
         func run() async throws {
             try await withAccounts(storage) { accounts in
                 let users = try await accounts.allUsers()
-                if users.isEmpty { print("no accounts") }
+                if users.isEmpty { say("no accounts") }
                 for user in users {
                     let state = user.isActive ? "active" : "disabled"
-                    print("\(user.username)\t\(user.role.rawValue)\t\(state)\t\(user.email)\t\(user.id.uuidString.lowercased())")
+                    say("\(user.username)\t\(user.role.rawValue)\t\(state)\t\(user.email)\t\(user.id.uuidString.lowercased())")
                 }
             }
         }
@@ -66,7 +66,7 @@ struct User: AsyncParsableCommand {
             try await withAccounts(storage) { accounts in
                 let user = try await existing(name, in: accounts)
                 _ = try await accounts.update(user, role: role)
-                print("\(user.username) is now \(role.rawValue)")
+                say("\(user.username) is now \(role.rawValue)")
             }
         }
     }
@@ -80,7 +80,7 @@ struct User: AsyncParsableCommand {
             try await withAccounts(storage) { accounts in
                 let user = try await existing(name, in: accounts)
                 _ = try await accounts.update(user, isActive: false)
-                print("\(user.username) is disabled")
+                say("\(user.username) is disabled")
             }
         }
     }
@@ -94,7 +94,7 @@ struct User: AsyncParsableCommand {
             try await withAccounts(storage) { accounts in
                 let user = try await existing(name, in: accounts)
                 _ = try await accounts.update(user, isActive: true)
-                print("\(user.username) is enabled")
+                say("\(user.username) is enabled")
             }
         }
     }
@@ -109,7 +109,7 @@ struct User: AsyncParsableCommand {
             try await withAccounts(storage) { accounts in
                 let user = try await existing(name, in: accounts)
                 try await accounts.resetPassword(of: user, to: password)
-                print("password of \(user.username) reset; its sessions are signed out")
+                say("password of \(user.username) reset; its sessions are signed out")
             }
         }
     }
