@@ -48,11 +48,17 @@ public func buildApplication(
             try await EncryptionCanary.verify(database)
         } catch let problem as EncryptionCanary.Problem {
             throw ConfigurationError(variable: "GENEWEB_SECURITY_ENCRYPTION_KEY", value: "<hidden>", expected: problem.description)
+        } catch let busy as DatabaseBusy {
+            // A first start with a key writes its canary; the next start will, if another process writes now.
+            logger.warning("encryption canary not written yet", metadata: ["reason": .string(busy.description)])
         }
         do {
             if let admin = try await accounts.bootstrapAdminIfNeeded() {
                 logger.notice("created the first admin from GENEWEB_ADMIN_USERNAME", metadata: ["user": .string(admin.username)])
             }
+        } catch let busy as DatabaseBusy {
+            logger.warning("the first admin from GENEWEB_ADMIN_USERNAME is not created yet: restart once the writer has finished",
+                           metadata: ["reason": .string(busy.description)])
         } catch let failure as AuthFailure {
             // `AuthSettings.load` already checked both variables; this names the right one anyway.
             if case .invalidField(field: "username", let message) = failure {
@@ -60,7 +66,11 @@ public func buildApplication(
             }
             throw ConfigurationError(variable: "GENEWEB_ADMIN_PASSWORD", value: "<hidden>", expected: failure.summary)
         }
-        try await accounts.purgeExpiredTokens()
+        do {
+            try await accounts.purgeExpiredTokens()
+        } catch let busy as DatabaseBusy {
+            logger.warning("expired tokens are purged later", metadata: ["reason": .string(busy.description)])
+        }
     }
     return app
 }

@@ -119,8 +119,12 @@ public final class Database: Service, Sendable {
         Counter(label: "geneweb_database_operations_total", dimensions: [("operation", "connection")]).increment()
         switch backend {
         case .sqlite(let pool):
-            return try await pool.withConnection { connection in
-                try await body(connection.sql(queryLogLevel: nil), SQLiteRowSink(connection: connection))
+            do {
+                return try await pool.withConnection { connection in
+                    try await body(connection.sql(queryLogLevel: nil), SQLiteRowSink(connection: connection))
+                }
+            } catch let error as SQLiteError where DatabaseBusy.reasons.contains(error.reason) {
+                throw DatabaseBusy()
             }
         case .postgres(let client):
             return try await client.withConnection { connection in
@@ -179,6 +183,18 @@ public final class Database: Service, Sendable {
         result.options.maximumConnections = 20
         result.options.connectionIdleTimeout = .seconds(60)
         return result
+    }
+}
+
+/// Another process held SQLite's write lock for longer than `busy_timeout` (10 s): typically a
+/// `geneweb import` into the same file. Reads go on meanwhile (WAL); writes must wait for it.
+public struct DatabaseBusy: Error, CustomStringConvertible {
+    static let reasons: [SQLiteError.Reason] = [.busy, .locked, .busyTimeout, .busyInRecovery, .busyInSnapshot]
+
+    public init() {}
+
+    public var description: String {
+        "another process is writing this SQLite database (an import?); reads go on, writes wait until it ends"
     }
 }
 

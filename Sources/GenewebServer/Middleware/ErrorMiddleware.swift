@@ -1,4 +1,5 @@
 import Foundation
+import GenewebStore
 import Hummingbird
 import Logging
 
@@ -22,6 +23,13 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             let status = error.status
             return try respond(APIError(status, detail: status.reasonPhrase), to: request, context: context)
+        } catch let busy as DatabaseBusy {
+            // Not the caller's fault and not ours: say when to come back.
+            var headers = HTTPFields()
+            headers[.retryAfter] = "10"
+            let error = APIError(.serviceUnavailable, detail: "The database is busy: \(busy.description). Try again in a moment",
+                                 headers: headers, retryAfter: 10)
+            return try respond(error, to: request, context: context)
         } catch is DecodingError {
             return try respond(.badRequest("The request body is not valid JSON for this route"), to: request, context: context)
         } catch {

@@ -39,7 +39,10 @@ public struct MigrationRunner: Sendable {
     /// Applies every pending migration; returns the versions applied (empty when already up to date).
     @discardableResult
     public func migrate() async throws -> [Int] {
-        try await database.serializingWrites { try await database.withConnection { sql in
+        // Nothing to apply is the usual start: answer it with a read, so a server can start beside
+        // another process that holds the write lock (an import into the same SQLite file).
+        if try await status().isUpToDate { return [] }
+        return try await database.serializingWrites { try await database.withConnection { sql in
             if database.engine == .postgres {
                 try await sql.raw("SELECT pg_advisory_lock(\(bind: Self.advisoryLockKey))").run()
             }
