@@ -9,16 +9,16 @@ struct EngineFixture {
     private let cleanup: @Sendable () async -> Void
     private let directory: TemporaryDirectory?
 
-    static func make(_ engine: DatabaseEngine) async throws -> EngineFixture {
+    static func make(_ engine: DatabaseEngine, cipher: FieldCipher? = nil) async throws -> EngineFixture {
         let logger = Logger(label: "test.store")
         switch engine {
         case .sqlite:
             let directory = TemporaryDirectory()
-            let database = try Database(location: .sqlite(path: directory.url.appendingPathComponent("geneweb.sqlite").path), logger: logger)
+            let database = try Database(location: .sqlite(path: directory.url.appendingPathComponent("geneweb.sqlite").path), logger: logger, cipher: cipher)
             return EngineFixture(database: database, cleanup: {}, directory: directory)
         case .postgres:
             let url = try await TestPostgres.makeDatabase()
-            let database = try Database(location: .postgres(url: url), logger: logger)
+            let database = try Database(location: .postgres(url: url), logger: logger, cipher: cipher)
             return EngineFixture(database: database, cleanup: { await TestPostgres.drop(url) }, directory: nil)
         }
     }

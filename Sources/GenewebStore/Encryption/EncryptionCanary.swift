@@ -25,19 +25,28 @@ public enum EncryptionCanary {
         }
     }
 
-    /// Checks the configured cipher against the stored canary, writing one when there is none
-    /// (or re-sealing it with the current key, after `geneweb reencrypt`).
-    public static func verify(_ database: Database, reseal: Bool = false) async throws {
-        let stored = try await database.withConnection { sql in
-            try await sql.raw("SELECT value FROM server_settings WHERE key = \(bind: settingKey)").first()?.decode(column: "value", as: String.self)
-        }
-        guard let cipher = database.cipher else {
+    /// Whether `cipher` opens the data that `stored` (a canary, nil when none) was sealed with:
+    /// used at start and before a restore writes anything.
+    public static func check(stored: String?, cipher: FieldCipher?) throws(Problem) {
+        guard let cipher else {
             if stored != nil { throw Problem.keyMissing }
             return
         }
         if let stored {
             let keyID = String(stored.dropFirst(FieldCipher.prefix.count).prefix { $0 != ":" })
             guard (try? cipher.open(stored)) == plaintext else { throw Problem.wrongKey(sealedWith: keyID) }
+        }
+    }
+
+    /// Checks the configured cipher against the stored canary, writing one when there is none
+    /// (or re-sealing it with the current key, after `geneweb reencrypt`).
+    public static func verify(_ database: Database, reseal: Bool = false) async throws {
+        let stored = try await database.withConnection { sql in
+            try await sql.raw("SELECT value FROM server_settings WHERE key = \(bind: settingKey)").first()?.decode(column: "value", as: String.self)
+        }
+        try check(stored: stored, cipher: database.cipher)
+        guard let cipher = database.cipher else { return }
+        if let stored {
             guard reseal, cipher.needsResealing(stored) else { return }
         }
         let sealed = try cipher.seal(plaintext)
