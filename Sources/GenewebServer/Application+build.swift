@@ -2,6 +2,7 @@ import Foundation
 import GenewebStore
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Builds the whole server from its configuration: storage, accounts, middleware, routes.
 ///
@@ -26,16 +27,24 @@ public func buildApplication(
     let migrations = MigrationRunner(database: database, logger: storageLogger)
     let secret = configuration.auth.secretKey ?? ephemeralSecret(logger: logger)
     let accounts = await AccountService(database: database, settings: configuration.auth, secret: secret, clock: clock, logger: logger)
+    let backups = BackupRunner(
+        database: database, folder: configuration.backups.folder(dataDirectory: configuration.dataDirectory),
+        keep: configuration.backups.keep, logger: logger
+    )
     let router = buildRouter(
         configuration: configuration, database: database, migrations: migrations, accounts: accounts,
-        rateLimitClock: rateLimitClock, catalog: catalog
+        backups: backups, rateLimitClock: rateLimitClock, catalog: catalog
     )
+    var services: [any Service] = [database, TokenPurgeService(accounts: accounts, logger: logger)]
+    if let interval = configuration.backups.interval {
+        services.append(BackupService(runner: backups, interval: interval))
+    }
 
     var app = Application(
         router: router,
         server: HTTP1HostChannel.builder,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [database, TokenPurgeService(accounts: accounts, logger: logger)],
+        services: services,
         logger: logger
     )
     app.beforeServerStarts {
@@ -100,6 +109,7 @@ func buildRouter(
     database: Database,
     migrations: MigrationRunner,
     accounts: AccountService,
+    backups: BackupRunner,
     rateLimitClock: @escaping @Sendable () -> ContinuousClock.Instant,
     catalog: RouteCatalog
 ) -> Router<AppRequestContext> {
@@ -137,12 +147,14 @@ func buildRouter(
         migrations: migrations,
         bases: BaseRepository(database: database),
         graphs: graphs,
+        backups: backups,
         environment: configuration.environmentName,
         startedAt: .now
     ).addRoutes(to: router, catalog: catalog)
     AuthController(accounts: accounts).addRoutes(to: router, catalog: catalog)
     UsersController(accounts: accounts).addRoutes(to: router, catalog: catalog)
     AuditController(audit: accounts.audit).addRoutes(to: router, catalog: catalog)
+    BackupsController(runner: backups).addRoutes(to: router, catalog: catalog)
     let scope = BaseScope(bases: BaseRepository(database: database), defaultBase: configuration.defaultBase)
     PersonsController(
         persons: PersonRepository(database: database), families: FamilyRepository(database: database),

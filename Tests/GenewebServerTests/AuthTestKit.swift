@@ -96,6 +96,7 @@ func withAuthApp(
     _ engine: DatabaseEngine = .sqlite, clock: TestClock = TestClock(), publicRead: Bool = true, registration: Bool = false,
     logger: Logger = Logger(label: "geneweb.test"),
     catalog: RouteCatalog = RouteCatalog(),
+    configure: (inout AppConfiguration) -> Void = { _ in },
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
     let directory = TemporaryDirectory()
@@ -106,7 +107,8 @@ func withAuthApp(
         postgresURL = url
         storage = .postgres(url: url)
     }
-    let configuration = AuthFixture.configuration(directory: directory, storage: storage, publicRead: publicRead, registration: registration)
+    var configuration = AuthFixture.configuration(directory: directory, storage: storage, publicRead: publicRead, registration: registration)
+    configure(&configuration)
     let app = try await buildApplication(configuration: configuration, logger: logger, clock: clock.authClock, catalog: catalog)
     do {
         try await app.test(.router, body)

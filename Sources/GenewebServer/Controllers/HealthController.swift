@@ -14,6 +14,7 @@ struct HealthController {
     let migrations: MigrationRunner
     let bases: BaseRepository
     let graphs: GraphCache
+    let backups: BackupRunner
     let environment: String
     let startedAt: ContinuousClock.Instant
     /// Longest a probe waits for the database before calling it unreachable.
@@ -109,6 +110,7 @@ struct HealthController {
             ],
             database: databaseHealth,
             bases: baseHealth,
+            backups: BackupStatusPayload(backups.status, keep: backups.keep),
             metrics: [
                 "uptime_seconds": uptime,
                 "database_latency_ms": databaseHealth.latencyMs ?? -1,

@@ -35,6 +35,7 @@ struct DetailedHealthStatus: Encodable {
     let checks: [String: String]
     let database: DatabaseHealth
     let bases: [BaseHealth]
+    let backups: BackupStatusPayload
     let metrics: [String: Double]
     let system: [String: String]
 }
