@@ -114,23 +114,18 @@ public final class Database: Service, Sendable {
         } }
     }
 
-    /// One leased connection seen both through SQLKit and through the engine's bulk path. The
-    /// engines' unique-key errors leave as `UniqueViolation`, the same on both.
+    /// One leased connection seen both through SQLKit and through the engine's bulk path.
     private func withRawConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase, any BulkRowSink) async throws -> T) async throws -> T {
         Counter(label: "geneweb_database_operations_total", dimensions: [("operation", "connection")]).increment()
-        do {
-            switch backend {
-            case .sqlite(let pool):
-                return try await pool.withConnection { connection in
-                    try await body(connection.sql(queryLogLevel: nil), SQLiteRowSink(connection: connection))
-                }
-            case .postgres(let client):
-                return try await client.withConnection { connection in
-                    try await body(connection.sql(queryLogLevel: nil, logger: self.logger), PostgresCopySink(connection: connection, logger: self.logger))
-                }
+        switch backend {
+        case .sqlite(let pool):
+            return try await pool.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: nil), SQLiteRowSink(connection: connection))
             }
-        } catch {
-            throw UniqueViolation(engineError: error) ?? error
+        case .postgres(let client):
+            return try await client.withConnection { connection in
+                try await body(connection.sql(queryLogLevel: nil, logger: self.logger), PostgresCopySink(connection: connection, logger: self.logger))
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import Logging
 ///
 /// Errors we throw on purpose (`APIError`) keep their status and details; framework errors
 /// (`HTTPError`, e.g. malformed JSON → 400, body too large → 413) get the matching code; a unique
-/// key the database refused (`UniqueViolation`, either engine) is a 409; anything else is a 500 whose body says nothing more, logged in full with the request id.
+/// key the database refused (either engine, read by `UniqueViolation`) is a 409; anything else is a 500 whose body says nothing more, logged in full with the request id.
 /// A path that exists under other methods answers 405 with `Allow`, not 404.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
@@ -23,14 +23,15 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             let status = error.status
             return try respond(APIError(status, detail: status.reasonPhrase), to: request, context: context)
-        } catch let violation as UniqueViolation {
-            // The store's one type for both engines' unique-key errors: a race two writers lost
-            // between our checks and the database's own. Never a 500.
-            context.logger.notice("unique violation", metadata: ["table": .string(violation.table ?? "unknown")])
-            return try respond(.conflict(Self.conflictDetail(violation)), to: request, context: context)
         } catch is DecodingError {
             return try respond(.badRequest("The request body is not valid JSON for this route"), to: request, context: context)
         } catch {
+            if let violation = UniqueViolation(engineError: error) {
+                // Either engine's unique-key refusal, read once here: a race that a writer lost
+                // between our own checks and the database's. Never a 500.
+                context.logger.notice("unique violation", metadata: ["table": .string(violation.table ?? "unknown")])
+                return try respond(.conflict(Self.conflictDetail(violation)), to: request, context: context)
+            }
             context.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
             return try respond(
                 APIError(.internalServerError, detail: "Internal server error"), to: request, context: context

@@ -197,8 +197,8 @@ public struct PersonRepository: Sendable {
         while true {
             do {
                 return try await write()
-            } catch let violation as UniqueViolation where violation.table == "persons" {
-                guard choice == .smallestFree, attempt < 5 else { throw violation }
+            } catch {
+                guard choice == .smallestFree, attempt < 5, UniqueViolation(engineError: error)?.table == "persons" else { throw error }
                 attempt += 1
             }
         }

@@ -23,10 +23,10 @@ public enum WriteConflict: Error, Equatable, Sendable {
 }
 
 /// A write the database refused because another row already holds one of its unique keys:
-/// SQLite's UNIQUE or PRIMARY KEY constraint, PostgreSQL's SQLSTATE 23505. `Database` turns the
-/// engines' errors into this one where every statement runs, so nothing above the store needs to
-/// know either driver's error type (the server answers it with 409 CONFLICT).
-public struct UniqueViolation: Error, Sendable, CustomStringConvertible {
+/// SQLite's UNIQUE or PRIMARY KEY constraint, PostgreSQL's SQLSTATE 23505. The one reading of
+/// both drivers' errors for it, so that nothing else needs to know either driver's error type:
+/// the server answers it with 409 CONFLICT, the persons' store retries on it.
+public struct UniqueViolation: Sendable, CustomStringConvertible {
     /// The table whose key was taken, when the engine tells it.
     public let table: String?
     /// The engine's own words, for the server's log (PostgreSQL's detail names the values: never
@@ -34,10 +34,8 @@ public struct UniqueViolation: Error, Sendable, CustomStringConvertible {
     public let engineMessage: String
 
     /// The violation an engine error reports, or nil for any other error.
-    init?(engineError error: any Error) {
-        if let error = error as? UniqueViolation {
-            self = error
-        } else if let error = error as? SQLiteError {
+    public init?(engineError error: any Error) {
+        if let error = error as? SQLiteError {
             // "UNIQUE constraint failed: persons.base_id, persons.first_name_key, ..."; SQLiteNIO
             // reports the basic code (constraint) unless extended codes are on.
             let unique = error.message.hasPrefix("UNIQUE constraint failed") || error.message.hasPrefix("PRIMARY KEY constraint failed")
