@@ -72,8 +72,8 @@ struct AncestryLoopTests {
                 #expect(message.contains(id) && message.contains("g\(generation).0.deep"), "\(message)")
             }
             // In loop order: the new parent, then each a parent of the next, back to the start.
-            let order = line.map { message.range(of: $0)!.lowerBound }
-            #expect(order[3] < order[0] && order[0] < order[1] && order[1] < order[2])
+            let order = line.compactMap { message.range(of: $0)?.lowerBound }
+            #expect(order.count == 4 && order[3] < order[0] && order[0] < order[1] && order[1] < order[2])
 
             // Re-parenting inside the line by PATCH: the grandson's family given the great-grandfather
             // as a child closes a 4-person loop too.
