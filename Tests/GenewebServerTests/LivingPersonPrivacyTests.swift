@@ -8,12 +8,15 @@ import Testing
 
 /// The acceptance test of API.md's privacy rule: a person born 30 years ago with no death never
 /// appears with a name, a date or a place to anonymous callers or viewers, whatever route of the
-/// OpenAPI document they call and however they fill its parameters.
+/// OpenAPI document they call and however they fill its parameters. Nor does the wedding of a
+/// living couple (2018), or that of their living parents (1990): a family is as private as its
+/// most private parent.
 @Suite("A living person never leaks, over every route")
 struct LivingPersonPrivacyTests {
     static let birthYear = Calendar(identifier: .gregorian).component(.year, from: Date()) - 30
-    /// Strings that must never reach a caller who may not see her.
-    static let secrets = ["Zéphyrine", "Zephyrine", "ZEPHYRINE", "Vivantelle", "VIVANTELLE"] + detailSecrets
+    /// Strings that must never reach a caller who may not see her, or the living couples.
+    static let secrets = ["Zéphyrine", "Zephyrine", "ZEPHYRINE", "Vivantelle", "VIVANTELLE",
+                          "Jeunot", "JEUNOT", "Parentine", "PARENTINE", "Epousee", "EPOUSEE"] + detailSecrets
 
     static var gedcom: String {
         """
@@ -48,18 +51,68 @@ struct LivingPersonPrivacyTests {
         2 DATE 1925
         1 DEAT
         2 DATE 2000
+        0 @H@ INDI
+        1 NAME Hector /Jeunot/
+        1 SEX M
+        1 BIRT
+        2 DATE 4 APR 1960
+        0 @O@ INDI
+        1 NAME Odile /Parentine/
+        1 SEX F
+        1 BIRT
+        2 DATE 9 SEP 1962
+        0 @L@ INDI
+        1 NAME Lucien /Jeunot/
+        1 SEX M
+        1 BIRT
+        2 DATE 3 MAR 1992
+        0 @B@ INDI
+        1 NAME Mireille /Epousee/
+        1 SEX F
+        1 BIRT
+        2 DATE 1993
         0 @FAM1@ FAM
         1 HUSB @F@
         1 WIFE @M@
         1 CHIL @S@
         1 CHIL @Z@
+        0 @FAM2@ FAM
+        1 HUSB @H@
+        1 WIFE @O@
+        1 ENGA
+        2 DATE 1 FEB 1989
+        2 PLAC Fiancailleville
+        1 MARR
+        2 DATE 23 JUN 1990
+        2 PLAC Parentville
+        2 NOTE parents wedding note
+        1 DIV
+        2 DATE 7 NOV 2001
+        2 PLAC Divorceville
+        1 NOTE parents family note
+        1 CHIL @L@
+        0 @FAM3@ FAM
+        1 HUSB @L@
+        1 WIFE @B@
+        1 MARR
+        2 DATE 12 MAY 2018
+        2 PLAC Mariageville
+        2 NOTE wedding secret note
+        1 NOTE couple family note
         0 TRLR
 
         """
     }
 
-    /// Her name may show on a base whose policy makes living persons' names public; nothing else may.
-    static let detailSecrets = ["Secretville", "secret diary", "nurse", "14 JUL \(birthYear)", "\(birthYear)-07-14"]
+    /// Her name may show on a base whose policy makes living persons' names public; nothing else
+    /// may, nor anything of the two living couples' families: dates (as text, ISO and Julian day),
+    /// places, notes.
+    static let detailSecrets = ["Secretville", "secret diary", "nurse", "14 JUL \(birthYear)", "\(birthYear)-07-14"] + familySecrets
+    static let familySecrets = [
+        "Mariageville", "wedding secret note", "couple family note", "12 MAY 2018", "2018-05-12", "2458251",
+        "Parentville", "parents wedding note", "parents family note", "23 JUN 1990", "1990-06-23", "2448066",
+        "Fiancailleville", "1 FEB 1989", "1989-02-01", "Divorceville", "7 NOV 2001", "2001-11-07",
+    ]
 
     @Test("every route of the OpenAPI document, as anonymous and as viewer, with her id, her key and her name as parameters",
           arguments: [(true, false), (false, false), (true, true)])
@@ -77,24 +130,41 @@ struct LivingPersonPrivacyTests {
             let everyone = try await client.request(.get, "/api/v1/persons?limit=100", token: admin.access).json["items"] as? [[String: Any]] ?? []
             func id(_ first: String) throws -> String { try #require(everyone.first { $0["first_name"] as? String == first }?["id"] as? String) }
             let (zephyrine, father, brother) = (try id("Zéphyrine"), try id("Auguste"), try id("Cyprien"))
-            let family = try #require(try await client.request(.get, "/api/v1/persons/\(father)/families", token: admin.access)
-                .json["items"] as? [[String: Any]]).first?["id"] as? String ?? ""
-            // The admin sees her, so the strings are really in the base.
+            let (groom, groomFather) = (try id("Lucien"), try id("Hector"))
+            func familyID(of person: String, asParent: Bool) async throws -> String {
+                let items = try #require(try await client.request(.get, "/api/v1/persons/\(person)/families", token: admin.access)
+                    .json["items"] as? [[String: Any]])
+                let found = items.first { (($0["parents"] as? [[String: Any]]) ?? []).contains { $0["person_id"] as? String == person } == asParent }
+                return try #require(found?["id"] as? String)
+            }
+            let family = try await familyID(of: father, asParent: true)
+            let (couple, parents) = (try await familyID(of: groom, asParent: true), try await familyID(of: groomFather, asParent: true))
+            // The admin sees her and the weddings, so the strings are really in the base.
             #expect(String(buffer: try await client.request(.get, "/api/v1/persons/\(zephyrine)", token: admin.access).body).contains("Vivantelle"))
+            let seenByAdmin = String(buffer: try await client.request(.get, "/api/v1/families?limit=100", token: admin.access).body)
+            for secret in ["Mariageville", "wedding secret note", "couple family note", "12 MAY 2018", "2458251", "Parentville",
+                           "parents wedding note", "parents family note", "Fiancailleville", "Divorceville"] {
+                #expect(seenByAdmin.contains(secret), "the admin should see \(secret)")
+            }
 
             let document = try await client.request(.get, "/openapi.json").json
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             #expect(paths.count > 50)
             let query = "query=vivantelle&q=vivantelle&surname=vivantelle&first_name=zephyrine&include_living=true&birth_place=secretville"
                 + "&prefix=viv&root_person_id=\(zephyrine)&max_generations=10&format=gedcom551&limit=100&month=7&day=14&top=100"
+            // A fresh sign-in per call: the routes called include the viewer's own logout.
+            func viewer() async throws -> String { try await client.login("vera", "vera has a long passphrase").access }
+            // Her id where a person is expected, the other ids around her; then the living groom
+            // with his wedding, and his father with his parents' wedding.
+            let subjects = [(zephyrine, father, family), (father, zephyrine, family), (brother, zephyrine, family),
+                            (groom, groomFather, couple), (groomFather, groom, parents)]
             var calls = 0
             for (template, operations) in paths.sorted(by: { $0.key < $1.key }) {
                 for method in operations.keys.sorted() {
-                    // Her id where a person is expected; the other ids around her.
-                    for subject in [zephyrine, father, brother] {
+                    for (subject, other, family) in subjects {
                         let path = template
                             .replacingOccurrences(of: "{person_id}", with: subject)
-                            .replacingOccurrences(of: "{other_id}", with: subject == zephyrine ? father : zephyrine)
+                            .replacingOccurrences(of: "{other_id}", with: other)
                             .replacingOccurrences(of: "{family_id}", with: family)
                             .replacingOccurrences(of: "{key}", with: "zephyrine.0.vivantelle")
                             .replacingOccurrences(of: "{base}", with: "default")
@@ -107,7 +177,7 @@ struct LivingPersonPrivacyTests {
                         #expect(!path.contains("{"), "a parameter of \(template) is not filled")
                         let httpMethod = HTTPRequest.Method(method.uppercased())!
                         let body: [String: Any]? = ["post", "put", "patch"].contains(method) ? ["query": "vivantelle"] : nil
-                        for token in [nil, try await client.login("vera", "vera has a long passphrase").access] {
+                        for token in [nil, try await viewer()] {
                             let response = try await client.request(httpMethod, "\(path)?\(query)", json: body, token: token)
                             let text = String(buffer: response.body)
                             let label: Comment = "\(method.uppercased()) \(path) as \(token == nil ? "anonymous" : "viewer") → \(response.status.code)"
@@ -121,6 +191,34 @@ struct LivingPersonPrivacyTests {
                 }
             }
             #expect(calls > 400)
+
+            // Every export format, whole, as anonymous and viewer: the couples are in it (their
+            // links hold) but not their weddings; the admin's export has them.
+            for format in ["gedcom551", "gedcom7", "gw"] {
+                let full = String(buffer: try await client.request(.get, "/api/v1/export?format=\(format)", token: admin.access).body)
+                #expect(full.contains("Mariageville") && full.contains("Parentville"), "the admin's \(format) export has the weddings")
+                for path in ["/api/v1/export", "/api/v1/bases/default/export"] {
+                    for token in [nil, try await viewer()] {
+                        let response = try await client.request(.get, "\(path)?format=\(format)", token: token)
+                        let label: Comment = "\(path)?format=\(format) as \(token == nil ? "anonymous" : "viewer") → \(response.status.code)"
+                        #expect(response.status == (publicRead || token != nil ? .ok : .unauthorized), label)
+                        let text = String(buffer: response.body)
+                        for secret in Self.secrets where text.contains(secret) {
+                            Issue.record("\(label) shows \"\(secret)\"")
+                        }
+                    }
+                }
+            }
+
+            // The family routes show the couple's shape, not its details.
+            for token in [nil, try await viewer()] where publicRead || token != nil {
+                let shown = try await client.request(.get, "/api/v1/families/\(couple)", token: token).json
+                #expect(shown["privacy"] as? String == "restricted")
+                #expect(shown["marriage"] == nil || shown["marriage"] is NSNull)
+                #expect((shown["events"] as? [Any])?.isEmpty == true)
+                #expect(shown["notes"] == nil && shown["comment"] == nil && shown["divorce_info"] == nil)
+                #expect(Set((shown["parents"] as? [[String: Any]] ?? []).compactMap { $0["person_id"] as? String }).contains(groom))
+            }
         }
     }
 }

@@ -44,6 +44,28 @@ struct StatisticsAPITests {
         }
     }
 
+    @Test("ages at marriage leave out a marriage whose other spouse is living, as the family routes hide it", arguments: serverEngines)
+    func agesAtMarriage(engine: DatabaseEngine) async throws {
+        try await withAuthApp(engine) { client in
+            let admin = try await client.loginAdmin().access
+            let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+            let widower = try await PersonsAPITests.create(client, [
+                "first_name": "Ancien", "surname": "Marie", "sex": "male", "birth_date": "1900-01-01", "death_date": "1990-01-01",
+            ], token: admin)
+            let bride = try await FamiliesAPITests.person(client, "Vivante", "Mariee", sex: "female", born: "\(year - 60)", token: admin)
+            let family = try await client.request(.post, "/api/v1/families", json: [
+                "parents": [try #require(widower["id"] as? String), bride], "marriage_date": "1985-06-01",
+            ], token: admin)
+            #expect(family.status == .created)
+            func men1900(_ token: String?) async throws -> [String: Any]? {
+                let ages = try await client.request(.get, "/api/v1/genealogy/stats", token: token).json["age_at_marriage"] as? [[String: Any]] ?? []
+                return ages.first { $0["century"] as? Int == 1900 && $0["sex"] as? String == "male" }
+            }
+            #expect(try await men1900(admin)?["average_years"] as? Double == 85.4)
+            #expect(try await men1900(nil) == nil, "his age at a living woman's wedding dates the wedding")
+        }
+    }
+
     @Test("anniversaries of a day: births, deaths and marriages known to the day; living birthdays for editors only", arguments: serverEngines)
     func anniversaries(engine: DatabaseEngine) async throws {
         try await withAuthApp(engine) { client in

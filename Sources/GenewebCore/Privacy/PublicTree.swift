@@ -1,6 +1,7 @@
 /// What a tree looks like to someone who may not see living persons: they stay in it (the links
-/// between generations hold) but carry no name, date, place, note or source, and the family
-/// events of a couple with a living member go too. Used for exports by non-admins.
+/// between generations hold) but carry no name, date, place, note or source, and a family with
+/// a hidden parent keeps only its shape (`FamilyPrivacy`, the rule the JSON routes follow too).
+/// Used for exports by non-admins.
 public enum PublicTree {
     public static let placeholder = "Living"
 
@@ -28,12 +29,7 @@ public enum PublicTree {
             redacted.gedcomXref = person.gedcomXref
             return redacted
         }
-        let redactedFamilies = families.map { family -> Family in
-            guard family.parents.contains(where: hidden.contains) else { return family }
-            var redacted = Family(id: family.id, parents: family.parents, children: family.children, relation: family.relation)
-            redacted.gedcomXref = family.gedcomXref
-            return redacted
-        }
+        let redactedFamilies = families.map { FamilyPrivacy.visible($0, hidden: hidden.contains) }
         return (redactedPersons, redactedFamilies, hidden.count)
     }
 }

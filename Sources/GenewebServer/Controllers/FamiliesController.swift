@@ -4,8 +4,9 @@ import GenewebStore
 import Hummingbird
 
 /// `/api/v1/families` (and per base): families link existing persons as parents and ordered
-/// children. Reads show members' names through the privacy policy; writes are checked against
-/// the tree (own parent, child born before a parent, duplicate filiation) and audited.
+/// children. Reads show members' names, and the family's details, through the privacy policy;
+/// writes are checked against the tree (child born before a parent, duplicate filiation, and,
+/// inside the write, ancestry loops: someone their own ancestor) and audited.
 struct FamiliesController {
     let families: FamilyRepository
     let persons: PersonRepository
@@ -76,6 +77,8 @@ struct FamiliesController {
             stored = try await families.insert(family, base: base.id, audit: entry)
         } catch let conflict as WriteConflict {
             throw conflict.apiError(entity: "family")
+        } catch let loop as AncestryLoop {
+            throw try await loopError(loop, base: base.id)
         }
         var headers = EntityTag.header(version: stored.version)
         let path = request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path
@@ -109,6 +112,8 @@ struct FamiliesController {
             updated = try await families.update(family, base: base.id, expectedVersion: expected, audit: entry)
         } catch let conflict as WriteConflict {
             throw conflict.apiError(entity: "family")
+        } catch let loop as AncestryLoop {
+            throw try await loopError(loop, base: base.id)
         }
         let payload = try await presenter(context, base: base).payloads([updated], base: base.id)[0]
         return try JSONResponse.encode(FamilyWriteResponse(family: payload, message: "Family updated"), headers: EntityTag.header(version: updated.version))
@@ -151,8 +156,8 @@ struct FamiliesController {
         let members = family.parents.map(\.uuid) + family.children.map(\.uuid)
         if Set(members).count != members.count {
             let parents = Set(family.parents.map(\.uuid))
-            if family.children.contains(where: { parents.contains($0.uuid) }) {
-                errors.append(FieldError(field: "children_ids", message: "a person cannot be their own parent"))
+            if let both = family.children.first(where: { parents.contains($0.uuid) }) {
+                errors.append(Self.loopError([both.uuid], keys: found.mapValues(\.value.key)))
             } else {
                 errors.append(FieldError(field: "children_ids", message: "a person appears twice"))
             }
@@ -176,6 +181,22 @@ struct FamiliesController {
             }
         }
         guard errors.isEmpty else { throw APIError.validation(errors) }
+    }
+
+    /// 422 naming the persons of the loop the family would close, by key and id.
+    private func loopError(_ loop: AncestryLoop, base: Int) async throws -> APIError {
+        let found = try await persons.find(loop.persons, base: base)
+        return APIError.validation([Self.loopError(loop.persons, keys: found.mapValues(\.value.key))])
+    }
+
+    /// "would make a person their own ancestor: a (id) is a parent of b (id), who is a parent of a".
+    static func loopError(_ loop: [UUID], keys: [UUID: String]) -> FieldError {
+        func name(_ id: UUID) -> String { "\(keys[id] ?? "?") (\(id.uuidString.lowercased()))" }
+        guard loop.count > 1 else {
+            return FieldError(field: "children_ids", message: "would make \(name(loop[0])) their own parent (ancestry loop)")
+        }
+        let steps = (loop + [loop[0]]).map(name).joined(separator: " → ")
+        return FieldError(field: "children_ids", message: "would make persons their own ancestors (ancestry loop, each a parent of the next): \(steps)")
     }
 
     private func find(_ context: AppRequestContext, base: Int) async throws -> Stored<Family> {

@@ -120,14 +120,14 @@ struct GDPRController {
         let base = try await scope.resolve(request, context)
         let person = try await find(context, base: base.id)
         if Anonymizer.isAnonymized(person.value) { throw APIError.conflict("This person is already anonymized") }
-        let occurrence = try await persons.freeOccurrence(firstName: Anonymizer.placeholderName, surname: Anonymizer.placeholderName, base: base.id)
-        let anonymized = Anonymizer.anonymize(person.value, occurrence: occurrence, keepYears: body.retainStatistical ?? true, on: Date().formatted(.iso8601))
+        // The store numbers the placeholder name inside the write (`smallestFree`).
+        let anonymized = Anonymizer.anonymize(person.value, occurrence: 0, keepYears: body.retainStatistical ?? true, on: Date().formatted(.iso8601))
         let record = entry("person.anonymize", id: anonymized.id.uuid, base: base.name, context: context, details: [
             "reason": String(body.reason.prefix(200)), "legal_basis": body.legalBasis ?? "", "version_before": String(person.version),
         ])
         let stored: Stored<Person>
         do {
-            stored = try await persons.update(anonymized, base: base.id, expectedVersion: person.version, audit: record)
+            stored = try await persons.update(anonymized, base: base.id, expectedVersion: person.version, occurrence: .smallestFree, audit: record)
         } catch let conflict as WriteConflict {
             throw conflict.apiError(entity: "person")
         }

@@ -104,19 +104,23 @@ struct PersonsController {
         input.apply(object, to: &person, complete: true)
         input.checkConsistency(of: person)
         guard input.errors.isEmpty else { throw APIError.validation(input.errors) }
-        if object["occurrence"] == nil {
-            person.occurrence = try await persons.freeOccurrence(firstName: person.firstName, surname: person.surname, base: base.id)
-        }
         let entry = auditEntry("person.create", person: person, base: base.name, context: context, details: ["key": person.key])
         let stored: Stored<Person>
         do {
-            stored = try await persons.insert(person, base: base.id, audit: entry)
+            stored = try await persons.insert(person, base: base.id, occurrence: Self.occurrenceChoice(object), audit: entry)
         } catch let conflict as WriteConflict {
             throw conflict.apiError(entity: "person")
         }
         var headers = EntityTag.header(version: stored.version)
         headers[.location] = "\(request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path)/\(person.id.uuid.uuidString.lowercased())"
         return try JSONResponse.encode(PersonPayload(stored, isLiving: LivingRule().isLiving(person)), status: .created, headers: headers)
+    }
+
+    /// A body that names no occurrence number lets the store pick the smallest free one for the
+    /// name, atomically (namesakes created or renamed at the same time get distinct numbers);
+    /// one that names it asks for exactly that key (409 when taken).
+    static func occurrenceChoice(_ object: [String: Any]) -> PersonRepository.OccurrenceChoice {
+        object["occurrence"] == nil ? .smallestFree : .asGiven
     }
 
     /// PUT replaces the person. A body without any name is the Python API's `PersonUpdate`
@@ -147,12 +151,12 @@ struct PersonsController {
         ])
         let updated: Stored<Person>
         do {
-            updated = try await persons.update(person, base: base.id, expectedVersion: expected, audit: entry)
+            updated = try await persons.update(person, base: base.id, expectedVersion: expected, occurrence: Self.occurrenceChoice(object), audit: entry)
         } catch let conflict as WriteConflict {
             throw conflict.apiError(entity: "person")
         }
         let evidence = try await persons.livingEvidence(for: [person.id.uuid])[person.id.uuid] ?? LivingEvidence()
-        return try JSONResponse.encode(PersonPayload(updated, isLiving: LivingRule().isLiving(person, evidence: evidence)),
+        return try JSONResponse.encode(PersonPayload(updated, isLiving: LivingRule().isLiving(updated.value, evidence: evidence)),
                                        headers: EntityTag.header(version: updated.version))
     }
 

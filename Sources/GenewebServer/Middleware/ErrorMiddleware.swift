@@ -6,8 +6,8 @@ import Logging
 /// Turns every error into the JSON of API.md: never an HTML page, never a stack trace.
 ///
 /// Errors we throw on purpose (`APIError`) keep their status and details; framework errors
-/// (`HTTPError`, e.g. malformed JSON → 400, body too large → 413) get the matching code; anything
-/// else is a 500 whose body says nothing more, logged in full with the request id.
+/// (`HTTPError`, e.g. malformed JSON → 400, body too large → 413) get the matching code; a unique
+/// key the database refused (either engine, read by `UniqueViolation`) is a 409; anything else is a 500 whose body says nothing more, logged in full with the request id.
 /// A path that exists under other methods answers 405 with `Allow`, not 404.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
@@ -33,10 +33,28 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch is DecodingError {
             return try respond(.badRequest("The request body is not valid JSON for this route"), to: request, context: context)
         } catch {
+            if let violation = UniqueViolation(engineError: error) {
+                // Either engine's unique-key refusal, read once here: a race that a writer lost
+                // between our own checks and the database's. Never a 500.
+                context.logger.notice("unique violation", metadata: ["table": .string(violation.table ?? "unknown")])
+                return try respond(.conflict(Self.conflictDetail(violation)), to: request, context: context)
+            }
             context.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error))])
             return try respond(
                 APIError(.internalServerError, detail: "Internal server error"), to: request, context: context
             )
+        }
+    }
+
+    /// What the client is told: which kind of record clashed, never the engine's text (PostgreSQL's
+    /// names the values).
+    static func conflictDetail(_ violation: UniqueViolation) -> String {
+        switch violation.table {
+        case "persons": "Another person of this base has this first name, surname and occurrence number; choose another occurrence number"
+        case "users": "This username is already taken"
+        case "bases": "A base with this name already exists"
+        case let table?: "Another record (\(table)) has the same key; read it again and retry"
+        case nil: "Another record has the same key; read it again and retry"
         }
     }
 

@@ -83,8 +83,10 @@ enum OpenAPISchemas {
                 "id": string("uuid"), "family_id": string("uuid"), "relation": string(), "parents": array(ref("FamilyMember")),
                 "children": array(ref("FamilyMember")), "father_ids": array(string("uuid")), "mother_ids": array(string("uuid")),
                 "children_ids": array(string("uuid")), "marriage": nullable("Event"), "events": array(ref("Event")),
-                "comment": string(nullable: true), "version": integer,
-            ], required: ["id", "family_id", "relation", "parents", "children", "children_ids", "version"]),
+                "comment": string(nullable: true), "notes": string(nullable: true), "fsources": string(nullable: true),
+                "divorce_info": object(["divorce_status": string(), "divorce_date": nullable("Date")]),
+                "privacy": ["type": "string", "enum": ["public", "restricted"]], "version": integer,
+            ], required: ["id", "family_id", "relation", "parents", "children", "children_ids", "privacy", "version"]),
             "FamilyInput": object([
                 "relation": string(), "parents": array(string("uuid")), "father_ids": array(string("uuid")),
                 "mother_ids": array(string("uuid")), "children_ids": array(string("uuid")), "marriage": eventInput,

@@ -46,8 +46,10 @@ public struct FamilyRepository: Sendable {
         }
     }
 
+    /// Inserts a family. `AncestryLoop` when its links would make someone their own ancestor.
     public func insert(_ family: Family, base: Int, audit: AuditEntry) async throws -> Stored<Family> {
         try await database.withTransaction { sql in
+            try await refuseLoops(family, base: base, on: sql)
             try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertFamilies([family])
             try await BaseVersion.bump(base, on: sql)
             try await AuditRepository(database: database).record(audit, on: sql)
@@ -57,11 +59,13 @@ public struct FamilyRepository: Sendable {
     }
 
     /// Replaces a family (document, relation, links) if its version is still `expectedVersion`.
+    /// `AncestryLoop` when its new links would make someone their own ancestor.
     public func update(_ family: Family, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws -> Stored<Family> {
         try await database.withTransaction { sql in
             guard let current = try await sql.raw("SELECT version FROM families WHERE base_id = \(bind: base) AND id = \(bind: family.id.uuid)")
                 .first()?.decode(column: "version", as: Int.self) else { throw WriteConflict.notFound }
             if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
+            try await refuseLoops(family, base: base, on: sql)
             let updated = try await sql.raw("UPDATE families SET relation = \(bind: family.relation.rawValue), marriage_sort = \(bind: family.marriage?.date?.sortKey), marriage_md = \(bind: PersonIndexEntry.monthDay(family.marriage?.date)), version = version + 1, updated_at = "
                 + sqlHelpers.now + ", document = " + (try sqlHelpers.document(family))
                 + " WHERE id = \(bind: family.id.uuid) AND version = \(bind: current) RETURNING id").first()
@@ -106,6 +110,18 @@ public struct FamilyRepository: Sendable {
         try await sql.raw("UPDATE families SET version = version + 1, updated_at = " + sqlHelpers.now
             + ", document = " + (try sqlHelpers.document(value)) + " WHERE id = \(bind: family)").run()
         try await writeLinks(of: value, on: sql)
+    }
+
+    /// Throws `AncestryLoop` when the family's links would close a loop. The base's link lock is
+    /// held to the end of the transaction, so two families written at once cannot each pass the
+    /// check and close a loop together (SQLite's write transaction holds the whole file anyway).
+    private func refuseLoops(_ family: Family, base: Int, on sql: any SQLDatabase) async throws {
+        guard !family.parents.isEmpty, !family.children.isEmpty else { return }
+        try await sqlHelpers.lock("family-links|\(base)", on: sql)
+        let check = AncestryLoopCheck(sql: sql, family: family.id.uuid)
+        if let loop = try await check.loop(parents: family.parents.map(\.uuid), children: family.children.map(\.uuid)) {
+            throw AncestryLoop(persons: loop)
+        }
     }
 
     /// Rewrites the link rows of a family from its document.

@@ -101,55 +101,106 @@ public struct PersonRepository: Sendable {
             .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 
-    /// The smallest occurrence number free for this name in the base.
-    public func freeOccurrence(firstName: String, surname: String, base: Int) async throws -> Int {
-        try await database.withConnection { sql in
-            let taken = try await sql.raw("""
-                SELECT occurrence FROM persons WHERE base_id = \(bind: base)
-                AND first_name_key = \(bind: NameNormalizer.key(firstName)) AND surname_key = \(bind: NameNormalizer.key(surname))
-                """).all().map { try $0.decode(column: "occurrence", as: Int.self) }
-            return Occurrence.next(taken: Set(taken))
-        }
+    /// How a write settles the person's occurrence number.
+    public enum OccurrenceChoice: Sendable {
+        /// The number the person carries; a key already taken is `WriteConflict.duplicateKey`.
+        case asGiven
+        /// The smallest number free for the person's name (numbers freed by deletions are reused,
+        /// as in GeneWeb), chosen inside the write under a lock on the name, so that namesakes
+        /// created or renamed at the same time get distinct numbers. On update, only when the
+        /// name changes: a person who keeps their name keeps their number.
+        case smallestFree
     }
 
-    /// Inserts a new person. `WriteConflict.duplicateKey` when the key is taken.
-    public func insert(_ person: Person, base: Int, audit: AuditEntry) async throws -> Stored<Person> {
-        try await database.withTransaction { sql in
-            if try await keyTaken(by: person, base: base, on: sql) { throw WriteConflict.duplicateKey(person.key) }
-            try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertPersons([person])
-            try await BaseVersion.bump(base, on: sql)
-            try await AuditRepository(database: database).record(audit, on: sql)
-            guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
-            return try Self.decode(row)
+    /// Inserts a new person. `WriteConflict.duplicateKey` when the key is taken. The audit entry's
+    /// `key` detail, when there is one, is the key written.
+    public func insert(_ person: Person, base: Int, occurrence: OccurrenceChoice = .asGiven, audit: AuditEntry) async throws -> Stored<Person> {
+        try await retryingNamesakes(occurrence) {
+            try await database.withTransaction { sql in
+                var person = person
+                var audit = audit
+                try await settleOccurrence(of: &person, renamed: true, choice: occurrence, base: base, on: sql)
+                if audit.details["key"] != nil { audit.details["key"] = person.key }
+                try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertPersons([person])
+                try await BaseVersion.bump(base, on: sql)
+                try await AuditRepository(database: database).record(audit, on: sql)
+                guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
+                return try Self.decode(row)
+            }
         }
     }
 
     /// Replaces a person if its version is still `expectedVersion` (nil: whatever it is).
-    public func update(_ person: Person, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws -> Stored<Person> {
-        try await database.withTransaction { sql in
-            guard let current = try await sql.raw("SELECT version FROM persons WHERE base_id = \(bind: base) AND id = \(bind: person.id.uuid)")
-                .first()?.decode(column: "version", as: Int.self) else { throw WriteConflict.notFound }
-            if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
-            if try await keyTaken(by: person, base: base, on: sql) { throw WriteConflict.duplicateKey(person.key) }
-            let birth = (person.birth ?? person.baptism)?.date?.sortKey
-            let death = (person.death ?? person.burial)?.date?.sortKey
-            let updated = try await sql.raw("""
-                UPDATE persons SET first_name = \(bind: person.firstName), surname = \(bind: person.surname),
-                    occurrence = \(bind: person.occurrence), first_name_key = \(bind: NameNormalizer.key(person.firstName)),
-                    surname_key = \(bind: NameNormalizer.key(person.surname)), first_name_phonetic = \(bind: PhoneticKey.key(person.firstName)),
-                    surname_phonetic = \(bind: PhoneticKey.key(person.surname)), sex = \(bind: person.sex.rawValue),
-                    birth_sort = \(bind: birth), death_sort = \(bind: death), version = version + 1, updated_at =
-                """ + sqlHelpers.now + ", document = " + (try sqlHelpers.document(person))
-                + " WHERE id = \(bind: person.id.uuid) AND version = \(bind: current) RETURNING id").first()
-            // Another writer got in between our read and our write (PostgreSQL, read committed).
-            guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
-            let index = PersonIndexWriter(sql: sql, engine: database.engine)
-            try await index.updateColumns(of: person, entry: PersonIndexEntry(person))
-            try await index.replaceWords(of: person, base: base)
-            try await BaseVersion.bump(base, on: sql)
-            try await AuditRepository(database: database).record(audit, on: sql)
-            guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
-            return try Self.decode(row)
+    public func update(_ person: Person, base: Int, expectedVersion: Int?, occurrence: OccurrenceChoice = .asGiven, audit: AuditEntry) async throws -> Stored<Person> {
+        try await retryingNamesakes(occurrence) {
+            try await database.withTransaction { sql in
+                var person = person
+                guard let currentRow = try await sql.raw("""
+                    SELECT version, first_name_key, surname_key FROM persons WHERE base_id = \(bind: base) AND id = \(bind: person.id.uuid)
+                    """).first() else { throw WriteConflict.notFound }
+                let current = try currentRow.decode(column: "version", as: Int.self)
+                if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
+                let renamed = try currentRow.decode(column: "first_name_key", as: String.self) != NameNormalizer.key(person.firstName)
+                    || currentRow.decode(column: "surname_key", as: String.self) != NameNormalizer.key(person.surname)
+                try await settleOccurrence(of: &person, renamed: renamed, choice: occurrence, base: base, on: sql)
+                return try await write(person, replacing: current, base: base, audit: audit, on: sql)
+            }
+        }
+    }
+
+    /// The UPDATE of `update`, once the version and the key are settled.
+    private func write(_ person: Person, replacing current: Int, base: Int, audit: AuditEntry, on sql: any SQLDatabase) async throws -> Stored<Person> {
+        let birth = (person.birth ?? person.baptism)?.date?.sortKey
+        let death = (person.death ?? person.burial)?.date?.sortKey
+        let updated = try await sql.raw("""
+            UPDATE persons SET first_name = \(bind: person.firstName), surname = \(bind: person.surname),
+                occurrence = \(bind: person.occurrence), first_name_key = \(bind: NameNormalizer.key(person.firstName)),
+                surname_key = \(bind: NameNormalizer.key(person.surname)), first_name_phonetic = \(bind: PhoneticKey.key(person.firstName)),
+                surname_phonetic = \(bind: PhoneticKey.key(person.surname)), sex = \(bind: person.sex.rawValue),
+                birth_sort = \(bind: birth), death_sort = \(bind: death), version = version + 1, updated_at =
+            """ + sqlHelpers.now + ", document = " + (try sqlHelpers.document(person))
+            + " WHERE id = \(bind: person.id.uuid) AND version = \(bind: current) RETURNING id").first()
+        // Another writer got in between our read and our write (PostgreSQL, read committed).
+        guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
+        let index = PersonIndexWriter(sql: sql, engine: database.engine)
+        try await index.updateColumns(of: person, entry: PersonIndexEntry(person))
+        try await index.replaceWords(of: person, base: base)
+        try await BaseVersion.bump(base, on: sql)
+        try await AuditRepository(database: database).record(audit, on: sql)
+        guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
+        return try Self.decode(row)
+    }
+
+    /// Gives the person a free occurrence number when asked to (and their name is new to them),
+    /// or checks that the one they carry is free. Takes the name's lock first: whoever assigns
+    /// or claims a number for this name after us sees our row.
+    private func settleOccurrence(of person: inout Person, renamed: Bool, choice: OccurrenceChoice, base: Int, on sql: any SQLDatabase) async throws {
+        let firstKey = NameNormalizer.key(person.firstName)
+        let surnameKey = NameNormalizer.key(person.surname)
+        try await sqlHelpers.lock("person-name|\(base)|\(firstKey)|\(surnameKey)", on: sql)
+        if choice == .smallestFree, renamed {
+            let taken = try await sql.raw("""
+                SELECT occurrence FROM persons WHERE base_id = \(bind: base) AND id <> \(bind: person.id.uuid)
+                AND first_name_key = \(bind: firstKey) AND surname_key = \(bind: surnameKey)
+                """).all().map { try $0.decode(column: "occurrence", as: Int.self) }
+            person.occurrence = Occurrence.next(taken: taken)
+        } else if try await keyTaken(by: person, base: base, on: sql) {
+            throw WriteConflict.duplicateKey(person.key)
+        }
+    }
+
+    /// Runs a write again when the database refused its key while the number was ours to choose:
+    /// a writer that does not take the name's lock (an import) got in first. Bounded: after a few
+    /// tries the `UniqueViolation` goes up (409).
+    private func retryingNamesakes<T: Sendable>(_ choice: OccurrenceChoice, _ write: () async throws -> T) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await write()
+            } catch {
+                guard choice == .smallestFree, attempt < 5, UniqueViolation(engineError: error)?.table == "persons" else { throw error }
+                attempt += 1
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
+import PostgresNIO
 import SQLKit
+import SQLiteNIO
 
 /// A record as stored: the value and the bookkeeping the API shows (version for ETags, times).
 public struct Stored<Value: Sendable>: Sendable {
@@ -18,6 +20,38 @@ public enum WriteConflict: Error, Equatable, Sendable {
     /// The person is still a parent or child in these families.
     case stillLinked(families: [UUID])
     case notFound
+}
+
+/// A write the database refused because another row already holds one of its unique keys:
+/// SQLite's UNIQUE or PRIMARY KEY constraint, PostgreSQL's SQLSTATE 23505. The one reading of
+/// both drivers' errors for it, so that nothing else needs to know either driver's error type:
+/// the server answers it with 409 CONFLICT, the persons' store retries on it.
+public struct UniqueViolation: Sendable, CustomStringConvertible {
+    /// The table whose key was taken, when the engine tells it.
+    public let table: String?
+    /// The engine's own words, for the server's log (PostgreSQL's detail names the values: never
+    /// send it to a client).
+    public let engineMessage: String
+
+    /// The violation an engine error reports, or nil for any other error.
+    public init?(engineError error: any Error) {
+        if let error = error as? SQLiteError {
+            // "UNIQUE constraint failed: persons.base_id, persons.first_name_key, ..."; SQLiteNIO
+            // reports the basic code (constraint) unless extended codes are on.
+            let unique = error.message.hasPrefix("UNIQUE constraint failed") || error.message.hasPrefix("PRIMARY KEY constraint failed")
+            guard unique || error.reason == .constraintUniqueFailed || error.reason == .constraintPrimaryKeyFailed else { return nil }
+            let columns = error.message.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            table = columns.split(separator: ".").first.map(String.init)
+            engineMessage = error.message
+        } else if let error = error as? PSQLError, error.serverInfo?[.sqlState] == PostgresError.Code.uniqueViolation.raw {
+            table = error.serverInfo?[.tableName]
+            engineMessage = [error.serverInfo?[.message], error.serverInfo?[.detail]].compactMap { $0 }.joined(separator: " ")
+        } else {
+            return nil
+        }
+    }
+
+    public var description: String { "unique violation on \(table ?? "a table"): \(engineMessage)" }
 }
 
 /// SQL fragments that differ between the engines, for the repositories.
@@ -44,6 +78,21 @@ struct EngineSQL {
     func selectVersioned(from table: String) -> SQLQueryString {
         "SELECT id, version, " + isoTimestamp("created_at") + " AS created_at, "
             + isoTimestamp("updated_at") + " AS updated_at, CAST(document AS TEXT) AS document FROM \(unsafeRaw: table)"
+    }
+
+    /// Holds `name` until the end of the current transaction, so that two writers who must not
+    /// interleave (assigning the same occurrence number, checking the same ancestry) take turns.
+    /// PostgreSQL: a transaction-level advisory lock on a 64-bit hash of the name (stable across
+    /// processes: FNV-1a). SQLite: nothing to do, a write transaction (`BEGIN IMMEDIATE`) already
+    /// holds the whole database.
+    func lock(_ name: String, on sql: any SQLDatabase) async throws {
+        guard engine == .postgres else { return }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: Int64(bitPattern: hash)))").run()
     }
 
     /// A JSON document bind, cast to JSONB on PostgreSQL.

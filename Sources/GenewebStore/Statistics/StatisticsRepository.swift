@@ -101,7 +101,10 @@ public struct StatisticsRepository: Sendable {
                 SELECT p.birth_year AS birth_year, p.sex AS sex, f.marriage_sort - p.birth_sort AS days
                 FROM persons p JOIN family_members fm ON fm.person_id = p.id AND fm.role = 'parent'
                 JOIN families f ON f.id = fm.family_id WHERE
-                """ + " " + inBase + " AND p.birth_year > 0 AND f.marriage_sort > p.birth_sort")
+                """ + " " + inBase + " AND p.birth_year > 0 AND f.marriage_sort > p.birth_sort"
+                // A marriage is as private as its most private spouse (`FamilyPrivacy`).
+                + " AND NOT EXISTS (SELECT 1 FROM family_members sm JOIN persons s ON s.id = sm.person_id"
+                + " WHERE sm.family_id = f.id AND sm.role = 'parent' AND NOT " + visibility.condition(on: "s") + ")")
             stats.ageAtFirstChild = try await averages(sql, """
                 SELECT p.birth_year AS birth_year, p.sex AS sex, MIN(c.birth_sort) - p.birth_sort AS days
                 FROM persons p JOIN family_members fm ON fm.person_id = p.id AND fm.role = 'parent'
