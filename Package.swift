@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
         .package(url: "https://github.com/vapor/sql-kit.git", exact: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", exact: "4.5.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", exact: "1.13.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", exact: "2.17.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", exact: "1.8.0"),
@@ -42,8 +43,10 @@ let package = Package(
                 "GenewebFormats",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -78,30 +81,42 @@ let package = Package(
             name: "geneweb",
             dependencies: [
                 "GenewebCore",
+                "GenewebFormats",
                 "GenewebServer",
                 "GenewebStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Helpers shared by the test targets: temporary folders, the test PostgreSQL, the built binary.
         .target(
             name: "GenewebTestSupport",
-            dependencies: ["GenewebCore", "GenewebFormats", "GenewebStore", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: [
+                "GenewebCore", "GenewebFormats", "GenewebStore",
+                .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/Support"
         ),
         .testTarget(name: "GenewebCoreTests", dependencies: ["GenewebCore"]),
-        .testTarget(name: "GenewebFormatsTests", dependencies: ["GenewebFormats", "GenewebTestSupport"]),
+        .testTarget(name: "GenewebFormatsTests", dependencies: ["GenewebCore", "GenewebFormats", "GenewebTestSupport"]),
         .testTarget(
             name: "GenewebStoreTests",
-            dependencies: ["GenewebStore", "GenewebTestSupport", .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: [
+                "GenewebCore", "GenewebFormats", "GenewebStore", "GenewebTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "GenewebServerTests",
             dependencies: [
+                "GenewebCore",
                 "GenewebServer",
                 "GenewebStore",
                 "GenewebTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ]
