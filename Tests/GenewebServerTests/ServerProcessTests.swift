@@ -144,33 +144,55 @@ struct ServerProcessPostgresTests {
         try await server.waitUntilHealthy()
 
         // Another session holds an exclusive lock on `persons`, so /health/detailed, which counts
-        // persons per base, waits inside its request until the lock is released.
+        // persons per base, waits inside its request until the test releases the lock.
         let locker = try Database(location: .postgres(url: url), logger: .init(label: "test.locker"))
         try await locker.whileRunning {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 let locked = AsyncStream<Void>.makeStream()
+                let release = AsyncStream<Void>.makeStream()
                 group.addTask {
                     try await locker.withTransaction { sql in
                         try await sql.raw("LOCK TABLE persons IN ACCESS EXCLUSIVE MODE").run()
                         locked.continuation.yield()
-                        try await Task.sleep(for: .seconds(3))
+                        var waiting = release.stream.makeAsyncIterator()
+                        await waiting.next()
                     }
                 }
                 var iterator = locked.stream.makeAsyncIterator()
                 await iterator.next()
-                let start = ContinuousClock.now
                 async let slow = HTTP.send("GET", server.baseURL.appendingPathComponent("health/detailed"),
-                                           headers: ["Authorization": "Bearer monitoring-token-for-the-binary"])
-                try await Task.sleep(for: .milliseconds(800))
+                                           headers: ["Authorization": "Bearer monitoring-token-for-the-binary"], timeout: 120)
+                // The request is in flight once its query waits on the lock.
+                try await Self.waitUntil("the request's query waits on the lock") {
+                    try await locker.withConnection { sql in
+                        try await sql.raw("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%persons%'")
+                            .first()?.decode(column: "n", as: Int.self) ?? 0
+                    } > 0
+                }
                 server.signal(SIGTERM)
+                // Shutting down: new connections are refused while the request is still waiting.
+                try await Self.waitUntil("the server stops accepting connections") {
+                    (try? await HTTP.get(server.baseURL.appendingPathComponent("health/"), timeout: 2)) == nil
+                }
+                #expect(server.process.isRunning, "the server waits for its request in flight")
+                release.continuation.yield()
                 let (status, _, body) = try await slow
                 #expect(status == 200)
                 #expect(String(decoding: body, as: UTF8.self).contains("\"bases\""))
-                #expect(ContinuousClock.now - start > .seconds(2), "the request should have waited for the lock")
                 try await group.waitForAll()
             }
         }
         #expect(try await server.waitForExit() == 0)
         #expect(server.log.contains("stopped"))
+    }
+
+    /// Polls `condition` every 50 ms for up to a minute.
+    static func waitUntil(_ what: String, _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw TestSetupError.timeout("waited a minute for: \(what)")
     }
 }
