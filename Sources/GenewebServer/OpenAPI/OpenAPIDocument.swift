@@ -119,7 +119,10 @@ enum OpenAPIDocument {
     }
 
     static func successStatus(_ method: String, _ path: String) -> String {
+        // The same answer with or without the `/bases/{base}` prefix.
+        let path = path.replacingOccurrences(of: "/api/v1/bases/:base", with: "/api/v1")
         if method == "POST", isList(path) || path.hasSuffix("/register") || path.hasSuffix("/database/databases") || path.hasSuffix("/import") { return "201" }
+        // Families and bases answer their deletion with a JSON message (as the Python API does).
         if method == "DELETE", !path.hasPrefix("/api/v1/families"), !path.hasPrefix("/api/v1/database") { return "204" }
         return "200"
     }
