@@ -101,7 +101,8 @@ private func ephemeralSecret(logger: Logger) -> String {
 /// 6. `TrustedHostMiddleware`: 400 for a `Host` the server does not serve (when configured);
 /// 7. `HTTPSRedirectMiddleware`: plain HTTP behind the proxy goes to HTTPS (when forced);
 /// 8. `RateLimitMiddleware`: per-client buckets, 429 when empty (health, metrics, docs exempt);
-/// 9. `AuthenticationMiddleware`: the bearer token becomes the caller's identity; access denials
+/// 9. `RequestTextMiddleware`: 422 for a NUL character in the path or query;
+/// 10. `AuthenticationMiddleware`: the bearer token becomes the caller's identity; access denials
 ///    become 401/403 (each route declares its `Access` when registered);
 /// then the controllers' routes.
 func buildRouter(
@@ -135,6 +136,7 @@ func buildRouter(
             now: rateLimitClock
         ))
     }
+    router.add(middleware: RequestTextMiddleware())
     router.add(middleware: AuthenticationMiddleware(accounts: accounts, monitoringToken: configuration.metricsToken))
 
     RootController(environment: configuration.environmentName).addRoutes(to: router, catalog: catalog)

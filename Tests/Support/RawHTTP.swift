@@ -6,14 +6,15 @@ import Glibc
 /// HTTP/1.1 written by hand on a loopback socket, for requests no client library sends: two
 /// `Host` lines, an absolute-form target, a client that goes away mid-request.
 public enum RawHTTP {
-    /// Sends `request` (CRLF line ends, as given) to 127.0.0.1:`port` and returns everything the
-    /// server answers until it closes the connection or `timeout` passes.
+    /// Sends `request` (CRLF line ends, as given) to 127.0.0.1:`port`, closes the sending side,
+    /// and returns everything the server answers until it closes the connection or `timeout` passes.
     public static func exchange(port: Int, _ request: String, timeout: TimeInterval = 30) throws -> String {
         let socket = try connect(port: port)
         defer { close(socket) }
         var timeval = timeval(tv_sec: Int(timeout), tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeval, socklen_t(MemoryLayout<timeval>.size))
         try send(socket, Data(request.utf8))
+        shutdown(socket, Int32(SHUT_WR))
         var answer = Data()
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while true {

@@ -50,12 +50,12 @@ struct AuditController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let page = try PageRequest(request)
-        let query = request.uri.queryParameters
-        let (entries, total) = try await audit.entries(
-            action: query["action"].map(String.init), entityID: query["entity_id"].map(String.init),
-            offset: page.offset, limit: page.limit
-        )
+        var parameters = QueryParameters(request)
+        let page = PageRequest(&parameters)
+        let action = parameters.text("action", maxLength: 200)
+        let entityID = parameters.text("entity_id", maxLength: 200)
+        try parameters.validate()
+        let (entries, total) = try await audit.entries(action: action, entityID: entityID, offset: page.offset, limit: page.limit)
         return try JSONResponse.encode(PageResponse(items: entries.map(EntryResponse.init), total: total, offset: page.offset, limit: page.limit))
     }
 }

@@ -90,11 +90,10 @@ struct GenealogyController {
     /// A nested tree: `tree_type` (or `direction`) `ancestors`, `descendants` or `full` (both).
     @Sendable func tree(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (base, graph, root) = try await start(request, context)
-        let generations = try Self.generations(request)
-        let type = (request.uri.queryParameters["tree_type"] ?? request.uri.queryParameters["direction"]).map(String.init) ?? "full"
-        guard ["full", "both", "ancestors", "descendants"].contains(type) else {
-            throw APIError.validation([FieldError(field: "tree_type", message: "must be full, ancestors or descendants")])
-        }
+        var parameters = QueryParameters(request)
+        let generations = parameters.integer("max_generations", in: 1...Self.maximumGenerations) ?? Self.defaultGenerations
+        let type = parameters.choice("tree_type", "direction", among: ["full", "both", "ancestors", "descendants"]) ?? "full"
+        try parameters.validate()
         var needed = [root]
         if type != "descendants" { needed += graph.ancestors(of: root, maxGenerations: generations).ancestors.map(\.person) }
         if type != "ancestors" { needed += graph.descendants(of: root, maxGenerations: generations).map(\.person) }
@@ -129,12 +128,11 @@ struct GenealogyController {
 
     @Sendable func sosa(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
-        guard let number = UInt64(try context.parameters.require("sosa_number")), number >= 1 else {
-            throw APIError.validation([FieldError(field: "sosa_number", message: "must be a whole number from 1")])
-        }
-        guard let rootText = request.uri.queryParameters["root_person_id"].map(String.init) else {
-            throw APIError.validation([FieldError(field: "root_person_id", message: "is required")])
-        }
+        let number = try Self.sosaNumber(try context.parameters.require("sosa_number"))
+        var parameters = QueryParameters(request)
+        let rootText = parameters.text("root_person_id", maxLength: 100)
+        try parameters.validate()
+        guard let rootText else { throw APIError.validation([FieldError(field: "root_person_id", message: "is required")]) }
         let graph = try await graphs.graph(for: base.id)
         let root = try await visibleIndex(rootText, graph: graph, base: base, context: context)
         guard let found = graph.person(sosa: number, root: root) else { throw APIError.notFound("No known ancestor with Sosa number \(number)") }
@@ -271,11 +269,20 @@ struct GenealogyController {
         return byIndex
     }
 
+    /// `?max_generations=` between 1 and `maximumGenerations`.
     static func generations(_ request: Request, default fallback: Int = defaultGenerations) throws -> Int {
-        guard let raw = request.uri.queryParameters["max_generations"] else { return fallback }
-        guard let value = Int(String(raw)), (1...maximumGenerations).contains(value) else {
-            throw APIError.validation([FieldError(field: "max_generations", message: "must be between 1 and \(maximumGenerations)")])
+        var parameters = QueryParameters(request)
+        let generations = parameters.integer("max_generations", in: 1...maximumGenerations) ?? fallback
+        try parameters.validate()
+        return generations
+    }
+
+    /// A Sosa number from the path: a whole number from 1 (the root) to `Int.max`, 62
+    /// generations up, more than any lineage has.
+    static func sosaNumber(_ raw: String) throws -> UInt64 {
+        guard raw.utf8.count <= 20, let number = Int(raw), number >= 1 else {
+            throw APIError.validation([FieldError(field: "sosa_number", message: "must be a whole number from 1 to \(Int.max)")])
         }
-        return value
+        return UInt64(number)
     }
 }

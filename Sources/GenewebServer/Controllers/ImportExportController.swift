@@ -66,7 +66,7 @@ struct ImportExportController {
         var bytes = Array(buffer: buffer)
         var fileName = query["filename"].map(String.init)
         if let boundary = request.headers[.contentType].flatMap(MultipartFile.boundary(in:)) {
-            guard let file = MultipartFile.firstFile(in: bytes, boundary: boundary) else {
+            guard let file = try MultipartFile.firstFile(in: bytes, boundary: boundary) else {
                 throw APIError.validation([FieldError(field: "file", message: "the multipart body has no file part")])
             }
             bytes = file.bytes

@@ -27,37 +27,26 @@ struct PersonsController {
     // MARK: Reads
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let page = try PageRequest(request)
-        let filter = try Self.filter(request)
+        var parameters = QueryParameters(request)
+        let page = PageRequest(&parameters)
+        let filter = Self.filter(&parameters)
+        try parameters.validate()
         let base = try await scope.resolve(request, context)
         let (items, total) = try await persons.list(base: base.id, filter: filter, offset: page.offset, limit: page.limit)
         let visible = try await visibleAll(items, base: base, context: context)
         return try JSONResponse.encode(PageResponse(items: visible, total: total, offset: page.offset, limit: page.limit))
     }
 
-    static func filter(_ request: Request) throws -> PersonFilter {
-        let query = request.uri.queryParameters
-        var errors: [FieldError] = []
-        func year(_ name: String) -> Int? {
-            guard let raw = query[name[...]] else { return nil }
-            guard let value = Int(String(raw)), (-5000...3000).contains(value) else {
-                errors.append(FieldError(field: name, message: "must be a year"))
-                return nil
-            }
-            return value
-        }
+    /// `?surname=&first_name=&sex=&birth_year_from=&birth_year_to=`, with the Python API's
+    /// `last_name`, `birth_year_min` and `birth_year_max`.
+    static func filter(_ query: inout QueryParameters) -> PersonFilter {
         var filter = PersonFilter(
-            surname: (query["surname"] ?? query["last_name"]).map(String.init),
-            firstName: query["first_name"].map(String.init),
-            birthYearFrom: year("birth_year_from") ?? year("birth_year_min"), birthYearTo: year("birth_year_to") ?? year("birth_year_max")
+            surname: query.text("surname", "last_name", maxLength: 100),
+            firstName: query.text("first_name", maxLength: 100),
+            birthYearFrom: query.integer("birth_year_from", "birth_year_min", in: -5000...3000),
+            birthYearTo: query.integer("birth_year_to", "birth_year_max", in: -5000...3000)
         )
-        if let raw = query["sex"] {
-            guard let sex = Sex(rawValue: String(raw).lowercased()) else {
-                throw APIError.validation([FieldError(field: "sex", message: "must be male, female or unknown")])
-            }
-            filter.sex = sex
-        }
-        guard errors.isEmpty else { throw APIError.validation(errors) }
+        if let sex = query.choice("sex", among: Sex.allCases.map(\.rawValue)).flatMap(Sex.init(rawValue:)) { filter.sex = sex }
         return filter
     }
 
@@ -164,10 +153,9 @@ struct PersonsController {
         let base = try await scope.resolve(request, context)
         let expected = try EntityTag.expectedVersion(request)
         let stored = try await find(context, base: base.id)
-        let cascade = request.uri.queryParameters["cascade"].map(String.init)
-        guard cascade == nil || cascade == "unlink" else {
-            throw APIError.validation([FieldError(field: "cascade", message: "must be unlink")])
-        }
+        var parameters = QueryParameters(request)
+        let cascade = parameters.choice("cascade", among: ["unlink"])
+        try parameters.validate()
         let entry = auditEntry("person.delete", person: stored.value, base: base.name, context: context, details: [
             "key": stored.value.key, "cascade": cascade ?? "none",
         ])

@@ -29,8 +29,8 @@ struct RecordsController<Resource: RecordResource> {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let page = try PageRequest(request)
         var parameters = QueryParameters(request)
+        let page = PageRequest(&parameters)
         let search = parameters.text("q", maxLength: 200)
         try parameters.validate()
         let base = try await scope.resolve(request, context)

@@ -32,17 +32,17 @@ struct SearchController {
     @Sendable func searchPersons(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
         let criteria = PersonSearch(
-            query: parameters.text("query", maxLength: 200) ?? parameters.text("q", maxLength: 200),
+            query: parameters.text("query", "q", maxLength: 200),
             firstName: parameters.text("first_name", maxLength: 100),
-            surname: parameters.text("surname", maxLength: 100) ?? parameters.text("last_name", maxLength: 100),
+            surname: parameters.text("surname", "last_name", maxLength: 100),
             birthPlace: parameters.text("birth_place", maxLength: 200),
-            sex: parameters.choice("sex", Sex.allCases.map(\.rawValue)).flatMap(Sex.init(rawValue:)),
+            sex: parameters.choice("sex", among: Sex.allCases.map(\.rawValue)).flatMap(Sex.init(rawValue:)),
             birthYearFrom: parameters.integer("birth_year_from", in: -5000...3000),
             birthYearTo: parameters.integer("birth_year_to", in: -5000...3000)
         )
         let wantsLiving = parameters.boolean("include_living") ?? false
-        let offset = parameters.integer("offset", in: 0...Int(Int32.max)) ?? 0
-        let limit = parameters.integer("limit", in: 1...Self.maximumLimit) ?? Self.defaultLimit
+        let page = PageRequest(&parameters, defaultLimit: Self.defaultLimit, maximumLimit: Self.maximumLimit)
+        let (offset, limit) = (page.offset, page.limit)
         if criteria.isEmpty {
             parameters.fail("query", "give a name to search for, or at least one of first_name, surname, birth_place, sex, birth_year_from, birth_year_to")
         }
@@ -83,13 +83,13 @@ struct SearchController {
         try await nameIndex(.firstName, request, context)
     }
 
-    /// `?prefix=&order=name|count&offset=&limit=`: names with their number of (visible) persons.
+    /// `?prefix=&order=name|count&offset=&limit=` (or `page`/`page_size`): names with their number of (visible) persons.
     private func nameIndex(_ kind: NameIndexRepository.Kind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
         let prefix = parameters.text("prefix", maxLength: 100)
-        let order = parameters.choice("order", NameIndexRepository.Order.allCases.map(\.rawValue)).flatMap(NameIndexRepository.Order.init(rawValue:)) ?? .name
-        let offset = parameters.integer("offset", in: 0...Int(Int32.max)) ?? 0
-        let limit = parameters.integer("limit", in: 1...PageRequest.maximumLimit) ?? PageRequest.defaultLimit
+        let order = parameters.choice("order", among: NameIndexRepository.Order.allCases.map(\.rawValue)).flatMap(NameIndexRepository.Order.init(rawValue:)) ?? .name
+        let page = PageRequest(&parameters)
+        let (offset, limit) = (page.offset, page.limit)
         try parameters.validate()
         let base = try await scope.resolve(request, context)
         let policy = PrivacyPolicy(role: context.role, base: base)

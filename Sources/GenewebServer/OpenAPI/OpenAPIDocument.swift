@@ -14,19 +14,18 @@ enum OpenAPIDocument {
                 "tags": [tag(path)],
             ]
             let parameters = pathParameters(route.path).map { name -> [String: Any] in
-                ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
+                ["name": name, "in": "path", "required": true, "schema": pathParameterSchema(name)]
             }
             var allParameters = parameters
-            if route.method == .get, isList(route.path) {
-                allParameters += [
-                    ["name": "offset", "in": "query", "schema": ["type": "integer", "minimum": 0, "default": 0]],
-                    ["name": "limit", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 1000, "default": 50]],
-                ]
+            if route.method == .get || route.method == .delete || route.path.hasSuffix("/import") {
+                allParameters += OpenAPIQueryParameters.parameters(for: route.path).filter { parameter in
+                    // `cascade` is read by DELETE only.
+                    route.method == .delete || parameter["name"] as? String != "cascade"
+                }
             }
-            allParameters += OpenAPIQueryParameters.parameters(for: route.path)
             if BaseScope.isScoped(route.path) && !route.path.contains(":base") {
                 allParameters.append(["name": "database", "in": "query", "required": false,
-                                      "description": "The base to use instead of the active one (as in the Python API)", "schema": ["type": "string"]])
+                                      "description": "The base to use instead of the active one (as in the Python API)", "schema": baseNameSchema])
             }
             if !allParameters.isEmpty { operation["parameters"] = allParameters }
             let bodies = OpenAPISchemas.bodies(method: route.method.rawValue, path: route.path)
@@ -39,25 +38,9 @@ enum OpenAPIDocument {
                     "content": [form ? "application/x-www-form-urlencoded" : "application/json": ["schema": schema(bodies.request)]],
                 ]
             }
-            var responses: [String: Any] = [
-                successStatus(route.method.rawValue, route.path): ["description": "Success", "content": ["application/json": ["schema": schema(bodies.response)]]],
-                "400": errorResponse("Malformed request"),
-                "422": errorResponse("Validation error, with validation_errors per field"),
-                "429": errorResponse("Rate limit exceeded, with retry_after"),
-                "500": errorResponse("Internal error; the body says nothing more"),
-            ]
-            if route.method == .delete, !route.path.hasPrefix("/api/v1/families"), !route.path.hasPrefix("/api/v1/database") {
-                responses["204"] = ["description": "Deleted"]
-            }
-            if !parameters.isEmpty { responses["404"] = errorResponse("Not found") }
-            if [.put, .patch, .delete].contains(route.method), route.path.contains("/persons/:person_id") || route.path.contains("/families/:family_id") {
-                responses["412"] = errorResponse("If-Match names an older version")
-                responses["409"] = errorResponse("Conflict with the stored data")
-            }
+            let responses = OpenAPIResponses.responses(for: route, publicRead: publicRead, successSchema: schema(bodies.response))
             if let role = route.access.minimumRole(publicRead: publicRead) {
                 operation["security"] = [["HTTPBearer": []], ["OAuth2PasswordBearer": []]]
-                responses["401"] = errorResponse("Authentication required or token invalid")
-                if role != .viewer { responses["403"] = errorResponse("The \(role.rawValue) role is required") }
                 operation["x-required-role"] = role.rawValue
             } else if route.access == .publicRead {
                 operation["x-required-role"] = "none while GENEWEB_AUTH_PUBLIC_READ is true, else viewer"
@@ -107,15 +90,24 @@ enum OpenAPIDocument {
         ]
     }
 
-    static func errorResponse(_ description: String) -> [String: Any] {
-        ["description": description, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/ErrorBody"]]]]
-    }
-
     /// `/persons/:person_id` → `/persons/{person_id}`.
     static func openAPIPath(_ path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
             segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
         }.joined(separator: "/")
+    }
+
+    /// Base names: what `BaseName` accepts.
+    static var baseNameSchema: [String: Any] { ["type": "string", "pattern": "^[A-Za-z0-9_-]{1,64}$"] }
+
+    /// What a path parameter holds: ids are UUIDs, Sosa numbers whole numbers from 1.
+    static func pathParameterSchema(_ name: String) -> [String: Any] {
+        switch name {
+        case "base", "name": baseNameSchema
+        case "sosa_number": ["type": "integer", "minimum": 1, "maximum": Int.max]
+        case "key": ["type": "string", "description": "GeneWeb key: first_name.occurrence.surname"]
+        default: ["type": "string", "format": "uuid"]
+        }
     }
 
     static func pathParameters(_ path: String) -> [String] {
@@ -127,7 +119,12 @@ enum OpenAPIDocument {
     }
 
     static func successStatus(_ method: String, _ path: String) -> String {
-        if method == "POST", isList(path) || path.hasSuffix("/register") || path.hasSuffix("/database/databases") { return "201" }
+        // The same answer with or without the `/bases/{base}` prefix.
+        let path = path.replacingOccurrences(of: "/api/v1/bases/:base", with: "/api/v1")
+        // A backup runs in the background: accepted now, listed when done.
+        if method == "POST", path == "/api/v1/backups" { return "202" }
+        if method == "POST", isList(path) || path.hasSuffix("/register") || path.hasSuffix("/database/databases") || path.hasSuffix("/import") { return "201" }
+        // Families and bases answer their deletion with a JSON message (as the Python API does).
         if method == "DELETE", !path.hasPrefix("/api/v1/families"), !path.hasPrefix("/api/v1/database") { return "204" }
         return "200"
     }

@@ -19,6 +19,20 @@ enum OpenAPIQueryParameters {
         ["name": name, "in": "query", "required": false, "description": description, "schema": ["type": "boolean", "default": false]]
     }
 
+    /// The paging every list reads (`PageRequest`): `offset` or its synonym `skip`, `limit` or
+    /// its synonym `page_size`, and `page` (from 1). Offsets stop at `PageRequest.maximumOffset`.
+    static func paging(defaultLimit: Int = PageRequest.defaultLimit, maximumLimit: Int = PageRequest.maximumLimit) -> [[String: Any]] {
+        let maximumOffset = PageRequest.maximumOffset
+        return [
+            integer("offset", "Items to skip (also skip)", 0...maximumOffset, default: 0),
+            integer("skip", "Synonym of offset (the Python API's name)", 0...maximumOffset),
+            integer("limit", "Items per page (also page_size)", 1...maximumLimit, default: defaultLimit),
+            integer("page_size", "Synonym of limit (the Python API's name)", 1...maximumLimit),
+            integer("page", "Page number from 1, of limit items each, when no offset is given; "
+                + "(page - 1) × limit must not pass \(maximumOffset)", 1...(maximumOffset + 1)),
+        ]
+    }
+
     private static let sexes = ["male", "female", "unknown"]
     private static var generations: [String: Any] {
         integer("max_generations", "Generations to follow", 1...GenealogyController.maximumGenerations, default: GenealogyController.defaultGenerations)
@@ -28,45 +42,55 @@ enum OpenAPIQueryParameters {
         let pattern = path.replacingOccurrences(of: "/api/v1/bases/:base", with: "/api/v1")
         switch pattern {
         case "/api/v1/persons":
-            return [
-                string("surname", "Surname prefix, accents and case ignored (also last_name)"),
-                string("first_name", "First-name prefix, accents and case ignored"),
+            return paging() + [
+                string("surname", "Surname prefix, accents and case ignored (also last_name)", maxLength: 100),
+                string("last_name", "Synonym of surname (the Python API's name)", maxLength: 100),
+                string("first_name", "First-name prefix, accents and case ignored", maxLength: 100),
                 string("sex", "Sex", choices: sexes),
                 integer("birth_year_from", "Earliest birth year (also birth_year_min)", -5000...3000),
+                integer("birth_year_min", "Synonym of birth_year_from (the Python API's name)", -5000...3000),
                 integer("birth_year_to", "Latest birth year (also birth_year_max)", -5000...3000),
+                integer("birth_year_max", "Synonym of birth_year_to (the Python API's name)", -5000...3000),
             ]
         case "/api/v1/persons/:person_id":
             return [string("cascade", "On DELETE, `unlink` removes the person from their families first", choices: ["unlink"])]
         case "/api/v1/sources", "/api/v1/notes", "/api/v1/places":
-            return [string("q", "Text the title or name contains", maxLength: 200)]
+            return paging() + [string("q", "Text the title or name contains", maxLength: 200)]
+        case "/api/v1/families", "/api/v1/users", "/api/v1/audit":
+            let filters = pattern == "/api/v1/audit" ? [
+                string("action", "Only entries of this action, e.g. person.create", maxLength: 200),
+                string("entity_id", "Only entries about this record", maxLength: 200),
+            ] : []
+            return paging() + filters
         case "/api/v1/search/persons":
-            return [
+            return paging(defaultLimit: SearchController.defaultLimit, maximumLimit: SearchController.maximumLimit) + [
                 string("query", "Words of a name in any order: each must begin a word of the names or sound like one (also q)", maxLength: 200),
+                string("q", "Synonym of query", maxLength: 200),
                 string("first_name", "Words of the first names", maxLength: 100),
                 string("surname", "Words of the surname (also last_name)", maxLength: 100),
+                string("last_name", "Synonym of surname (the Python API's name)", maxLength: 100),
                 string("birth_place", "Words of the place of birth", maxLength: 200),
                 string("sex", "Sex", choices: sexes),
                 integer("birth_year_from", "Earliest birth year", -5000...3000),
                 integer("birth_year_to", "Latest birth year", -5000...3000),
                 boolean("include_living", "Include living persons (editors and admins only; ignored for others)"),
-                integer("offset", "Results to skip", 0...Int(Int32.max), default: 0),
-                integer("limit", "Results per page", 1...SearchController.maximumLimit, default: SearchController.defaultLimit),
             ]
         case "/api/v1/search/surnames", "/api/v1/search/first_names":
-            return [
+            return paging() + [
                 string("prefix", "Beginning of the name, accents and case ignored", maxLength: 100),
                 string("order", "Alphabetical, or most frequent first", choices: ["name", "count"]),
-                integer("offset", "Names to skip", 0...Int(Int32.max), default: 0),
-                integer("limit", "Names per page", 1...PageRequest.maximumLimit, default: PageRequest.defaultLimit),
             ]
         case "/api/v1/genealogy/ancestors/:person_id", "/api/v1/genealogy/descendants/:person_id":
             return [generations]
         case "/api/v1/genealogy/implex/:person_id":
             return [integer("max_generations", "Generations to follow", 1...GenealogyController.maximumGenerations, default: 10)]
         case "/api/v1/genealogy/tree/:person_id":
-            return [generations, string("tree_type", "Direction of the tree (also direction)", choices: ["full", "both", "ancestors", "descendants"])]
+            let directions = ["full", "both", "ancestors", "descendants"]
+            return [generations, string("tree_type", "Direction of the tree (also direction)", choices: directions),
+                    string("direction", "Synonym of tree_type", choices: directions)]
         case "/api/v1/genealogy/sosa/:sosa_number":
-            return [["name": "root_person_id", "in": "query", "required": true, "description": "The person numbered 1", "schema": ["type": "string", "format": "uuid"]]]
+            return [["name": "root_person_id", "in": "query", "required": true, "description": "The person numbered 1",
+                     "schema": ["type": "string", "format": "uuid", "maxLength": 100]]]
         case "/api/v1/genealogy/stats":
             return [integer("top", "Length of the name and lifespan lists", 1...100, default: 10)]
         case "/api/v1/genealogy/anniversaries":
@@ -80,7 +104,11 @@ enum OpenAPIQueryParameters {
         case "/api/v1/export":
             return [string("format", "File format", choices: ["gedcom551", "gedcom7", "gw"])]
         case "/api/v1/import":
-            return [boolean("replace", "Replace the base's contents instead of refusing a non-empty base")]
+            return [
+                boolean("replace", "Replace the base's contents instead of refusing a non-empty base (true, 1 or yes; anything else is false)"),
+                string("format", "The file's format; auto guesses from the file name and content", choices: ["auto", "gedcom", "gw"]),
+                string("filename", "The file's name, when the body is the raw file (a multipart part carries its own)"),
+            ]
         default:
             return []
         }

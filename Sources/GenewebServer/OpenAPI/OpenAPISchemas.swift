@@ -118,6 +118,8 @@ enum OpenAPISchemas {
             "LoginResponse": object(["access_token": string(), "refresh_token": string(), "token_type": string(), "expires_in": integer,
                                      "user": ref("User")], required: ["access_token", "refresh_token", "token_type", "expires_in", "user"]),
             "Message": object(["message": string()], required: ["message"]),
+            "Computing": object(["status": ["type": "string", "enum": ["computing"]], "detail": string(), "retry_after": integer],
+                                required: ["status", "detail", "retry_after"]),
             "AuditEntry": object(["id": integer, "occurred_at": string("date-time"), "actor_id": string(nullable: true),
                                   "actor_name": string(), "action": string(), "entity_type": string(), "entity_id": string(nullable: true),
                                   "base": string(nullable: true), "request_id": string(nullable: true), "client_ip": string(nullable: true),

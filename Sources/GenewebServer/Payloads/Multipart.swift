@@ -1,20 +1,27 @@
 /// The first file of a `multipart/form-data` body (RFC 7578), for uploads from HTML forms and
 /// `curl -F file=@tree.ged`: its bytes and the file name the client gave.
 enum MultipartFile {
-    /// The boundary of a `multipart/form-data; boundary=…` content type.
+    /// RFC 2046 allows boundaries of 1 to 70 characters; the bound also keeps the search for
+    /// delimiters linear in the body's size.
+    static let maximumBoundaryLength = 70
+
+    /// The boundary of a `multipart/form-data; boundary=…` content type, nil when there is none
+    /// or it is not 1 to 70 characters long.
     static func boundary(in contentType: String) -> String? {
         guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
         for parameter in contentType.split(separator: ";").dropFirst() {
             let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             if pair.count == 2, pair[0].lowercased() == "boundary" {
-                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                let boundary = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                return (1...maximumBoundaryLength).contains(boundary.utf8.count) ? boundary : nil
             }
         }
         return nil
     }
 
     /// The part that carries a file name (else the part named `file`), nil when there is none.
-    static func firstFile(in body: [UInt8], boundary: String) -> (bytes: [UInt8], fileName: String?)? {
+    /// A file name holding a NUL character is refused (422), as all request text is (`RequestText`).
+    static func firstFile(in body: [UInt8], boundary: String) throws -> (bytes: [UInt8], fileName: String?)? {
         let delimiter = Array("--\(boundary)".utf8)
         var starts: [Int] = []
         var index = 0
@@ -33,7 +40,10 @@ enum MultipartFile {
             if contentEnd >= 2, body[contentEnd - 2] == 13, body[contentEnd - 1] == 10 { contentEnd -= 2 }
             let content = Array(body[(headerEnd + 4)..<max(headerEnd + 4, contentEnd)])
             let disposition = headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("content-disposition") }.map(String.init) ?? ""
-            if let name = parameter("filename", in: disposition) { return (content, name) }
+            if let name = parameter("filename", in: disposition) {
+                if RequestText.hasNul(name) { try RequestText.refuse(["filename"]) }
+                return (content, name)
+            }
             if parameter("name", in: disposition) == "file" { fallback = (content, nil) }
         }
         return fallback

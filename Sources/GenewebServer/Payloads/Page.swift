@@ -1,10 +1,14 @@
 import Hummingbird
 
-/// `?offset=&limit=` of list routes (`skip` is accepted for `offset`, as in the Python API):
-/// limit 50 by default, at most 1000.
+/// The paging of list routes: `offset` (or `skip`, as in the Python API) and `limit`, or the
+/// Python API's `page` (from 1) and `page_size`. Limit 50 by default, at most 1000 (routes may
+/// set their own); offsets at most `maximumOffset`, however they are given.
 struct PageRequest: Sendable {
     static let defaultLimit = 50
     static let maximumLimit = 1000
+    /// The furthest a list pages. No base holds ten million of anything, and the bound keeps
+    /// `page × page_size` and `offset + count` far from overflow whatever a client sends.
+    static let maximumOffset = 10_000_000
 
     let offset: Int
     let limit: Int
@@ -14,29 +18,28 @@ struct PageRequest: Sendable {
         self.limit = limit
     }
 
+    /// The paging of `request`, or the 422 naming each wrong parameter.
     init(_ request: Request) throws {
-        let query = request.uri.queryParameters
-        var errors: [FieldError] = []
-        func integer(_ name: String) -> Int? {
-            guard let raw = query[name[...]] else { return nil }
-            guard let value = Int(String(raw)) else {
-                errors.append(FieldError(field: name, message: "must be an integer"))
-                return nil
+        var query = QueryParameters(request)
+        self.init(&query)
+        try query.validate()
+    }
+
+    /// Reads the paging parameters, adding any problem to `query`'s errors. An `offset` (or
+    /// `skip`) wins over `page`.
+    init(_ query: inout QueryParameters, defaultLimit: Int = PageRequest.defaultLimit, maximumLimit: Int = PageRequest.maximumLimit) {
+        let limit = query.integer("limit", "page_size", in: 1...maximumLimit) ?? defaultLimit
+        var offset = query.integer("offset", "skip", in: 0...Self.maximumOffset)
+        let page = query.integer("page", in: 1...Self.maximumOffset + 1)
+        if offset == nil, let page {
+            let (skipped, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
+            if overflow || skipped > Self.maximumOffset {
+                query.fail("page", "must be at most \(Self.maximumOffset / limit + 1) with page_size \(limit)")
+            } else {
+                offset = skipped
             }
-            return value
         }
-        // The Python API pages with `page` (from 1) and `page_size`.
-        let pageSize = integer("page_size")
-        let pageNumber = integer("page")
-        if let pageNumber, pageNumber < 1 { errors.append(FieldError(field: "page", message: "must be 1 or more")) }
-        let limit = integer("limit") ?? pageSize ?? Self.defaultLimit
-        let offset = integer("offset") ?? integer("skip") ?? pageNumber.map { max($0 - 1, 0) * limit } ?? 0
-        if offset < 0 { errors.append(FieldError(field: "offset", message: "must be 0 or more")) }
-        if !(1...Self.maximumLimit).contains(limit) {
-            errors.append(FieldError(field: "limit", message: "must be between 1 and \(Self.maximumLimit)"))
-        }
-        guard errors.isEmpty else { throw APIError.validation(errors) }
-        self.offset = offset
+        self.offset = offset ?? 0
         self.limit = limit
     }
 }
@@ -58,15 +61,17 @@ struct PageResponse<Item: Encodable>: Encodable {
     }
 
     func encode(to encoder: any Encoder) throws {
+        let perPage = max(limit, 1)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(items, forKey: .items)
         try container.encode(total, forKey: .total)
         try container.encode(offset, forKey: .offset)
         try container.encode(limit, forKey: .limit)
-        try container.encode(offset / max(limit, 1) + 1, forKey: .page)
+        try container.encode(offset / perPage + 1, forKey: .page)
         try container.encode(limit, forKey: .pageSize)
-        try container.encode((total + limit - 1) / max(limit, 1), forKey: .totalPages)
-        try container.encode(offset + items.count < total, forKey: .hasNext)
+        // Written so that no sum can overflow, whatever the counts.
+        try container.encode(total <= 0 ? 0 : (total - 1) / perPage + 1, forKey: .totalPages)
+        try container.encode(items.count < total - min(offset, total), forKey: .hasNext)
         try container.encode(offset > 0, forKey: .hasPrevious)
     }
 }

@@ -3,6 +3,11 @@ import Hummingbird
 import HummingbirdCore
 
 /// Typed reading of a route's query string, collecting every problem into one 422 answer.
+///
+/// Each reader takes the parameter's name and its accepted synonyms (`"query", "q"`): the first
+/// one present is read, and an error names the one the client sent. Numbers are bounded here,
+/// before any handler does arithmetic with them: a value that is not a whole number, is out of
+/// its range, or is too long to be one is a field error, never a trap.
 struct QueryParameters {
     private let query: FlatDictionary<Substring, Substring>
     private(set) var errors: [FieldError] = []
@@ -11,9 +16,22 @@ struct QueryParameters {
         query = request.uri.queryParameters
     }
 
+    /// Whether any of `names` is in the query string.
+    func contains(_ names: String...) -> Bool {
+        names.contains { query[$0[...]] != nil }
+    }
+
+    /// The first of `names` present, with its raw value.
+    private func first(_ names: [String]) -> (name: String, value: Substring)? {
+        for name in names {
+            if let value = query[name[...]] { return (name, value) }
+        }
+        return nil
+    }
+
     /// A trimmed text, nil when absent or empty; at most `maxLength` characters.
-    mutating func text(_ name: String, maxLength: Int) -> String? {
-        guard let raw = query[name[...]] else { return nil }
+    mutating func text(_ names: String..., maxLength: Int) -> String? {
+        guard let (name, raw) = first(names) else { return nil }
         let value = String(raw).trimmingCharacters(in: .whitespacesAndNewlines)
         if value.count > maxLength {
             errors.append(FieldError(field: name, message: "must be at most \(maxLength) characters"))
@@ -22,17 +40,19 @@ struct QueryParameters {
         return value.isEmpty ? nil : value
     }
 
-    mutating func integer(_ name: String, in range: ClosedRange<Int>) -> Int? {
-        guard let raw = query[name[...]], !raw.isEmpty else { return nil }
-        guard let value = Int(String(raw)), range.contains(value) else {
-            errors.append(FieldError(field: name, message: "must be an integer between \(range.lowerBound) and \(range.upperBound)"))
+    /// A whole number within `range`, nil when absent or empty.
+    mutating func integer(_ names: String..., in range: ClosedRange<Int>) -> Int? {
+        guard let (name, raw) = first(names), !raw.isEmpty else { return nil }
+        // Twenty characters hold every Int; a longer text is refused without parsing it.
+        guard raw.utf8.count <= 20, let value = Int(raw), range.contains(value) else {
+            errors.append(FieldError(field: name, message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
             return nil
         }
         return value
     }
 
-    mutating func boolean(_ name: String) -> Bool? {
-        guard let raw = query[name[...]], !raw.isEmpty else { return nil }
+    mutating func boolean(_ names: String...) -> Bool? {
+        guard let (name, raw) = first(names), !raw.isEmpty else { return nil }
         switch raw.lowercased() {
         case "true", "1", "yes", "on": return true
         case "false", "0", "no", "off": return false
@@ -42,9 +62,9 @@ struct QueryParameters {
         }
     }
 
-    /// One of `choices`, nil when absent.
-    mutating func choice(_ name: String, _ choices: [String]) -> String? {
-        guard let raw = query[name[...]], !raw.isEmpty else { return nil }
+    /// One of `choices` (compared without case), nil when absent.
+    mutating func choice(_ names: String..., among choices: [String]) -> String? {
+        guard let (name, raw) = first(names), !raw.isEmpty else { return nil }
         let value = raw.lowercased()
         guard choices.contains(value) else {
             errors.append(FieldError(field: name, message: "must be one of \(choices.joined(separator: ", "))"))

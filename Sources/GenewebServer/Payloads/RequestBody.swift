@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 
 /// Reads request bodies into payload types with the answers of API.md: a body that is not JSON
-/// is a 400; JSON with missing or mistyped fields is a 422 naming each field.
+/// is a 400; JSON with missing or mistyped fields, or text holding a NUL character
+/// (`RequestText`), is a 422 naming each field.
 enum RequestBody {
     static func json<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
@@ -10,9 +11,10 @@ enum RequestBody {
         guard !data.isEmpty else {
             throw APIError.validation([FieldError(field: "body", message: "a JSON body is required")])
         }
-        guard (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
+        guard let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
             throw APIError.badRequest("The request body is not valid JSON")
         }
+        try RequestText.refuse(RequestText.nulFields(inJSON: value))
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
@@ -30,14 +32,17 @@ enum RequestBody {
         guard let object = value as? [String: Any] else {
             throw APIError.validation([FieldError(field: "body", message: "must be a JSON object")])
         }
+        try RequestText.refuse(RequestText.nulFields(inJSON: object))
         return object
     }
 
     /// An `application/x-www-form-urlencoded` body (the OAuth2 password flow).
     static func form<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let text = String(buffer: buffer)
+        try RequestText.refuse(RequestText.nulFields(inForm: text))
         do {
-            return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: buffer))
+            return try URLEncodedFormDecoder().decode(T.self, from: text)
         } catch let error as DecodingError {
             throw APIError.validation([fieldError(error)])
         } catch {

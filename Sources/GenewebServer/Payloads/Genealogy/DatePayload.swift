@@ -45,10 +45,19 @@ struct DatePayload: Encodable {
 /// keeps as a text date. A date that names no real day (31 FEB 1850) is refused unless it is
 /// given as text: `(31 FEB 1850)`.
 enum DateInput {
+    /// The most digits a number of a date may have (years up to 99999).
+    static let maximumDigits = 5
+
     static func parse(_ raw: String) -> Result<GenealogyDate, DateInputError> {
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return .failure(DateInputError("must not be empty (send null to remove it)")) }
         guard text.count <= 200 else { return .failure(DateInputError("at most 200 characters")) }
+        // Bounded before any calendar computes with them: no year of a calendar here needs more
+        // than five digits, and a longer one could overflow day counts. Text in parentheses is
+        // kept as it is.
+        if !text.hasPrefix("("), text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).contains(where: { $0.count > maximumDigits }) {
+            return .failure(DateInputError("has a number of more than \(maximumDigits) digits"))
+        }
         if let iso = isoDate(text) { return iso }
         guard let date = GenealogyDate(gedcom: text.hasPrefix("(") ? text : text.uppercased()) else {
             return .failure(DateInputError("is not a date"))

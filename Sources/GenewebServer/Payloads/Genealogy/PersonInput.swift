@@ -167,7 +167,9 @@ struct PersonInput {
             case .failure(let error): fail("\(field).\(key)", error.message)
             }
         }
-        title.nth = object["nth"] as? Int ?? 0
+        if let nth = object["nth"], !(nth is NSNull) {
+            if let number = nth as? Int, !(nth is Bool), (0...10_000).contains(number) { title.nth = number } else { fail("\(field).nth", "must be a whole number from 0 to 10000") }
+        }
         return title
     }
 
