@@ -91,7 +91,19 @@ actor SQLiteConnectionPool {
             storage: .file(path: path), threadPool: threadPool, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any()
         )
-        let sql = connection.sql()
+        do {
+            try await configure(connection.sql())
+        } catch {
+            // A connection must be closed before it is released (SQLiteNIO asserts it), also when
+            // configuring it failed: a cancelled task (SQLiteNIO refuses its work, so the close
+            // runs in a task of its own) or a new file switched to WAL by two processes at once.
+            await Task { try? await connection.close() }.value
+            throw error
+        }
+        return connection
+    }
+
+    private func configure(_ sql: any SQLDatabase) async throws {
         // The timeout first: switching to WAL itself needs the lock another process may hold.
         try await sql.raw("PRAGMA busy_timeout = 10000").run()
         // WAL: readers never block the writer; NORMAL sync is safe with WAL and much faster.
@@ -102,7 +114,6 @@ actor SQLiteConnectionPool {
         // otherwise spend their time in temporary-file I/O.
         try await sql.raw("PRAGMA temp_store = MEMORY").run()
         try await sql.raw("PRAGMA cache_size = -65536").run()
-        return connection
     }
 }
 
