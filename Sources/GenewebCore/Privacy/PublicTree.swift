@@ -1,39 +1,68 @@
 /// What a tree looks like to someone who may not see living persons: they stay in it (the links
 /// between generations hold) but carry no name, date, place, note or source, and the family
-/// events of a couple with a living member go too. Used for exports by non-admins.
+/// events of a couple with a living member go too: a family is as private as its most private
+/// spouse. Used for exports by non-admins.
+///
+/// The tree can be redacted whole (`redact(persons:families:)`) or a record at a time
+/// (`isHidden`, `redacted(_:)`), for exports that read a page of persons at a time and bring
+/// each page's `LivingEvidence` with it; both give the same records.
 public enum PublicTree {
     public static let placeholder = "Living"
 
     /// The persons and families, with the living redacted. Evidence for undated persons comes
     /// from the families given (children's births, marriages).
     public static func redact(persons: [Person], families: [Family], rule: LivingRule = LivingRule()) -> (persons: [Person], families: [Family], redacted: Int) {
-        var childBirth: [PersonID: Int] = [:]
-        var marriage: [PersonID: Int] = [:]
+        let evidence = evidence(persons: persons, families: families)
+        var hidden = Set<PersonID>()
+        let redactedPersons = persons.map { person -> Person in
+            guard isHidden(person, evidence: evidence[person.id] ?? LivingEvidence(), rule: rule) else { return person }
+            hidden.insert(person.id)
+            return redacted(person)
+        }
+        let redactedFamilies = families.map { family -> Family in
+            family.parents.contains(where: hidden.contains) ? redacted(family) : family
+        }
+        return (redactedPersons, redactedFamilies, hidden.count)
+    }
+
+    /// What the families say about each parent's age: their children's earliest birth (or
+    /// baptism) and their earliest marriage, by sort key.
+    public static func evidence(persons: [Person], families: [Family]) -> [PersonID: LivingEvidence] {
+        var evidence: [PersonID: LivingEvidence] = [:]
         let births = Dictionary(persons.map { ($0.id, ($0.birth ?? $0.baptism)?.date?.sortKey) }, uniquingKeysWith: { first, _ in first })
         for family in families {
             let earliestChild = family.children.compactMap { births[$0] ?? nil }.min()
             let married = family.marriage?.date?.sortKey
             for parent in family.parents {
-                if let earliestChild { childBirth[parent] = min(childBirth[parent] ?? .max, earliestChild) }
-                if let married { marriage[parent] = min(marriage[parent] ?? .max, married) }
+                if let earliestChild {
+                    evidence[parent, default: LivingEvidence()].earliestChildBirth = min(evidence[parent]?.earliestChildBirth ?? .max, earliestChild)
+                }
+                if let married {
+                    evidence[parent, default: LivingEvidence()].earliestMarriage = min(evidence[parent]?.earliestMarriage ?? .max, married)
+                }
             }
         }
-        var hidden = Set<PersonID>()
-        let redactedPersons = persons.map { person -> Person in
-            let evidence = LivingEvidence(earliestChildBirth: childBirth[person.id], earliestMarriage: marriage[person.id])
-            let visible = person.access == .public || (!rule.isLiving(person, evidence: evidence) && person.access != .private)
-            guard !visible else { return person }
-            hidden.insert(person.id)
-            var redacted = Person(id: person.id, firstName: placeholder, surname: "", sex: person.sex, access: .private, deathStatus: .notDead)
-            redacted.gedcomXref = person.gedcomXref
-            return redacted
-        }
-        let redactedFamilies = families.map { family -> Family in
-            guard family.parents.contains(where: hidden.contains) else { return family }
-            var redacted = Family(id: family.id, parents: family.parents, children: family.children, relation: family.relation)
-            redacted.gedcomXref = family.gedcomXref
-            return redacted
-        }
-        return (redactedPersons, redactedFamilies, hidden.count)
+        return evidence
+    }
+
+    /// Whether `person` is shown only as a placeholder: not marked public, and living (by the
+    /// rule, with the evidence of their families) or marked private.
+    public static func isHidden(_ person: Person, evidence: LivingEvidence, rule: LivingRule) -> Bool {
+        !(person.access == .public || (!rule.isLiving(person, evidence: evidence) && person.access != .private))
+    }
+
+    /// The placeholder that stands for a hidden person: sex and links kept, nothing else.
+    public static func redacted(_ person: Person) -> Person {
+        var redacted = Person(id: person.id, firstName: placeholder, surname: "", sex: person.sex, access: .private, deathStatus: .notDead)
+        redacted.gedcomXref = person.gedcomXref
+        return redacted
+    }
+
+    /// A family with a hidden spouse: its members and relation kept, its events, notes and
+    /// sources gone.
+    public static func redacted(_ family: Family) -> Family {
+        var redacted = Family(id: family.id, parents: family.parents, children: family.children, relation: family.relation)
+        redacted.gedcomXref = family.gedcomXref
+        return redacted
     }
 }
