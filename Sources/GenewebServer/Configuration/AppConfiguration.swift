@@ -36,6 +36,8 @@ public struct AppConfiguration: Sendable {
     public var security = SecuritySettings()
     /// Field encryption at rest (`GENEWEB_SECURITY_ENCRYPTION_KEY`, old keys for rotation); nil: off.
     public var encryption: FieldCipher?
+    /// How many exports and imports run at once (`GENEWEB_EXPORT_*`, `GENEWEB_IMPORT_MAX_CONCURRENT`).
+    public var transfers = TransferSettings()
 
     /// Values given on the command line; each one present wins over the environment.
     public struct Overrides: Sendable {
@@ -125,6 +127,7 @@ public struct AppConfiguration: Sendable {
         configuration.metricsToken = env.string("GENEWEB_MONITORING_METRICS_TOKEN")
         try configuration.auth.load(from: env, debug: configuration.debug)
         try configuration.security.load(from: env)
+        try configuration.transfers.load(from: env)
         configuration.encryption = try Self.cipher(from: env)
         if forServer, configuration.auth.secretKey == nil, configuration.isProduction {
             throw ConfigurationError(
