@@ -33,7 +33,7 @@ public struct GenealogyExporter: Sendable {
     }
 
     /// Records read a page at a time.
-    public static let pageSize = 2000
+    public static let pageSize = 500
 
     /// The base's records in the order of the file they came from (records made later follow,
     /// by id). Nil when the base does not exist.
