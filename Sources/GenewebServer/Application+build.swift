@@ -182,8 +182,12 @@ func buildRouter(
         search: SearchRepository(database: database), names: NameIndexRepository(database: database),
         persons: PersonRepository(database: database), scope: scope, versions: GraphRepository(database: database)
     ).addRoutes(to: router, catalog: catalog)
-    ImportExportController(database: database, scope: scope, audit: accounts.audit, maxBytes: configuration.importMaxBytes)
-        .addRoutes(to: router, catalog: catalog)
+    ImportExportController(
+        database: database, scope: scope, audit: accounts.audit, maxBytes: configuration.importMaxBytes,
+        admission: TransferAdmission(settings: configuration.transfers), behindFly: security.flyAppName != nil,
+        readCheck: configuration.transfers.readsUploadsInChild
+            ? configuration.transfers.readerExecutable.map { UploadReadCheck(executable: $0, logger: Logger(label: "geneweb.import")) } : nil
+    ).addRoutes(to: router, catalog: catalog)
     FamiliesController(families: FamilyRepository(database: database), persons: PersonRepository(database: database), scope: scope)
         .addRoutes(to: router, catalog: catalog)
     DocsController(catalog: catalog, version: AppVersion.current, publicRead: configuration.auth.publicRead)

@@ -108,7 +108,10 @@ public final class Database: Service, Sendable {
                 try await sql.raw("COMMIT").run()
                 return result
             } catch {
-                try? await sql.raw("ROLLBACK").run()
+                // In a task of its own: a cancelled import (its HTTP client gone) must still roll
+                // back, and SQLite's driver refuses work in a cancelled task, which would leave
+                // the transaction open on a pooled connection.
+                await Task { try? await sql.raw("ROLLBACK").run() }.value
                 throw error
             }
         } }

@@ -44,8 +44,8 @@ struct Export: AsyncParsableCommand {
                 try OutputFile(path: output).write(text)
                 return true
             }
-            // GEDCOM: everything but the persons first, then the persons a page at a time, each
-            // page written before the next is read.
+            // GEDCOM: an index first (ids, xrefs, family members, sources and notes), then the
+            // persons and the families a page at a time, each page written before the next is read.
             guard let export = try await exporter.open(baseName) else { return false }
             let file = try OutputFile(path: output)
             try await exporter.writeGedcom(export, version: format == .gedcom7 ? .v7 : .v551) { try file.write($0) }

@@ -53,7 +53,9 @@ struct Serve: AsyncParsableCommand {
             }
             overrides.port = value
         }
-        let configuration = try loadConfiguration(overrides, forServer: true)
+        var configuration = try loadConfiguration(overrides, forServer: true)
+        // Uploads are read first by this same executable in a child process (UploadReadCheck).
+        configuration.transfers.readerExecutable = Bundle.main.executableURL
         bootstrapLogging(configuration)
         let logger = Logger(label: "geneweb")
         let app = try await buildApplication(configuration: configuration, logger: logger)

@@ -139,7 +139,7 @@ struct CorpusImportTests {
     func pagedExport(engine: DatabaseEngine) async throws {
         try await EngineFixture.with(engine) { database in
             try await MigrationRunner(database: database, logger: Logger(label: "test")).migrate()
-            // royal92: 3,010 persons, so two pages, with a person made later (no imported xref).
+            // royal92: 3,010 persons, so several pages, with a person made later (no imported xref).
             let base = try BaseName("royal")
             let file = try GenealogyFile.open(Corpus.bytes("royal92.ged"), fileName: "royal92.ged", format: .auto)
             _ = try await GenealogyImporter(database: database).importFile(file, into: base, replace: false)

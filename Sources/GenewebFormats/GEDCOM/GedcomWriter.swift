@@ -71,9 +71,20 @@ public struct GedcomWriter {
         record { writePerson(person, &$0) }
     }
 
+    /// One family's `FAM` record.
+    public func record(for family: Family) -> String {
+        record { writeFamily(family, &$0) }
+    }
+
     /// Every record after the persons, then the trailer.
     public func piecesAfterPersons() -> AnySequence<String> {
-        let families = document.families.lazy.map { family in record { writeFamily(family, &$0) } }
+        let families = document.families.lazy.map { family in self.record(for: family) }
+        return AnySequence([AnySequence(families), piecesAfterFamilies()].lazy.joined())
+    }
+
+    /// Every record after the families (sources, repositories, notes, media, other records),
+    /// then the trailer: for a base written a page of families at a time with `record(for:)`.
+    public func piecesAfterFamilies() -> AnySequence<String> {
         let sources = document.sources.lazy.map { source in record { writeSource(source, &$0) } }
         let repositories = document.repositories.lazy.map { repository in record { writeRepository(repository, &$0) } }
         let notes = document.notes.lazy.map { note in record { writeNote(note, &$0) } }
@@ -81,7 +92,7 @@ public struct GedcomWriter {
         let others = document.otherRecords.lazy.map { other in record { writeExtension(other, level: 0, &$0) } }
         let submitter = version == .v551 && !hasSubmitter ? ["0 @SUBM1@ SUBM\n1 NAME GeneWeb Server\n"] : []
         let parts: [AnySequence<String>] = [
-            AnySequence(families), AnySequence(sources), AnySequence(repositories),
+            AnySequence(sources), AnySequence(repositories),
             AnySequence(notes), AnySequence(media), AnySequence(others), AnySequence(submitter), AnySequence(["0 TRLR\n"]),
         ]
         return AnySequence(parts.lazy.joined())

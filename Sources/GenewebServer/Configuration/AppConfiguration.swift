@@ -38,6 +38,8 @@ public struct AppConfiguration: Sendable {
     public var encryption: FieldCipher?
     /// Scheduled backups and the folder of archives.
     public var backups = BackupSettings()
+    /// How many exports and imports run at once (`GENEWEB_EXPORT_*`, `GENEWEB_IMPORT_MAX_CONCURRENT`).
+    public var transfers = TransferSettings()
 
     /// Values given on the command line; each one present wins over the environment.
     public struct Overrides: Sendable {
@@ -128,6 +130,7 @@ public struct AppConfiguration: Sendable {
         try configuration.auth.load(from: env, debug: configuration.debug)
         try configuration.security.load(from: env)
         try configuration.backups.load(from: env)
+        try configuration.transfers.load(from: env)
         configuration.encryption = try Self.cipher(from: env)
         if forServer, configuration.auth.secretKey == nil, configuration.isProduction {
             throw ConfigurationError(

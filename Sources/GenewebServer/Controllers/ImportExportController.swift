@@ -4,16 +4,26 @@ import GenewebFormats
 import GenewebStore
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
+import Logging
 import Metrics
 
 /// `POST /api/v1/bases/{base}/import` (admins; raw body or multipart upload, GEDCOM or `.gw`) and
 /// `GET /api/v1/bases/{base}/export` (GEDCOM 5.5.1, 7 or `.gw`; living persons redacted for
 /// everyone but admins). Without `/bases/{base}` they work on the active base.
+///
+/// Neither may exhaust the server: exports stream a page at a time, imports stop (and roll
+/// back) when their client goes away, and `TransferAdmission` bounds how many of each run at once.
 struct ImportExportController {
     let database: Database
     let scope: BaseScope
     let audit: AuditRepository
     let maxBytes: Int
+    let admission: TransferAdmission
+    /// Whether `Fly-Client-IP` / `X-Forwarded-For` name the client (as for the rate limit).
+    let behindFly: Bool
+    /// Reads each upload in a child process first, when the server runs as `geneweb serve`.
+    let readCheck: UploadReadCheck?
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         for prefix in BaseScope.paths("") {
@@ -48,6 +58,8 @@ struct ImportExportController {
         }
     }
 
+    // MARK: Import
+
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         var nameText = context.parameters.get("base")
@@ -57,21 +69,51 @@ struct ImportExportController {
             throw APIError.validation([FieldError(field: "format", message: "must be auto, gedcom or gw")])
         }
         let replace = query["replace"].map { ["true", "1", "yes"].contains($0.lowercased()) } ?? false
+        // Admitted before the body is read: a refused upload costs nothing.
+        let pass = try admission.admitImport()
+        defer { pass.release() }
+        do {
+            // A client that goes away (closed connection) cancels the import: the reader and the
+            // writer stop at their next batch and the transaction rolls back, nothing written.
+            return try await request.body.consumeWithCancellationOnInboundClose { body in
+                let (bytes, fileName) = try await upload(body, headers: request.headers, fileName: query["filename"].map(String.init))
+                let report = try await importUpload(bytes, fileName: fileName, format: format, into: base, replace: replace)
+                scope.cache.invalidate()
+                try await audit.record(context.auditEntry(
+                    "base.import", entityType: "base", entityID: base.rawValue, base: base.rawValue, details: [
+                        "format": report.format, "persons": String(report.persons), "families": String(report.families),
+                        "replace": String(replace), "file": String((fileName ?? "").prefix(200)),
+                    ]
+                ))
+                return try JSONResponse.encode(ReportPayload(report), status: .created)
+            }
+        } catch is CancellationError {
+            Counter(label: "geneweb_imports_total", dimensions: [("result", "cancelled"), ("format", format.rawValue)]).increment()
+            context.logger.notice("import into \(base) cancelled: the client went away; nothing was written")
+            // Nobody reads this answer; its status keeps the access log and metrics honest.
+            throw APIError.badRequest("The client closed the connection before the import ended; nothing was written")
+        }
+    }
+
+    /// The uploaded file: the raw body, or the first file part of a multipart body.
+    private func upload(_ body: HummingbirdCore.RequestBody, headers: HTTPFields, fileName: String?) async throws -> ([UInt8], String?) {
         let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: maxBytes)
-        } catch {
+            buffer = try await body.collect(upTo: maxBytes)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
             throw APIError(.contentTooLarge, detail: "The file is over the import limit of \(maxBytes) bytes (GENEWEB_IMPORT_MAX_BYTES)")
         }
-        var bytes = Array(buffer: buffer)
-        var fileName = query["filename"].map(String.init)
-        if let boundary = request.headers[.contentType].flatMap(MultipartFile.boundary(in:)) {
-            guard let file = try MultipartFile.firstFile(in: bytes, boundary: boundary) else {
-                throw APIError.validation([FieldError(field: "file", message: "the multipart body has no file part")])
-            }
-            bytes = file.bytes
-            fileName = file.fileName ?? fileName
+        let bytes = Array(buffer: buffer)
+        guard let boundary = headers[.contentType].flatMap(MultipartFile.boundary(in:)) else { return (bytes, fileName) }
+        guard let file = try MultipartFile.firstFile(in: bytes, boundary: boundary) else {
+            throw APIError.validation([FieldError(field: "file", message: "the multipart body has no file part")])
         }
+        return (file.bytes, file.fileName ?? fileName)
+    }
+
+    /// Reads and writes the file; every refusal is a 4xx naming what is wrong.
+    private func importUpload(_ bytes: [UInt8], fileName: String?, format: GenealogyFile.Format, into base: BaseName, replace: Bool) async throws -> ImportReport {
+        try await readCheck?.check(bytes, fileName: fileName, format: format)
         let opened: OpenedGenealogyFile
         do {
             opened = try GenealogyFile.open(bytes, fileName: fileName, format: format)
@@ -81,29 +123,23 @@ struct ImportExportController {
             throw APIError.validation([FieldError(field: "file", message: error.description)])
         }
         let formatName = opened.formatName
-        let report: ImportReport
         do {
-            report = try await GenealogyImporter(database: database).importFile(opened, into: base, replace: replace)
+            let report = try await GenealogyImporter(database: database).importFile(opened, into: base, replace: replace)
             Counter(label: "geneweb_imports_total", dimensions: [("result", "success"), ("format", formatName)]).increment()
             Metrics.Timer(label: "geneweb_import_duration_seconds").recordSeconds(report.elapsedSeconds)
             Counter(label: "geneweb_imported_records_total").increment(by: report.persons + report.families)
+            return report
         } catch let error as ImportError {
             Counter(label: "geneweb_imports_total", dimensions: [("result", "refused"), ("format", formatName)]).increment()
             switch error {
             case .baseNotEmpty: throw APIError.conflict(error.description.replacingOccurrences(of: "--replace", with: "?replace=true"))
             case .tooLarge: throw APIError(.contentTooLarge, detail: error.description)
-            case .unreadable: throw APIError.validation([FieldError(field: "file", message: error.description)])
+            case .unreadable, .rejected: throw APIError.validation([FieldError(field: "file", message: error.description)])
             }
         }
-        scope.cache.invalidate()
-        try await audit.record(context.auditEntry(
-            "base.import", entityType: "base", entityID: base.rawValue, base: base.rawValue, details: [
-                "format": formatName, "persons": String(report.persons), "families": String(report.families),
-                "replace": String(replace), "file": String((fileName ?? "").prefix(200)),
-            ]
-        ))
-        return try JSONResponse.encode(ReportPayload(report), status: .created)
     }
+
+    // MARK: Export
 
     enum ExportFormat: String {
         case gedcom551, gedcom7, gw
@@ -114,52 +150,54 @@ struct ImportExportController {
             throw APIError.validation([FieldError(field: "format", message: "must be gedcom551, gedcom7 or gw")])
         }
         let base = try await scope.resolve(request, context)
+        let client = RateLimitMiddleware.clientAddress(request, context: context, behindFly: behindFly)
+        // Held until the body is written (or the response dropped): see `TransferPass`.
+        let pass = try admission.admitExport(client: client, wholeBase: format == .gw)
         let exporter = GenealogyExporter(database: database)
         let baseName = try BaseName(base.name)
+        let audience: GenealogyExporter.Audience = context.role == .admin ? .everything : .publicTree(LivingRule())
         var headers = HTTPFields()
         headers[.contentType] = format == .gw ? "text/plain; charset=utf-8" : "text/vnd.familysearch.gedcom; charset=utf-8"
         let fileExtension = format == .gw ? "gw" : "ged"
         headers[.contentDisposition] = "attachment; filename=\"\(base.name).\(fileExtension)\""
         headers[.cacheControl] = "no-store"
-        if context.role == .admin, format != .gw {
-            // Nothing to redact: persons are read a page at a time while the file is sent.
+        let body: ResponseBody
+        if format == .gw {
+            guard let document = try await exporter.load(baseName) else { throw APIError.notFound("Base \(base.name) not found") }
+            body = Self.gwBody(document, audience: audience, pass: pass)
+        } else {
             guard let export = try await exporter.open(baseName) else { throw APIError.notFound("Base \(base.name) not found") }
-            let body = ResponseBody { writer in
+            body = ResponseBody { writer in
+                defer { pass.release() }
                 var chunks = ChunkBuffer()
-                try await exporter.writeGedcom(export, version: format == .gedcom7 ? .v7 : .v551) { piece in
+                try await exporter.writeGedcom(export, version: format == .gedcom7 ? .v7 : .v551, audience: audience) { piece in
                     if let chunk = chunks.add(piece) { try await writer.write(chunk) }
                 }
                 if let last = chunks.rest() { try await writer.write(last) }
                 try await writer.finish(nil)
             }
-            return Response(status: .ok, headers: headers, body: body)
         }
-        // Others see the public tree, whose redaction needs every person (the living evidence of
-        // parents comes from their children): the base is read whole, the file still sent as written.
-        guard var document = try await exporter.load(baseName) else {
-            throw APIError.notFound("Base \(base.name) not found")
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// A `.gw` file is written from the whole base (its blocks refer back and forth): the public
+    /// tree is redacted whole, then the text is sent in chunks. `TransferAdmission` bounds how
+    /// many run at once (`GENEWEB_EXPORT_MAX_CONCURRENT_GW`).
+    private static func gwBody(_ document: GedcomDocument, audience: GenealogyExporter.Audience, pass: TransferPass) -> ResponseBody {
+        var exported = document
+        if case .publicTree(let rule) = audience {
+            let tree = PublicTree.redact(persons: document.persons, families: document.families, rule: rule)
+            exported.persons = tree.persons
+            exported.families = tree.families
         }
-        if context.role != .admin {
-            let redacted = PublicTree.redact(persons: document.persons, families: document.families)
-            document.persons = redacted.persons
-            document.families = redacted.families
-            headers[HTTPField.Name("X-Geneweb-Redacted-Persons")!] = String(redacted.redacted)
-        }
-        let exported = document
-        let body = ResponseBody { writer in
-            // GEDCOM records are written as the response sends them: the file's text is never
-            // whole in memory. A .gw file is written whole (its blocks refer back and forth).
-            let pieces = format == .gw
-                ? AnySequence([GenewebWriter.write(exported).text])
-                : GedcomWriter(document: exported, version: format == .gedcom7 ? .v7 : .v551).pieces()
+        let text = GenewebWriter.write(exported).text
+        return ResponseBody { writer in
+            defer { pass.release() }
             var chunks = ChunkBuffer()
-            for piece in pieces {
-                if let chunk = chunks.add(piece) { try await writer.write(chunk) }
-            }
+            if let chunk = chunks.add(text) { try await writer.write(chunk) }
             if let last = chunks.rest() { try await writer.write(last) }
             try await writer.finish(nil)
         }
-        return Response(status: .ok, headers: headers, body: body)
     }
 }
 

@@ -36,6 +36,11 @@ struct RateLimitMiddleware: RouterMiddleware {
     }
 
     func clientAddress(_ request: Request, context: Context) -> String {
+        Self.clientAddress(request, context: context, behindFly: behindFly)
+    }
+
+    /// The client a request comes from, as the rate limit and the export admission see it.
+    static func clientAddress(_ request: Request, context: Context, behindFly: Bool) -> String {
         if behindFly {
             if let fly = request.headers[HTTPField.Name("Fly-Client-IP")!], !fly.isEmpty { return fly }
             if let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first {

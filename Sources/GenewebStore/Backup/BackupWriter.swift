@@ -57,7 +57,9 @@ public struct BackupWriter: Sendable {
             try await sql.raw("COMMIT").run()
             return result
         } catch {
-            try? await sql.raw("ROLLBACK").run()
+            // In a task of its own: SQLite's driver refuses work in a cancelled task (a backup
+            // stopped by shutdown), which would leave the snapshot open on a pooled connection.
+            await Task { try? await sql.raw("ROLLBACK").run() }.value
             throw error
         }
     }

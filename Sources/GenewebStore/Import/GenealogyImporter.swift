@@ -32,9 +32,34 @@ public struct GenealogyImporter: Sendable {
     /// Imports a file opened by `GenealogyFile.open`. GEDCOM files are read while they are
     /// written: each batch of persons goes to the database as soon as it is read, so the file's
     /// persons are never all in memory and reading overlaps writing.
+    ///
+    /// A constraint of the base that a record breaks is `ImportError.rejected` (nothing written),
+    /// never a database error; the task's cancellation (an HTTP client that went away) stops the
+    /// import at its next batch and rolls it back.
     public func importFile(
         _ file: OpenedGenealogyFile, into base: BaseName, replace: Bool,
         progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) async throws -> ImportReport {
+        do {
+            return try await write(Self.repaired(file), into: base, replace: replace, progress: progress)
+        } catch {
+            guard let violation = ConstraintViolation(error) else { throw error }
+            throw ImportError.rejected("a record breaks a rule of the base, nothing was imported: \(violation)")
+        }
+    }
+
+    /// A file read whole with its own occurrence numbers, renumbered where two persons would
+    /// share a key of the base (see `OccurrenceRepair`). GEDCOM files are numbered by their
+    /// reader, one number per name: they cannot clash.
+    static func repaired(_ file: OpenedGenealogyFile) -> OpenedGenealogyFile {
+        guard case .document(var document, let format) = file else { return file }
+        document.warnings += OccurrenceRepair.renumber(&document.persons)
+        return .document(document, format: format)
+    }
+
+    private func write(
+        _ file: OpenedGenealogyFile, into base: BaseName, replace: Bool,
+        progress: (@Sendable (ImportProgress) -> Void)?
     ) async throws -> ImportReport {
         let clock = ContinuousClock()
         let start = clock.now

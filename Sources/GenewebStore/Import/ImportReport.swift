@@ -30,6 +30,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case baseNotEmpty(base: String, persons: Int)
     case tooLarge(bytes: Int, limit: Int)
     case unreadable(String)
+    /// A record breaks a constraint of the base (e.g. two persons with one key).
+    case rejected(String)
 
     public var description: String {
         switch self {
@@ -37,7 +39,7 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             "base \(base) already holds \(persons) persons; import with --replace to replace them"
         case .tooLarge(let bytes, let limit):
             "the file is \(bytes) bytes, over the import limit of \(limit) bytes (GENEWEB_IMPORT_MAX_BYTES)"
-        case .unreadable(let reason):
+        case .unreadable(let reason), .rejected(let reason):
             reason
         }
     }

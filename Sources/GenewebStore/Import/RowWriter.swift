@@ -135,6 +135,8 @@ struct RowWriter {
         var pending: Task<Void, any Error>?
         do {
             while let (tables, count) = try next() {
+                // A cancelled import (its HTTP client went away) stops here and is rolled back.
+                try Task.checkCancellation()
                 try await pending?.value
                 pending = Task {
                     for table in tables where !table.rows.isEmpty { try await sink.insert(table) }

@@ -1,0 +1,60 @@
+import Foundation
+import GenewebCore
+import GenewebFormats
+import GenewebServer
+import GenewebStore
+import GenewebTestSupport
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+/// Exports over HTTP are written a page at a time for every caller: anonymous callers and
+/// viewers get exactly the file the whole-base redaction gives, admins everything.
+@Suite("Streamed exports over HTTP")
+struct ExportPrivacyAPITests {
+    @Test("royal92 with living families: anonymous and viewer exports are the whole-base redaction byte for byte, admins get everything", arguments: serverEngines)
+    func byteIdenticalForEveryCaller(engine: DatabaseEngine) async throws {
+        guard Corpus.isAvailable else {
+            print("skipped: corpus not found at \(Corpus.directory.path)")
+            return
+        }
+        let directory = TemporaryDirectory()
+        let postgresURL = engine == .postgres ? try await TestPostgres.makeDatabase() : nil
+        let storage: StorageLocation? = postgresURL.map { .postgres(url: $0) }
+        let configuration = AuthFixture.configuration(directory: directory, storage: storage)
+        // A second handle on the same storage computes what the whole-base redaction gives.
+        let database = try Database(location: configuration.storage, logger: Logger(label: "test.expected"))
+        let app = try await buildApplication(configuration: configuration)
+        do {
+            try await app.test(.router) { client in
+                let admin = try await client.loginAdmin()
+                let imported = try await client.execute(
+                    uri: "/api/v1/bases/royal/import", method: .post,
+                    headers: [.authorization: "Bearer \(admin.access)"], body: ByteBuffer(string: try LivingRoyals.text())
+                )
+                #expect(imported.status == .created)
+                let viewer = try await client.makeUser("vera", role: .viewer, admin: admin)
+                let whole = try #require(try await database.whileRunning { try await GenealogyExporter(database: database).load(try BaseName("royal")) })
+                for (format, version) in [("gedcom551", GedcomDateVersion.v551), ("gedcom7", .v7)] {
+                    let expected = LivingRoyals.wholeRedaction(whole, version: version)
+                    for token in [nil, viewer.access] {
+                        let response = try await client.request(.get, "/api/v1/bases/royal/export?format=\(format)", token: token)
+                        #expect(response.status == .ok)
+                        #expect(String(buffer: response.body) == expected.text, "\(format) for \(token == nil ? "anonymous" : "viewer")")
+                    }
+                    let full = try await client.request(.get, "/api/v1/bases/royal/export?format=\(format)", token: admin.access)
+                    #expect(String(buffer: full.body) == GedcomWriter(document: whole, version: version).pieces().joined())
+                }
+                let gw = String(buffer: try await client.request(.get, "/api/v1/bases/royal/export?format=gw").body)
+                for secret in LivingRoyals.secrets { #expect(!gw.contains(secret), "\(secret) leaks in .gw") }
+                #expect(gw.contains("Ancien Victor"))
+            }
+        } catch {
+            if let postgresURL { await TestPostgres.drop(postgresURL) }
+            throw error
+        }
+        if let postgresURL { await TestPostgres.drop(postgresURL) }
+    }
+}
