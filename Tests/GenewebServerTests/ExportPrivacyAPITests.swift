@@ -35,6 +35,11 @@ struct ExportPrivacyAPITests {
                     headers: [.authorization: "Bearer \(admin.access)"], body: ByteBuffer(string: try LivingRoyals.text())
                 )
                 #expect(imported.status == .created)
+                // An editor's private working note, and a public one.
+                for (text, isPrivate) in [("Private lead: ask cousin Edith about the 1998 letters", true), ("Public note on the royal houses", false)] {
+                    let note = try await client.request(.post, "/api/v1/bases/royal/notes", json: ["text": text, "is_private": isPrivate], token: admin.access)
+                    #expect(note.status == .created)
+                }
                 let viewer = try await client.makeUser("vera", role: .viewer, admin: admin)
                 let whole = try #require(try await database.whileRunning { try await GenealogyExporter(database: database).load(try BaseName("royal")) })
                 for (format, version) in [("gedcom551", GedcomDateVersion.v551), ("gedcom7", .v7)] {
@@ -44,12 +49,18 @@ struct ExportPrivacyAPITests {
                         #expect(response.status == .ok)
                         #expect(String(buffer: response.body) == expected.text, "\(format) for \(token == nil ? "anonymous" : "viewer")")
                     }
+                    for token in [nil, viewer.access] {
+                        let text = String(buffer: try await client.request(.get, "/api/v1/bases/royal/export?format=\(format)", token: token).body)
+                        #expect(!text.contains("cousin Edith") && text.contains("Public note on the royal houses"), "private notes stay out of \(format)")
+                    }
                     let full = try await client.request(.get, "/api/v1/bases/royal/export?format=\(format)", token: admin.access)
                     #expect(String(buffer: full.body) == GedcomWriter(document: whole, version: version).pieces().joined())
+                    #expect(String(buffer: full.body).contains("cousin Edith"))
                 }
                 let gw = String(buffer: try await client.request(.get, "/api/v1/bases/royal/export?format=gw").body)
                 for secret in LivingRoyals.secrets { #expect(!gw.contains(secret), "\(secret) leaks in .gw") }
                 #expect(gw.contains("Ancien Victor"))
+                #expect(!gw.contains("cousin Edith"), "private notes stay out of .gw")
             }
         } catch {
             if let postgresURL { await TestPostgres.drop(postgresURL) }

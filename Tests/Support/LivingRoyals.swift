@@ -95,6 +95,7 @@ public enum LivingRoyals {
         let tree = PublicTree.redact(persons: document.persons, families: document.families, rule: rule)
         redacted.persons = tree.persons
         redacted.families = tree.families
+        redacted.notes = PublicTree.publicNotes(document.notes)
         return (GedcomWriter(document: redacted, version: version).pieces().joined(), tree.redacted)
     }
 }

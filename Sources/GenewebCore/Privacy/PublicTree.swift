@@ -56,6 +56,12 @@ public enum PublicTree {
         return redacted
     }
 
+    /// The notes anyone may read: private notes (editors' working notes, sealed at rest) are left
+    /// out; the writers drop links to notes a file does not hold.
+    public static func publicNotes(_ notes: [Note]) -> [Note] {
+        notes.filter { !$0.isPrivate }
+    }
+
     /// A family with a hidden spouse: its shape only (`FamilyPrivacy.structure(of:)`).
     public static func redacted(_ family: Family) -> Family {
         FamilyPrivacy.structure(of: family)

@@ -189,6 +189,7 @@ struct ImportExportController {
             let tree = PublicTree.redact(persons: document.persons, families: document.families, rule: rule)
             exported.persons = tree.persons
             exported.families = tree.families
+            exported.notes = PublicTree.publicNotes(document.notes)
         }
         let text = GenewebWriter.write(exported).text
         return ResponseBody { writer in

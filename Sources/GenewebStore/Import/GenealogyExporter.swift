@@ -100,12 +100,15 @@ public struct GenealogyExporter: Sendable {
     /// piece (the header, a page's records, every later record) goes to `write` before the next
     /// page is read. For the public tree, each page of persons is judged with the living
     /// evidence of its persons' families, read with the page; families follow their most private
-    /// spouse. Returns how many persons were redacted.
+    /// spouse, and private notes are left out (with the links to them). Returns how many persons
+    /// were redacted.
     @discardableResult
     public func writeGedcom(
         _ export: Export, version: GedcomDateVersion, audience: Audience = .everything, to write: (String) async throws -> Void
     ) async throws -> Int {
-        let writer = GedcomWriter(document: export.document, persons: export.persons, version: version)
+        var document = export.document
+        if case .publicTree = audience { document.notes = PublicTree.publicNotes(document.notes) }
+        let writer = GedcomWriter(document: document, persons: export.persons, version: version)
         var hidden = Set<PersonID>()
         try await write(writer.header())
         for page in stride(from: 0, to: export.persons.count, by: Self.pageSize) {
