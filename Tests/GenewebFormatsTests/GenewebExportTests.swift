@@ -135,6 +135,21 @@ struct GenewebExportTests {
         #expect(again.persons.first { $0.firstName == "f" }?.sex == .unknown)
     }
 
+    @Test("names gwc compares as one (case, accents, `?` and empty) get distinct numbers, a number already held is kept; nameless persons never 0")
+    func distinctKeys() throws {
+        var document = GedcomDocument()
+        document.persons = [
+            Person(firstName: "Jean", surname: "Dupont"), Person(firstName: "jean", surname: "DUPONT"),
+            Person(firstName: "Jéan", surname: "Dupont", occurrence: 1), Person(firstName: "Mary", surname: "?"),
+            Person(firstName: "Mary", surname: ""), Person(firstName: "", surname: ""), Person(firstName: "?", surname: "?"),
+        ]
+        let (text, _) = GenewebWriter.write(document)
+        let keys = text.split(separator: "\n").filter { $0.hasPrefix("- ") }.map { $0.dropFirst(2) }
+        #expect(keys == ["Jean Dupont", "jean.2 DUPONT", "Jéan.1 Dupont", "Mary _", "Mary.1 _", "_.1 _", "_.2 _"], "\(text)")
+        let again = try GenewebReader.read(bytes: Array(text.utf8))
+        #expect(again.persons.count == document.persons.count)
+    }
+
     @Test("every corpus GEDCOM file: .gw and back gives the same persons and families", .enabled(if: Corpus.isAvailable, "corpus not found"),
           arguments: ["gramps-sample.ged", "royal92.ged", "pres2020.ged", "Queen.ged", "TGC55C.ged", "irish-kings.ged", "maximal70.ged", "UHLBOMCL.GED"])
     func corpus(name: String) throws {

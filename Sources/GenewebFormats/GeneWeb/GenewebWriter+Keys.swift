@@ -24,12 +24,16 @@ struct GwKeys {
                 clashes.append(index)
             }
         }
+        // The search for a free number resumes where the last one for the name stopped, so
+        // many namesakes cost one pass, not one per person.
+        var searchFrom: [String: Int] = [:]
         for index in clashes {
             let person = persons[index]
             let name = Self.compared(person)
-            var number = name == "\u{0}" ? 1 : 0
+            var number = searchFrom[name] ?? (name == "\u{0}" ? 1 : 0)
             while used[name, default: []].contains(number) { number += 1 }
             used[name, default: []].insert(number)
+            searchFrom[name] = number + 1
             tokens[person.id] = Self.token(person, occurrence: number)
         }
     }
