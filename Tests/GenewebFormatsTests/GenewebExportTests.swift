@@ -37,6 +37,7 @@ struct GenewebExportTests {
         1 NAME Mary
         1 SEX F
         1 NOTE In no family.
+        1 NOTE @N1@
         0 @I5@ INDI
         1 SEX M
         1 TITL Earl
@@ -61,6 +62,7 @@ struct GenewebExportTests {
         1 HUSB @I3@
         1 WIFE @I2@
         1 CHIL @I6@
+        0 @N1@ NOTE A shared note.
         0 TRLR
 
         """
@@ -100,7 +102,7 @@ struct GenewebExportTests {
         #expect(marys.count == 2 && marys.allSatisfy { $0.surname.isEmpty })
         let wife = try #require(marys.first { mary in again.families.allSatisfy { $0.parents.contains(mary.id) } }, "one Mary is the wife of both families")
         let alone = try #require(marys.first { $0.id != wife.id })
-        #expect(alone.notes == "In no family.")
+        #expect(alone.notes == "In no family.\n\nA shared note.", "GeneWeb has no shared notes: their text joins the person's")
         #expect(!again.families.contains { $0.parents.contains(alone.id) || $0.children.contains(alone.id) })
         let first = try #require(again.families.first { $0.children.count == 1 && $0.marriage?.date != nil })
         #expect(first.divorce == .notDivorced)

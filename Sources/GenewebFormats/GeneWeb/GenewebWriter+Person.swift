@@ -77,7 +77,8 @@ extension GenewebWriter {
         return "[" + parts.joined(separator: ":") + "]"
     }
 
-    /// The `pevt` and `notes` blocks of a person just defined.
+    /// The `pevt` and `notes` blocks of a person just defined; the notes are the person's own and
+    /// the shared notes they link to.
     mutating func writePersonBlocks(_ person: Person) {
         guard let key = keys[person.id] else { return }
         let events = person.events.filter(Self.isWritten)
@@ -86,7 +87,9 @@ extension GenewebWriter {
             for event in events { writeEvent(event, family: false) }
             appendText("end pevt\n\n")
         }
-        if let notes = nonEmpty(person.notes) {
+        let texts = ([person.notes] + person.noteIDs.map { sharedNotes[$0] }).compactMap { nonEmpty($0) }
+        if !texts.isEmpty {
+            let notes = texts.joined(separator: "\n\n")
             // `gwc` ends the block at the first line that is exactly `end notes`.
             let lines = notes.split(separator: "\n", omittingEmptySubsequences: false).map { $0 == "end notes" ? " end notes" : String($0) }
             appendText("notes " + key + "\nbeg\n" + lines.joined(separator: "\n") + "\nend notes\n\n")

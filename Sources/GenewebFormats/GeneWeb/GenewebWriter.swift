@@ -20,6 +20,9 @@ public struct GenewebWriter {
     let childFamily: [PersonID: FamilyID]
     /// The other families that list a person as a child, written as adoptive or foster parents.
     let otherChildFamilies: [PersonID: [Family]]
+    /// The text of shared notes (GEDCOM `NOTE` records; not pages): GeneWeb has none, so a
+    /// person's shared notes are written in their `notes` block, as `ged2gwb` does.
+    let sharedNotes: [NoteID: String]
     public private(set) var warnings: [String] = []
     private(set) var text = ""
     var defined = Set<PersonID>()
@@ -47,6 +50,7 @@ public struct GenewebWriter {
         }
         self.childFamily = childFamily
         self.otherChildFamilies = otherChildFamilies
+        sharedNotes = Dictionary(document.notes.filter { $0.title == nil }.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// How the person's GEDCOM link to that family said they are its child, when not by birth:
