@@ -13,7 +13,8 @@ public struct SemanticSnapshot: Equatable {
     var media: [String] = []
     var otherRecords: [String] = []
 
-    /// - Parameter gedcom7: forget what GEDCOM 7 cannot say (dual years, media format spelling).
+    /// - Parameter gedcom7: forget what GEDCOM 7 cannot say (the dual year of a date that has a
+    ///   phrase, media format spelling).
     public init(_ document: GedcomDocument, gedcom7: Bool = false) {
         var xref: [UUID: String] = [:]
         // Files without xrefs (.gw) name persons by GeneWeb key and families by their parents.
@@ -45,7 +46,7 @@ public struct SemanticSnapshot: Equatable {
         }
         func date(_ date: GenealogyDate?) -> String {
             guard var date else { return "-" }
-            if gedcom7, case .calendar(var calendarDate, let phrase) = date {
+            if gedcom7, case .calendar(var calendarDate, let phrase?) = date {
                 calendarDate.dualYear = nil
                 date = .calendar(calendarDate, phrase: phrase)
             }

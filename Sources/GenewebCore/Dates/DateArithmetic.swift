@@ -17,7 +17,7 @@ extension CalendarDate {
         switch precision {
         case .after, .from: nil
         case .orYear(let second), .between(let second), .fromTo(let second):
-            Self.lastDay(of: second, calendar: calendar)
+            Self.lastDay(of: second, calendar: secondDateCalendar)
         default: Self.lastDay(of: dmy, calendar: calendar)
         }
     }
@@ -69,9 +69,15 @@ extension CalendarDate {
 
     /// The same day in the Gregorian calendar, keeping unknown parts unknown.
     static func gregorian(_ dmy: DMY, from calendar: DateCalendar) -> DMY? {
+        converted(dmy, from: calendar, to: .gregorian)
+    }
+
+    /// The same day in another calendar, keeping unknown parts unknown (a year alone becomes
+    /// the year its first day falls in).
+    static func converted(_ dmy: DMY, from calendar: DateCalendar, to target: DateCalendar) -> DMY? {
         guard dmy.year != 0 else { return nil }
-        if calendar == .gregorian { return dmy }
-        let converted = DateCalendar.gregorian.date(julianDay: firstDay(of: dmy, calendar: calendar))
+        if calendar == target { return dmy }
+        let converted = target.date(julianDay: firstDay(of: dmy, calendar: calendar))
         return DMY(day: dmy.day > 0 ? converted.day : 0, month: dmy.month > 0 ? converted.month : 0, year: converted.year)
     }
 }

@@ -38,24 +38,56 @@ extension GenealogyDate {
             self = .text(trimmed)
             return
         }
+        if let phrase, let dual = Self.dualYearDate(date, phrase: phrase) {
+            self = .calendar(dual)
+            return
+        }
         self = .calendar(date, phrase: phrase)
+    }
+
+    /// GEDCOM 7 has no dual years: our exports write `DATE 11 FEB 1731` with `PHRASE 11 FEB
+    /// 1731/32`. A phrase that is the date itself with a dual year gives the dual year back.
+    private static func dualYearDate(_ date: CalendarDate, phrase: String) -> CalendarDate? {
+        guard date.dualYear == nil, phrase.contains("/"),
+              let read = GedcomDateTokens.parseValue(GedcomDateTokens(phrase)), read.dualYear != nil else { return nil }
+        var plain = read
+        plain.dualYear = nil
+        return plain == date ? read : nil
     }
 
     /// The value for a GEDCOM `DATE` line. For 5.5.1 a phrase is written as `INT date (phrase)`
     /// (plain dates) and a text date as `(text)`; for 7 the phrase is returned separately, for a
-    /// `PHRASE` substructure, and a text date has an empty value.
+    /// `PHRASE` substructure, and a text date has an empty value. GEDCOM 7 has no dual years: a
+    /// date with one and no phrase gets the dual date as its phrase (`1731` + `1731/32`), which
+    /// `init(gedcom:phrase:)` reads back.
     public func gedcomValue(_ version: GedcomDateVersion) -> (value: String, phrase: String?) {
         switch self {
         case .text(let text):
             return version == .v551 ? ("(\(text))", nil) : ("", text)
         case .calendar(let date, let phrase):
             let value = date.gedcomText(version)
-            guard let phrase else { return (value, nil) }
+            guard let phrase else {
+                guard version == .v7, date.dualYear != nil else { return (value, nil) }
+                return (value, date.gedcomText(.v7, keepingDualYear: true))
+            }
             if version == .v551 {
                 return date.precision == .sure ? ("INT \(value) (\(phrase))", nil) : (value, nil)
             }
             return (value, phrase)
         }
+    }
+
+    /// The value and GEDCOM 7 phrase to write on a file's `DATE` line: `gedcomValue`, except that
+    /// a text date whose words are a date value of the file's grammar that the model cannot hold
+    /// (`31 NOV 1900`, the extension calendar of `_ROMAN 5 XI 1900`) is written as that value,
+    /// not turned into a phrase: such text came from a file that said so, and goes back as it
+    /// came. Text that reads as a date the model holds was written as a phrase and stays one.
+    public func gedcomFileValue(_ version: GedcomDateVersion) -> (value: String, phrase: String?) {
+        if case .text(let text) = self, GenealogyDate(gedcom: text)?.calendarDate == nil,
+           let value = GedcomDateGrammar.value(text, in: version) {
+            return (value, nil)
+        }
+        return gedcomValue(version)
     }
 
     /// `INT 1850 (as said)` → (`INT 1850`, `as said`).
@@ -67,10 +99,12 @@ extension GenealogyDate {
 }
 
 extension CalendarDate {
-    /// This date in GEDCOM syntax (without phrase).
-    public func gedcomText(_ version: GedcomDateVersion) -> String {
-        let first = Self.gedcomDate(dmy, calendar: calendar, dualYear: dualYear, version: version)
-        func second(_ dmy: DMY) -> String { Self.gedcomDate(dmy, calendar: calendar, dualYear: nil, version: version) }
+    /// This date in GEDCOM syntax (without phrase). `keepingDualYear` writes the dual year in
+    /// GEDCOM 7 too, for the phrase that carries it there.
+    public func gedcomText(_ version: GedcomDateVersion, keepingDualYear: Bool = false) -> String {
+        let dual = version == .v551 || keepingDualYear ? dualYear : nil
+        let first = Self.gedcomDate(dmy, calendar: calendar, dualYear: dual, version: version)
+        func second(_ dmy: DMY) -> String { Self.gedcomDate(dmy, calendar: secondDateCalendar, dualYear: nil, version: version) }
         switch precision {
         case .sure: return first
         case .about: return "ABT \(first)"
@@ -85,6 +119,7 @@ extension CalendarDate {
         }
     }
 
+    /// One date, with `dualYear` when there is one to write.
     static func gedcomDate(_ dmy: DMY, calendar: DateCalendar, dualYear: Int?, version: GedcomDateVersion) -> String {
         var parts: [String] = []
         switch (calendar, version) {
@@ -101,7 +136,7 @@ extension CalendarDate {
             parts.append(MonthNames.codes(for: calendar)[dmy.month - 1])
         }
         var year = String(abs(dmy.year))
-        if let dualYear, version == .v551, dmy.year > 0 {
+        if let dualYear, dmy.year > 0 {
             year += "/" + String(String(dualYear).suffix(2))
         }
         parts.append(year)
@@ -171,20 +206,19 @@ struct GedcomDateTokens {
             return wrap(precision, single())
         }
         switch modifier {
+        // Each date of a range names its own calendar, as GEDCOM (and GeneWeb's ged2gwb) read it:
+        // the second date of `BET JULIAN 1700 AND 1710` is Gregorian.
         case "BET", "BETWEEN":
             tokens.next()
-            guard let first = single(until: "AND"), keyword(tokens.next()) == "AND", let second = single(),
-                  tokens.isAtEnd, first.1 == second.1 || second.1 == .gregorian
+            guard let first = single(until: "AND"), keyword(tokens.next()) == "AND", let second = single(), tokens.isAtEnd
             else { return nil }
-            return CalendarDate(first.0, calendar: first.1, precision: .between(second.0), dualYear: first.2)
+            return CalendarDate(first.0, calendar: first.1, precision: .between(second.0), dualYear: first.2, secondCalendar: second.1)
         case "FROM":
             tokens.next()
             guard let first = single(until: "TO") else { return nil }
             if tokens.isAtEnd { return CalendarDate(first.0, calendar: first.1, precision: .from, dualYear: first.2) }
-            guard keyword(tokens.next()) == "TO", let second = single(), tokens.isAtEnd,
-                  first.1 == second.1 || second.1 == .gregorian
-            else { return nil }
-            return CalendarDate(first.0, calendar: first.1, precision: .fromTo(second.0), dualYear: first.2)
+            guard keyword(tokens.next()) == "TO", let second = single(), tokens.isAtEnd else { return nil }
+            return CalendarDate(first.0, calendar: first.1, precision: .fromTo(second.0), dualYear: first.2, secondCalendar: second.1)
         default:
             return wrap(.sure, single())
         }

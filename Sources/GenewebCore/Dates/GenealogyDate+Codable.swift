@@ -1,11 +1,13 @@
 /// Lossless storage form of a date (the JSON documents of the database):
 /// `{"text": "in the spring"}` or
 /// `{"calendar": "julian", "precision": "between", "day": 1, "month": 1, "year": 1700,
-///   "second": {"day": 0, "month": 0, "year": 1705}, "dual_year": 1701, "phrase": "…"}`.
+///   "second": {"day": 0, "month": 0, "year": 1705}, "second_calendar": "gregorian", "dual_year": 1701,
+///   "phrase": "…"}` (`second_calendar` only when the second date has a calendar of its own).
 /// Unlike either file syntax it keeps every distinction of `DatePrecision`.
 extension GenealogyDate: Codable {
     private enum CodingKeys: String, CodingKey {
         case text, calendar, precision, day, month, year, second, dualYear = "dual_year", phrase
+        case secondCalendar = "second_calendar"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -25,7 +27,10 @@ extension GenealogyDate: Codable {
         guard let precision = DatePrecision(name: name, second: second) else {
             throw DecodingError.dataCorruptedError(forKey: .precision, in: container, debugDescription: "unknown precision \(name)")
         }
-        let date = CalendarDate(dmy, calendar: calendar, precision: precision, dualYear: try container.decodeIfPresent(Int.self, forKey: .dualYear))
+        let date = CalendarDate(
+            dmy, calendar: calendar, precision: precision, dualYear: try container.decodeIfPresent(Int.self, forKey: .dualYear),
+            secondCalendar: try container.decodeIfPresent(DateCalendar.self, forKey: .secondCalendar)
+        )
         self = .calendar(date, phrase: try container.decodeIfPresent(String.self, forKey: .phrase))
     }
 
@@ -41,6 +46,7 @@ extension GenealogyDate: Codable {
             try container.encode(date.dmy.month, forKey: .month)
             try container.encode(date.dmy.year, forKey: .year)
             try container.encodeIfPresent(date.precision.secondDate, forKey: .second)
+            try container.encodeIfPresent(date.secondCalendar, forKey: .secondCalendar)
             try container.encodeIfPresent(date.dualYear, forKey: .dualYear)
             try container.encodeIfPresent(phrase, forKey: .phrase)
         }

@@ -72,17 +72,25 @@ public struct CalendarDate: Hashable, Sendable {
     public var precision: DatePrecision
     /// For dual dating (`11 FEB 1731/32`, years starting in March), the later year: 1732.
     public var dualYear: Int?
+    /// The calendar of the second date of a range or period when it is not `calendar`: in
+    /// GEDCOM each date of `BET JULIAN 1700 AND 1710` names its own calendar (here the second is
+    /// Gregorian). Nil when both dates share `calendar`.
+    public var secondCalendar: DateCalendar?
 
-    public init(_ dmy: DMY, calendar: DateCalendar = .gregorian, precision: DatePrecision = .sure, dualYear: Int? = nil) {
+    public init(_ dmy: DMY, calendar: DateCalendar = .gregorian, precision: DatePrecision = .sure, dualYear: Int? = nil, secondCalendar: DateCalendar? = nil) {
         self.dmy = dmy
         self.calendar = calendar
         self.precision = precision
         self.dualYear = dualYear
+        self.secondCalendar = secondCalendar == calendar ? nil : secondCalendar
     }
 
     public init(day: Int = 0, month: Int = 0, year: Int, calendar: DateCalendar = .gregorian, precision: DatePrecision = .sure) {
         self.init(DMY(day: day, month: month, year: year), calendar: calendar, precision: precision)
     }
+
+    /// The calendar of the second date (`precision.secondDate`).
+    public var secondDateCalendar: DateCalendar { secondCalendar ?? calendar }
 }
 
 /// A genealogical date: a calendar date (possibly with the phrase it was read from), or free text

@@ -10,7 +10,7 @@ extension GenealogyDate {
         let trimmed = token.trimmingSpaces()
         guard !trimmed.isEmpty, trimmed != "0" else { return nil }
         if trimmed.hasPrefix("0("), trimmed.hasSuffix(")") {
-            self = .text(String(trimmed.dropFirst(2).dropLast()).replacingOccurrences(of: "_", with: " "))
+            self = .text(Self.decodeWord(trimmed.dropFirst(2).dropLast()))
             return
         }
         guard let date = GenewebDateReader.parse(trimmed) else {
@@ -25,10 +25,40 @@ extension GenealogyDate {
     public var genewebText: String {
         switch self {
         case .text(let text):
-            "0(" + text.replacingOccurrences(of: " ", with: "_") + ")"
+            "0(" + Self.encodeWord(text) + ")"
         case .calendar(let date, _):
             date.genewebText
         }
+    }
+
+    /// A `.gw` word: `_` for a space (and any other white space), `\_` and `\\` for a real
+    /// underscore and backslash.
+    public static func encodeWord(_ text: String) -> String {
+        var word = ""
+        for character in text {
+            switch character {
+            case "_": word += "\\_"
+            case "\\": word += "\\\\"
+            default: word += character.isWhitespace ? "_" : String(character)
+            }
+        }
+        return word
+    }
+
+    public static func decodeWord(_ word: Substring) -> String {
+        var text = ""
+        var escaped = false
+        for character in word {
+            if escaped {
+                text.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                text.append(character == "_" ? " " : character)
+            }
+        }
+        return text
     }
 }
 
@@ -44,9 +74,14 @@ extension CalendarDate {
         case .after, .from: prefix = ">"
         }
         var text = prefix + Self.genewebDMY(dmy)
+        // GeneWeb gives both dates of a range one calendar: a second date in another one is
+        // converted, as ged2gwb does.
+        func second(_ other: DMY) -> String {
+            Self.genewebDMY(Self.converted(other, from: secondDateCalendar, to: calendar) ?? other)
+        }
         switch precision {
-        case .orYear(let other): text += "|" + Self.genewebDMY(other)
-        case .between(let other), .fromTo(let other): text += ".." + Self.genewebDMY(other)
+        case .orYear(let other): text += "|" + second(other)
+        case .between(let other), .fromTo(let other): text += ".." + second(other)
         default: break
         }
         switch calendar {

@@ -2,7 +2,8 @@ import Foundation
 import GenewebCore
 
 /// Writes GEDCOM lines: escapes `@`, splits long values with `CONC` (5.5.1) and newlines with
-/// `CONT`, so every line stays within the 255 characters 5.5.1 allows.
+/// `CONT`, so every line stays within the 255 characters 5.5.1 allows. The calendar escapes of
+/// 5.5.1 dates (`@#DJULIAN@`) are syntax, not text: they are written as they are.
 struct GedcomLineWriter {
     let version: GedcomDateVersion
     private(set) var text = ""
@@ -16,6 +17,15 @@ struct GedcomLineWriter {
 
     /// Appends `LEVEL [XREF] TAG [VALUE]`; a text value is escaped and split, a pointer is not.
     mutating func line(_ level: Int, _ tag: String, _ value: String? = nil, xref: String? = nil, pointer: Bool = false) {
+        line(level, tag, value, xref: xref, pointer: pointer, date: false)
+    }
+
+    /// Appends a `DATE` line: as `line`, but 5.5.1 calendar escapes keep their single `@`.
+    mutating func date(_ level: Int, _ value: String) {
+        line(level, "DATE", value, xref: nil, pointer: false, date: true)
+    }
+
+    private mutating func line(_ level: Int, _ tag: String, _ value: String?, xref: String?, pointer: Bool, date: Bool) {
         var head = String(level)
         if let xref { head += " " + xref }
         head += " " + tag
@@ -29,7 +39,7 @@ struct GedcomLineWriter {
         }
         let pieces = value.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, piece) in pieces.enumerated() {
-            let escaped = escape(String(piece), first: true)
+            let escaped = escape(String(piece), date: date)
             let firstPrefix = index == 0 ? head : "\(level + 1) CONT"
             let chunks = version == .v551
                 ? split(escaped, first: maximumLineLength - firstPrefix.count - 1, rest: maximumLineLength - "\(level + 1) CONC ".count)
@@ -44,11 +54,25 @@ struct GedcomLineWriter {
         }
     }
 
-    /// 5.5.1 doubles every `@`; 7 only a leading one.
-    private func escape(_ value: String, first: Bool) -> String {
+    /// 5.5.1 doubles every `@` but those of a date's calendar escapes; 7 only a leading one.
+    private func escape(_ value: String, date: Bool) -> String {
         guard value.contains("@") else { return value }
-        if version == .v551 { return value.replacingOccurrences(of: "@", with: "@@") }
-        return value.hasPrefix("@") ? "@" + value : value
+        guard version == .v551 else { return value.hasPrefix("@") ? "@" + value : value }
+        guard date else { return value.replacingOccurrences(of: "@", with: "@@") }
+        var result = ""
+        var rest = Substring(value)
+        while let at = rest.firstIndex(of: "@") {
+            result += rest[..<at]
+            let afterAt = rest.index(after: at)
+            if rest[afterAt...].hasPrefix("#D"), let close = rest[afterAt...].firstIndex(of: "@") {
+                result += rest[at...close]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "@@"
+                rest = rest[afterAt...]
+            }
+        }
+        return result + rest
     }
 
     /// Cuts a value into pieces that fit their lines (`first` characters for the first, `rest`

@@ -26,7 +26,8 @@ extension GedcomReader {
             default:
                 if let kind = eventKind(child, table: GedcomEventTags.family) {
                     let event = readEvent(child, kind: kind)
-                    if kind == .divorce { family.divorce = .divorced(event.date) }
+                    // `DIV N` (some programs' "not divorced") is no divorce; the line is kept.
+                    if kind == .divorce, !(child.value?.uppercased() == "N" && child.children.isEmpty) { family.divorce = .divorced(event.date) }
                     if kind == .separation { family.divorce = .separated(event.date) }
                     family.events.append(event)
                 } else {

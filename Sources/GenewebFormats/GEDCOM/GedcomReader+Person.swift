@@ -109,9 +109,11 @@ extension GedcomReader {
                     switch date.precision {
                     case .fromTo(let end)?:
                         if case .calendar(var start, let phrase) = date {
+                            let endCalendar = start.secondDateCalendar
                             start.precision = .sure
+                            start.secondCalendar = nil
                             title.start = .calendar(start, phrase: phrase)
-                            title.end = .calendar(CalendarDate(end, calendar: start.calendar))
+                            title.end = .calendar(CalendarDate(end, calendar: endCalendar))
                         }
                     case .to?: title.end = date
                     default: title.start = date

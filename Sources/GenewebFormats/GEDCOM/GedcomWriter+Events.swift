@@ -29,8 +29,8 @@ extension GedcomWriter {
     }
 
     func writeDate(_ date: GenealogyDate, level: Int, _ lines: inout GedcomLineWriter) {
-        let (value, phrase) = date.gedcomValue(version)
-        lines.line(level, "DATE", value)
+        let (value, phrase) = date.gedcomFileValue(version)
+        lines.date(level, value)
         if let phrase { lines.line(level + 1, "PHRASE", phrase) }
     }
 
@@ -73,7 +73,11 @@ extension GedcomWriter {
     /// A structure kept from import, written back as it came.
     func writeExtension(_ node: ExtensionNode, level: Int, _ lines: inout GedcomLineWriter) {
         let pointer = node.value.map(Self.isPointer) ?? false
-        lines.line(level, node.tag, node.value, xref: level == 0 ? node.xref : nil, pointer: pointer)
+        if node.tag == "DATE", level > 0, let value = node.value, !pointer {
+            lines.date(level, value)
+        } else {
+            lines.line(level, node.tag, node.value, xref: level == 0 ? node.xref : nil, pointer: pointer)
+        }
         for child in node.children { writeExtension(child, level: level + 1, &lines) }
     }
 

@@ -125,8 +125,9 @@ extension GedcomWriter {
         lines.line(1, "TITL", title.title)
         switch (title.start, title.end) {
         case (let start?, let end?):
-            if case .calendar(var first, _) = start, case .calendar(let last, _) = end, first.calendar == last.calendar {
+            if case .calendar(var first, _) = start, case .calendar(let last, _) = end {
                 first.precision = .fromTo(last.dmy)
+                first.secondCalendar = last.calendar == first.calendar ? nil : last.calendar
                 writeDate(.calendar(first), level: 2, &lines)
             } else {
                 writeDate(start, level: 2, &lines)

@@ -106,6 +106,10 @@ public struct GedcomWriter {
 
     private var hasSubmitter: Bool { document.otherRecords.contains { $0.tag == "SUBM" && $0.xref != nil } }
 
+    /// The header: what this writer must say (GEDCOM version, charset, date, submitter) and
+    /// everything else the imported file's header held (source system, destination, copyright,
+    /// language, place form, notes...), in its order. The imported source system is kept: it
+    /// tells readers whose extension tags the records carry.
     private func writeHeader(_ lines: inout GedcomLineWriter) {
         lines.line(0, "HEAD")
         lines.line(1, "GEDC")
@@ -114,14 +118,40 @@ public struct GedcomWriter {
             lines.line(2, "FORM", "LINEAGE-LINKED")
             lines.line(1, "CHAR", "UTF-8")
         }
-        lines.line(1, "SOUR", "GENEWEB-SERVER")
-        lines.line(2, "NAME", "GeneWeb Server")
+        let kept = (document.header?.children ?? []).filter { keepsInHeader($0.tag) }
+        if !kept.contains(where: { $0.tag == "SOUR" }) {
+            lines.line(1, "SOUR", "GENEWEB-SERVER")
+            lines.line(2, "NAME", "GeneWeb Server")
+        }
         let date = GenealogyDate.calendar(CalendarDate(day: Self.today.day, month: Self.today.month, year: Self.today.year))
         lines.line(1, "DATE", date.gedcomValue(version).value)
-        if version == .v551 {
-            let submitter = document.otherRecords.first { $0.tag == "SUBM" && $0.xref != nil }?.xref ?? "@SUBM1@"
+        if let submitter {
             lines.line(1, "SUBM", submitter, pointer: true)
         }
+        for node in kept { writeExtension(node, level: 1, &lines) }
+    }
+
+    /// Header structures written back from the imported header: all but those this writer
+    /// makes itself, and those the target version does not have (5.5.1's `CHAR`, `FILE` and
+    /// `SUBN` in 7; 7's `SCHMA` in 5.5.1).
+    private func keepsInHeader(_ tag: String) -> Bool {
+        switch tag {
+        case "GEDC", "CHAR", "DATE", "SUBM": false
+        case "FILE", "SUBN": version == .v551
+        case "SCHMA": version == .v7
+        default: true
+        }
+    }
+
+    /// The header's submitter: the imported one while its record is there, else the first
+    /// submitter record; 5.5.1 requires one, so it falls back to the `SUBM1` written at the end.
+    private var submitter: String? {
+        let records = Set(document.otherRecords.filter { $0.tag == "SUBM" }.compactMap(\.xref))
+        if let imported = document.header?.children.first(where: { $0.tag == "SUBM" })?.value, records.contains(imported) {
+            return imported
+        }
+        let first = document.otherRecords.first { $0.tag == "SUBM" && $0.xref != nil }?.xref
+        return first ?? (version == .v551 ? "@SUBM1@" : nil)
     }
 
     private static var today: (year: Int, month: Int, day: Int) {

@@ -7,17 +7,24 @@ extension GenewebReader {
         "#license": .marriageLicense, "#pacs": .pacs, "#residence": .residence,
     ]
 
-    /// `fam Father… +[date] [tags] Mother…` and the lines that follow it.
+    /// `fam Father… +[date] [tags] Mother…` and the lines that follow it. A spouse `? ?` with no
+    /// information is GeneWeb's mark for an unknown spouse, not a person.
     mutating func readFamily(_ words: [Substring], line: Int) {
+        if readPersonAlone(words) { return }
         var i = 0
         guard let fatherKey = Self.key(words, &i) else {
             document.warnings.append(.init(line: line, kind: .malformedLine, message: "fam line without a first person"))
             return
         }
-        let father = person(fatherKey)
-        readInfo(words, &i, into: father) { $0.hasPrefix("+") }
         var family = Family()
-        family.parents = [document.persons[father].id]
+        var father: Int?
+        if !(Self.isUnknown(fatherKey) && (i >= words.count || words[i].hasPrefix("+"))) {
+            let index = person(fatherKey)
+            readInfo(words, &i, into: index) { $0.hasPrefix("+") }
+            family.parents = [document.persons[index].id]
+            father = index
+        }
+        var sexes: (Sex, Sex) = (.male, .female)
         var marriage = Event(kind: .marriage)
         if i < words.count, words[i].hasPrefix("+") {
             marriage.date = GenealogyDate(geneweb: String(words[i].dropFirst()))
@@ -28,11 +35,16 @@ extension GenewebReader {
             let word = words[i]
             if let relation = Self.relationTags[word] {
                 family.relation = relation
-            } else if word.count <= 2, word.allSatisfy({ "mf?".contains($0) }), family.relation != .married {
-                // Sexes of a no-sex-check couple: implied by the persons themselves.
+            } else if word.count == 2, word.allSatisfy({ "mf?".contains($0) }), family.relation != .married {
+                // The spouses' sexes, after the relation kinds that do not imply them.
+                let sex: (Character) -> Sex = { $0 == "m" ? .male : $0 == "f" ? .female : .unknown }
+                sexes = (sex(word.first!), sex(word.last!))
             } else if word == "#mp", i + 1 < words.count {
                 i += 1
                 marriage.place = GwText.decode(words[i])
+            } else if word == "#mn", i + 1 < words.count {
+                i += 1
+                marriage.note = GwText.decode(words[i])
             } else if word == "#ms", i + 1 < words.count {
                 i += 1
                 marriage.source = GwText.decode(words[i])
@@ -45,10 +57,16 @@ extension GenewebReader {
             }
             i += 1
         }
-        if let motherKey = Self.key(words, &i) {
-            let mother = person(motherKey)
-            readInfo(words, &i, into: mother) { _ in false }
-            family.parents.append(document.persons[mother].id)
+        var mother: Int?
+        if let motherKey = Self.key(words, &i), !(Self.isUnknown(motherKey) && i >= words.count) {
+            let index = person(motherKey)
+            readInfo(words, &i, into: index) { _ in false }
+            family.parents.append(document.persons[index].id)
+            mother = index
+        }
+        // As gwc does: a spouse of unknown sex takes the sex of their place.
+        for (index, sex) in [(father, sexes.0), (mother, sexes.1)] {
+            if let index, document.persons[index].sex == .unknown { document.persons[index].sex = sex }
         }
         if family.relation != .noMention { family.events.append(marriage) }
         var witnesses: [Witness] = []
@@ -75,7 +93,7 @@ extension GenewebReader {
                 family.events = readEvents(family: true, end: "end fevt")
             } else if keyword == "beg" {
                 position += 1
-                readChildren(of: &family, fatherSurname: fatherKey.surname)
+                readChildren(of: &family, fatherSurname: father == nil ? "?" : fatherKey.surname)
             } else {
                 break
             }
@@ -90,6 +108,27 @@ extension GenewebReader {
         }
         document.families.append(family)
     }
+
+    /// `fam ? ?.0 + #noment ? ?.0` with one child and nothing else is how GeneWeb (`gwu`,
+    /// `GenewebWriter`) writes a person in no family: read as that person alone, without the
+    /// family and its two unknown parents.
+    mutating func readPersonAlone(_ words: [Substring]) -> Bool {
+        guard words == ["?", "?.0", "+", "#noment", "?", "?.0"], position + 2 < lines.count,
+              lines[position] == "beg", lines[position + 1].hasPrefix("- "), lines[position + 2] == "end"
+        else { return false }
+        position += 1
+        var scratch = Family()
+        readChildren(of: &scratch, fatherSurname: "?")
+        return true
+    }
+
+    /// `? ?`: GeneWeb's unknown person.
+    static func isUnknown(_ key: GwPersonKey) -> Bool {
+        key.surname == "?" && key.firstName == "?"
+    }
+
+    /// Ends an event's text written first in its note (`Farmer<br>`).
+    static let eventValueEnd = "<br>"
 
     /// `- [m|h|f] First[.N] [Surname] info…` lines until `end`.
     mutating func readChildren(of family: inout Family, fatherSurname: String) {
@@ -106,9 +145,10 @@ extension GenewebReader {
             let (first, occurrence) = GwPersonKey.splitOccurrence(words[i])
             i += 1
             var surname = fatherSurname
-            // A child with another surname than the father's names it after the first name.
-            if i < words.count, let initial = words[i].first, initial.isLetter, initial.isUppercase, !words[i].hasPrefix("#") {
-                surname = GwText.decode(words[i])
+            // A child with another surname than the father's names it after the first name: any
+            // word that cannot start the information (as gwc decides).
+            if i < words.count, let initial = words[i].first, words[i] == "?" || !"<>!~?-0123456789{#([".contains(initial) {
+                surname = GwText.decodeName(words[i])
                 i += 1
             }
             let index = person(GwPersonKey(surname: surname, firstName: first, occurrence: occurrence))
@@ -145,7 +185,14 @@ extension GenewebReader {
             guard let keyword = words.first else { continue }
             if keyword == "note" {
                 let text = String(line.dropFirst(min(5, line.count)))
-                if !events.isEmpty { events[events.count - 1].note = events[events.count - 1].note.map { $0 + "\n" + text } ?? text }
+                guard !events.isEmpty else { continue }
+                let last = events.count - 1
+                if events[last].note == nil, events[last].value == nil, text.hasSuffix(Self.eventValueEnd) {
+                    // An event's text, first in its note (as ged2gwb and GenewebWriter put it).
+                    events[last].value = String(text.dropLast(Self.eventValueEnd.count))
+                } else {
+                    events[last].note = events[last].note.map { $0 + "\n" + text } ?? text
+                }
             } else if keyword.hasPrefix("wit") {
                 if let witness = readWitness(words), !events.isEmpty { events[events.count - 1].witnesses.append(witness) }
             } else if keyword.hasPrefix("#") {

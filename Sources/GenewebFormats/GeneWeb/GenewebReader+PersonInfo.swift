@@ -98,13 +98,28 @@ extension GenewebReader {
     }
 
     /// `[*:duc:Bourgogne:1400:1450:2]` (name, title, place, start, end, nth).
+    /// As gwc reads it: the word is unescaped (`_` → space), then split at each colon that a
+    /// backslash does not escape (`duc\\:x` is one part).
     static func title(_ body: Substring) -> Title {
-        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
-        func part(_ index: Int) -> Substring { index < parts.count ? parts[index] : "" }
-        let name: Title.Name = part(0) == "*" ? .main : part(0).isEmpty ? .none : .named(GwText.decode(part(0)))
+        var parts: [String] = [""]
+        var escaped = false
+        for character in GenealogyDate.decodeWord(body) {
+            if escaped {
+                parts[parts.count - 1].append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == ":" {
+                parts.append("")
+            } else {
+                parts[parts.count - 1].append(character)
+            }
+        }
+        func part(_ index: Int) -> String { index < parts.count ? parts[index].trimmingCharacters(in: .whitespaces) : "" }
+        let name: Title.Name = part(0) == "*" ? .main : part(0).isEmpty ? .none : .named(part(0))
         return Title(
-            name: name, title: GwText.decode(part(1)), place: GwText.decode(part(2)),
-            start: GenealogyDate(geneweb: String(part(3))), end: GenealogyDate(geneweb: String(part(4))),
+            name: name, title: part(1), place: part(2),
+            start: GenealogyDate(geneweb: part(3)), end: GenealogyDate(geneweb: part(4)),
             nth: Int(part(5)) ?? 0
         )
     }

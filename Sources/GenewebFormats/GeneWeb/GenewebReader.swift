@@ -73,7 +73,7 @@ public struct GenewebReader {
     /// Reads `Surname First[.N]` at `index`.
     static func key(_ words: [Substring], _ index: inout Int) -> GwPersonKey? {
         guard index + 1 < words.count else { return nil }
-        let surname = GwText.decode(words[index])
+        let surname = GwText.decodeName(words[index])
         let (first, occurrence) = GwPersonKey.splitOccurrence(words[index + 1])
         index += 2
         return GwPersonKey(surname: surname, firstName: first, occurrence: occurrence)

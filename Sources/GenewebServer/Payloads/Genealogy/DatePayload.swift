@@ -67,7 +67,8 @@ enum DateInput {
             if text.hasPrefix("("), text.hasSuffix(")") { return .success(date) }
             return .failure(DateInputError("is not a date GeneWeb understands; put free text in parentheses, e.g. \"(about Easter 1850)\""))
         case .calendar(let value, _):
-            for dmy in [value.dmy] + (value.precision.secondDate.map { [$0] } ?? []) where !isReal(dmy, value.calendar) {
+            let dates = [(value.dmy, value.calendar)] + (value.precision.secondDate.map { [($0, value.secondDateCalendar)] } ?? [])
+            for (dmy, calendar) in dates where !isReal(dmy, calendar) {
                 return .failure(DateInputError("names no real day; send \"(\(text))\" to keep it as text"))
             }
             return .success(date)
