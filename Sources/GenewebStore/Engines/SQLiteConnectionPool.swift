@@ -47,13 +47,27 @@ actor SQLiteConnectionPool {
         }
     }
 
-    /// Closes every idle connection and refuses new leases.
+    /// Closes every idle connection and refuses new leases. Connections leased now are closed
+    /// when they come back; the thread pool stops once the last one is closed (a connection
+    /// closes on that pool, and SQLiteNIO asserts when one is dropped unclosed).
     func close() async {
         closed = true
         for waiter in waiters { waiter.resume(throwing: SQLitePoolError.closed) }
         waiters.removeAll()
-        for connection in idle { try? await connection.close() }
+        let closing = idle
         idle.removeAll()
+        for connection in closing { await closeForGood(connection) }
+        await stopThreadPoolIfUnused()
+    }
+
+    private func closeForGood(_ connection: SQLiteConnection) async {
+        // In a task of its own: the caller may be cancelled, and SQLiteNIO refuses work then.
+        await Task { try? await connection.close() }.value
+        opened -= 1
+    }
+
+    private func stopThreadPoolIfUnused() async {
+        guard closed, opened == 0 else { return }
         try? await threadPool.shutdownGracefully()
     }
 
@@ -66,6 +80,7 @@ actor SQLiteConnectionPool {
                 return try await open()
             } catch {
                 opened -= 1
+                await stopThreadPoolIfUnused()
                 throw error
             }
         }
@@ -74,7 +89,8 @@ actor SQLiteConnectionPool {
 
     private func release(_ connection: SQLiteConnection) async {
         if closed {
-            await Task { try? await connection.close() }.value
+            await closeForGood(connection)
+            await stopThreadPoolIfUnused()
             return
         }
         if !waiters.isEmpty {
