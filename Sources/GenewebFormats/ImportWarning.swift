@@ -7,6 +7,8 @@ public struct ImportWarning: Sendable, Hashable, CustomStringConvertible {
         case unparseableDate = "unparseable_date"
         case duplicateXref = "duplicate_xref"
         case ancestryLoop = "ancestry_loop"
+        /// A NUL byte or character, dropped: no text value may hold one.
+        case nulCharacter = "nul_character"
         case unsupported
     }
 

@@ -38,6 +38,20 @@ struct NameKeyTests {
         #expect(NameNormalizer.parsePersonKey("jean.-1.dupont") == nil)
     }
 
+    @Test("an occurrence number past the bound is no person key (it would not fit the engines' columns)", arguments: [
+        "jean.2147483648.dupont", "jean.9223372036854775807.dupont", "jean.99999999999999999999.dupont",
+        "jean.\(String(repeating: "9", count: 10_000)).dupont",
+    ])
+    func occurrenceBound(key: String) {
+        #expect(NameNormalizer.parsePersonKey(key) == nil)
+    }
+
+    @Test("the largest occurrence number still makes a key")
+    func occurrenceAtBound() throws {
+        let parsed = try #require(NameNormalizer.parsePersonKey("jean.\(Occurrence.maximum).dupont"))
+        #expect(parsed.occurrence == Int(Int32.max))
+    }
+
     @Test("occurrence numbers: 0, 1, 2 for the same name; freed numbers are reused")
     func occurrences() {
         let names = [("Jean", "Dupont"), ("Marie", "Dupont"), ("jean", "DUPONT"), ("Jéan", "Dupont"), ("Jean", "Dupond")]

@@ -67,13 +67,22 @@ struct TransferLimitsServerProcessTests {
         #expect(try await server.waitForExit() == 0)
     }
 
-    @Test("an upload that makes the reader fail is refused with 422 and the server keeps serving")
+    @Test("an upload that once trapped the reader is read with a warning, an unreadable one is refused with 422, and the server keeps serving")
     func readerFaultIsolated() async throws {
         let directory = TemporaryDirectory()
         let (server, token) = try await Self.start(directory, [:])
-        // A 20-digit level: once a trap in the GEDCOM line reader, now a clean refusal either way.
-        let refused = try await Self.importFile(server, token, base: "trap", "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n99999999999999999999 X\n0 TRLR\n")
+        // A 20-digit level: once an overflow trap in the GEDCOM line reader that ended the server.
+        // The digits are counted before any arithmetic: the line is kept as text, with a warning.
+        let trap = try await Self.importFile(server, token, base: "trap", "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Jean /Dupont/\n99999999999999999999 X\n0 TRLR\n")
+        #expect(trap.status == 201, "\(String(decoding: trap.body, as: UTF8.self))")
+        #expect(Self.json(trap.body)["persons"] as? Int == 1)
+        let warnings = Self.json(trap.body)["warnings"] as? [String] ?? []
+        #expect(warnings.contains { $0.contains("line 5") && $0.contains("without level number") }, "\(warnings)")
+        // Bytes that are no text file: the reader refuses them, cleanly.
+        let junk = String(decoding: (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7) }, as: UTF8.self)
+        let refused = try await Self.importFile(server, token, base: "junk", junk)
         #expect(refused.status == 422, "\(String(decoding: refused.body, as: UTF8.self))")
+        #expect(Self.json(refused.body)["error_code"] as? String != nil)
         #expect(server.process.isRunning)
         #expect(try await HTTP.get(server.baseURL.appendingPathComponent("health/")).0 == 200)
         #expect(try await Self.importFile(server, token, base: "small", ImportExportAPITests.gedcom).status == 201)

@@ -264,7 +264,7 @@ struct GedcomDateTokens {
     /// `1850` or the dual year `1731/32` (→ 1731, 1732) or `1799/00` (→ 1799, 1800).
     static func parseYear(_ word: String) -> (Int, Int?)? {
         let parts = word.split(separator: "/", omittingEmptySubsequences: false)
-        guard let year = Int(parts[0]), parts[0].allSatisfy(\.isNumber) else { return nil }
+        guard let year = Int(parts[0]), parts[0].allSatisfy(\.isNumber), year <= DMY.supportedYears.upperBound else { return nil }
         guard parts.count == 2 else { return parts.count == 1 ? (year, nil) : nil }
         let suffix = parts[1]
         guard !suffix.isEmpty, suffix.count <= 4, let digits = Int(suffix), suffix.allSatisfy(\.isNumber) else { return nil }

@@ -27,8 +27,14 @@ extension GenealogyDate: Codable {
         guard let precision = DatePrecision(name: name, second: second) else {
             throw DecodingError.dataCorruptedError(forKey: .precision, in: container, debugDescription: "unknown precision \(name)")
         }
+        let dualYear = try container.decodeIfPresent(Int.self, forKey: .dualYear)
+        // Numbers no calendar can compute with (only a hand-made document holds them) stay text.
+        guard dmy.isComputable, second?.isComputable ?? true, dualYear.map(DMY.supportedYears.contains) ?? true else {
+            self = .text(dmy.numbersText)
+            return
+        }
         let date = CalendarDate(
-            dmy, calendar: calendar, precision: precision, dualYear: try container.decodeIfPresent(Int.self, forKey: .dualYear),
+            dmy, calendar: calendar, precision: precision, dualYear: dualYear,
             secondCalendar: try container.decodeIfPresent(DateCalendar.self, forKey: .secondCalendar)
         )
         self = .calendar(date, phrase: try container.decodeIfPresent(String.self, forKey: .phrase))

@@ -156,7 +156,7 @@ enum GenewebDateReader {
         let year = values[values.count - 1]
         let month = values.count >= 2 ? values[values.count - 2] : 0
         let day = values.count == 3 ? values[0] : 0
-        guard year != 0, month >= 0, day >= 0, !(day > 0 && month == 0) else { return nil }
+        guard year != 0, DMY.supportedYears.contains(year), month >= 0, day >= 0, !(day > 0 && month == 0) else { return nil }
         if month > 0 {
             guard month <= calendar.monthCount(year: year) else { return nil }
             if calendar == .hebrew, month == 7, !HebrewCalendar.isLeap(year) { return nil }

@@ -78,7 +78,7 @@ public enum NameNormalizer {
     /// Splits a person key back into its parts; nil when it is not of the form `first.N.surname`.
     public static func parsePersonKey(_ text: String) -> (firstName: String, occurrence: Int, surname: String)? {
         let parts = text.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, let occurrence = Int(parts[1]), occurrence >= 0, !parts[0].isEmpty, !parts[2].isEmpty
+        guard parts.count == 3, let occurrence = Int(parts[1]), (0...Occurrence.maximum).contains(occurrence), !parts[0].isEmpty, !parts[2].isEmpty
         else { return nil }
         return (key(String(parts[0]).replacingUnderscores()), occurrence, key(String(parts[2]).replacingUnderscores()))
     }

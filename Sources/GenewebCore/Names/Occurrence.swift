@@ -2,6 +2,11 @@
 /// are told apart by a number, 0 for the first, then 1, 2... The key `jean.1.dupont` is the
 /// second Jean Dupont of a base.
 public enum Occurrence {
+    /// The largest occurrence number read from a file or a person key. Real bases stay far below
+    /// it; the bound keeps every number read fit for arithmetic and for the 32-bit columns of
+    /// both engines.
+    public static let maximum = Int(Int32.max)
+
     /// The number a new person gets: the smallest not yet taken (numbers freed by deletions are
     /// reused, as in GeneWeb).
     public static func next(taken: some Sequence<Int>) -> Int {

@@ -57,15 +57,16 @@ public struct GedcomFile: Sendable {
         return max(0, count - 2)
     }
 
-    /// Text files have no NUL bytes and few control characters; more than 1% of them is junk.
+    /// Text files have few control characters; more than 1% of them (and more than a stray
+    /// few, for tiny files) is junk. A NUL counts as one control: the readers drop a stray one
+    /// with a warning rather than refuse the file.
     static func looksBinary(_ bytes: some Collection<UInt8>) -> Bool {
         let sample = bytes.prefix(65536)
         var controls = 0
-        for byte in sample {
-            if byte == 0 { return true }
-            if byte < 0x20, byte != 0x0A, byte != 0x0D, byte != 0x09, byte != 0x1A { controls += 1 }
+        for byte in sample where byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x1A {
+            controls += 1
         }
-        return controls * 100 > sample.count
+        return controls >= 4 && controls * 100 > sample.count
     }
 }
 

@@ -7,6 +7,12 @@ public struct GedcomLine: Sendable, Hashable {
     /// 1-based line number in the file, for warnings.
     public let number: Int
 
+    /// The deepest level read as a level. GEDCOM 5.5.1 allows 0–99; GEDCOM 7 sets no limit, but
+    /// no real file nests that deep, and a bound keeps the record tree (and every walk over it)
+    /// shallow. A line with a higher level is kept as text (a continuation, with a warning).
+    public static let maximumLevel = 99
+    static let maximumLevelDigits = 3
+
     /// Reads a line tolerantly: leading whitespace, several spaces after the level, tabs. Returns
     /// nil when the line has no level number or no tag.
     public init?(_ text: Substring, number: Int) {
@@ -28,13 +34,14 @@ public struct GedcomLine: Sendable, Hashable {
             if charset == .utf8, index + 2 < end, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { index += 3; continue }
             break
         }
-        var level = 0
         let digitsStart = index
-        while index < end, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
-            level = level * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-            index += 1
-        }
-        guard index > digitsStart, index - digitsStart <= 3 else { return nil }
+        while index < end, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+        // Counted before any arithmetic: a run of digits longer than a level is text, never a number
+        // to overflow on.
+        guard index > digitsStart, index - digitsStart <= Self.maximumLevelDigits else { return nil }
+        var level = 0
+        for digit in bytes[digitsStart..<index] { level = level * 10 + Int(digit - UInt8(ascii: "0")) }
+        guard level <= Self.maximumLevel else { return nil }
         guard index < end, bytes[index] == space || bytes[index] == tab else { return nil }
         while index < end, bytes[index] == space || bytes[index] == tab { index += 1 }
         var xref: String?

@@ -28,4 +28,12 @@ public struct GedcomNode: Sendable, Hashable {
         guard let value = first(tag)?.value, !value.isEmpty else { return nil }
         return value
     }
+
+    /// Adds `separator` and `piece` to the value in place (continuation lines), so a value of
+    /// many pieces is built in time linear in its length.
+    mutating func appendToValue(_ separator: String, _ piece: String) {
+        if value == nil { value = "" }
+        value!.append(separator)
+        value!.append(piece)
+    }
 }

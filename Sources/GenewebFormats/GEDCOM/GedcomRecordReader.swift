@@ -28,7 +28,7 @@ public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Elem
     public mutating func nextRecord() -> GedcomNode? {
         guard let head = lookahead ?? nextLine() else { return nil }
         lookahead = nil
-        var stack: [(level: Int, node: GedcomNode)] = [(head.level, node(from: head))]
+        var stack: [OpenStructure] = [OpenStructure(level: head.level, node: node(from: head))]
         if head.level != 0 {
             warnings.append(.init(line: head.number, kind: .malformedLine, message: "record starts at level \(head.level)"))
         }
@@ -38,8 +38,7 @@ public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Elem
                 break
             }
             if line.isWrappedContinuation {
-                let top = stack.count - 1
-                stack[top].node.value = (stack[top].node.value ?? "") + "\n" + (line.value ?? "")
+                stack[stack.count - 1].node.appendToValue("\n", line.value ?? "")
                 continue
             }
             // Close deeper or equal levels.
@@ -51,19 +50,24 @@ public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Elem
                 warnings.append(.init(line: line.number, kind: .malformedLine, message: "level jumps from \(parentLevel) to \(line.level)"))
             }
             if (line.tag == "CONC" || line.tag == "CONT") && !stack[stack.count - 1].node.isPointer {
-                var parent = stack[stack.count - 1].node
-                let piece = unescape(line.value ?? "")
-                parent.value = (parent.value ?? "") + (line.tag == "CONT" ? "\n" : "") + piece
-                stack[stack.count - 1].node = parent
+                // Appended in place: rebuilding the parent's value for each piece made a long note
+                // quadratic in its number of lines.
+                stack[stack.count - 1].node.appendToValue(line.tag == "CONT" ? "\n" : "", unescape(line.value ?? ""))
                 continue
             }
-            stack.append((line.level, node(from: line)))
+            stack.append(OpenStructure(level: line.level, node: node(from: line)))
         }
         while stack.count > 1 { close(&stack) }
         return stack[0].node
     }
 
-    private func close(_ stack: inout [(level: Int, node: GedcomNode)]) {
+    /// A structure whose substructures are still being read.
+    private struct OpenStructure {
+        let level: Int
+        var node: GedcomNode
+    }
+
+    private func close(_ stack: inout [OpenStructure]) {
         let finished = stack.removeLast().node
         stack[stack.count - 1].node.children.append(finished)
     }
@@ -85,22 +89,47 @@ public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Elem
             return previousWasAt && byte == UInt8(ascii: "@")
         }) else { return value }
         if isGedcom7 { return value.hasPrefix("@@") ? String(value.dropFirst()) : value }
-        return value.replacingOccurrences(of: "@@", with: "@")
+        // Each `@@` pair left to right gives one `@` (`@@@` → `@@`), in one pass over the bytes.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count)
+        previousWasAt = false
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: "@"), previousWasAt {
+                previousWasAt = false
+                continue
+            }
+            previousWasAt = byte == UInt8(ascii: "@")
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private mutating func nextLine() -> GedcomLine? {
         while let bytes = lines.next() {
             lineNumber += 1
             if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == 0x1A }) { continue }
-            let number = lineNumber
-            let charset = self.charset
-            let parsed = bytes.withContiguousStorageIfAvailable { GedcomLine(line: $0, charset: charset, number: number) }
-                ?? Array(bytes).withUnsafeBufferPointer { GedcomLine(line: $0, charset: charset, number: number) }
-            if let line = parsed { return line }
-            let text = CharsetDecoder.decode(bytes, as: charset)
-            warnings.append(.init(line: lineNumber, kind: .malformedLine, message: "line without level number kept as a continuation: \(text.prefix(40))"))
-            return GedcomLine(continuation: text, number: lineNumber)
+            if bytes.contains(0) {
+                // No value may carry a NUL to the database (PostgreSQL refuses it in text).
+                warnings.append(.init(line: lineNumber, kind: .nulCharacter, message: "NUL character dropped"))
+                if let line = parse(bytes.filter { $0 != 0 }) { return line }
+                continue
+            }
+            if let line = parse(bytes) { return line }
         }
         return nil
+    }
+
+    /// A line from its bytes; a line without a level number becomes a continuation of the
+    /// previous value, with a warning. Nil for a line left empty (by dropped NULs).
+    private mutating func parse(_ bytes: some Collection<UInt8>) -> GedcomLine? {
+        let number = lineNumber
+        let charset = self.charset
+        let parsed = bytes.withContiguousStorageIfAvailable { GedcomLine(line: $0, charset: charset, number: number) }
+            ?? Array(bytes).withUnsafeBufferPointer { GedcomLine(line: $0, charset: charset, number: number) }
+        if let line = parsed { return line }
+        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == 0x1A }) { return nil }
+        let text = CharsetDecoder.decode(bytes, as: charset)
+        warnings.append(.init(line: number, kind: .malformedLine, message: "line without level number kept as a continuation: \(text.prefix(40))"))
+        return GedcomLine(continuation: text, number: number)
     }
 }

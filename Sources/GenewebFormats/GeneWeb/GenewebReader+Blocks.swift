@@ -177,6 +177,9 @@ extension GenewebReader {
     /// Event lines (`#marr 1850 #p Paris #s registre`), their `wit:` and `note` lines, until `end`.
     mutating func readEvents(family: Bool, end: String) -> [Event] {
         var events: [Event] = []
+        // Note lines of each event, joined at the end: joining as they come made a long note
+        // quadratic in its number of lines.
+        var notes: [[String]] = []
         while position < lines.count {
             let line = lines[position]
             position += 1
@@ -187,16 +190,17 @@ extension GenewebReader {
                 let text = String(line.dropFirst(min(5, line.count)))
                 guard !events.isEmpty else { continue }
                 let last = events.count - 1
-                if events[last].note == nil, events[last].value == nil, text.hasSuffix(Self.eventValueEnd) {
+                if notes[last].isEmpty, events[last].value == nil, text.hasSuffix(Self.eventValueEnd) {
                     // An event's text, first in its note (as ged2gwb and GenewebWriter put it).
                     events[last].value = String(text.dropLast(Self.eventValueEnd.count))
                 } else {
-                    events[last].note = events[last].note.map { $0 + "\n" + text } ?? text
+                    notes[last].append(text)
                 }
             } else if keyword.hasPrefix("wit") {
                 if let witness = readWitness(words), !events.isEmpty { events[events.count - 1].witnesses.append(witness) }
             } else if keyword.hasPrefix("#") {
                 var event = Event(kind: GwEventTags.kind(keyword, family: family))
+                var text: [String] = []
                 var i = 1
                 if i < words.count, GwText.isDate(words[i]) || words[i].hasPrefix("0(") {
                     event.date = GenealogyDate(geneweb: String(words[i]))
@@ -211,13 +215,16 @@ extension GenewebReader {
                     case "#c": event.reason = value; i += 2
                     default:
                         // An event's own text (an occupation, a title) comes as words.
-                        event.value = [event.value, GwText.decode(tag)].compactMap { $0 }.joined(separator: " ")
+                        text.append(GwText.decode(tag))
                         i += 1
                     }
                 }
+                if !text.isEmpty { event.value = text.joined(separator: " ") }
                 events.append(event)
+                notes.append([])
             }
         }
+        for (index, lines) in notes.enumerated() where !lines.isEmpty { events[index].note = lines.joined(separator: "\n") }
         return events
     }
 

@@ -5,7 +5,18 @@ extension GenewebReader {
     /// person at `index`. Returns whether any information was given.
     @discardableResult
     mutating func readInfo(_ words: [Substring], _ i: inout Int, into index: Int, stop: (Substring) -> Bool) -> Bool {
-        var person = document.persons[index]
+        var warnings: [ImportWarning] = []
+        // The person is changed where it lies: a copy would copy its lists on every mention, and
+        // a person named on many lines would make reading quadratic.
+        let any = Self.readInfo(words, &i, into: &document.persons[index], line: position, warnings: &warnings, stop: stop)
+        document.warnings += warnings
+        return any
+    }
+
+    private static func readInfo(
+        _ words: [Substring], _ i: inout Int, into person: inout Person, line: Int, warnings: inout [ImportWarning],
+        stop: (Substring) -> Bool
+    ) -> Bool {
         var sawBirth = false
         var sawDeath = false
         var any = false
@@ -73,12 +84,11 @@ extension GenewebReader {
                     person.deathStatus = status
                     if let date { setEvent(.death) { $0.date = date } }
                 } else {
-                    document.warnings.append(.init(line: position, kind: .malformedLine, message: "unknown word \"\(word)\" in person information"))
+                    warnings.append(.init(line: line, kind: .malformedLine, message: "unknown word \"\(word)\" in person information"))
                 }
             }
             i += 1
         }
-        document.persons[index] = person
         return any
     }
 
@@ -96,6 +106,9 @@ extension GenewebReader {
         guard GwText.isDate(text) || text.hasPrefix("0(") else { return nil }
         return (.dead(reason), GenealogyDate(geneweb: String(text)))
     }
+
+    /// The largest title number (`nth`) read; a larger one is read as none.
+    static let maximumTitleNumber = 99_999
 
     /// `[*:duc:Bourgogne:1400:1450:2]` (name, title, place, start, end, nth).
     /// As gwc reads it: the word is unescaped (`_` → space), then split at each colon that a
@@ -120,7 +133,7 @@ extension GenewebReader {
         return Title(
             name: name, title: part(1), place: part(2),
             start: GenealogyDate(geneweb: part(3)), end: GenealogyDate(geneweb: part(4)),
-            nth: Int(part(5)) ?? 0
+            nth: Int(part(5)).flatMap { (0...maximumTitleNumber).contains($0) ? $0 : nil } ?? 0
         )
     }
 }

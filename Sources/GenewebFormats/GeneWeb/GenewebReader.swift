@@ -17,13 +17,30 @@ public struct GenewebReader {
 
     public static func read(bytes: [UInt8]) throws(GenewebFileError) -> GedcomDocument {
         guard !bytes.isEmpty else { throw .empty }
-        guard !GedcomFile.looksBinary(bytes) else { throw .notText }
         let decision = CharsetDetector.geneweb(bytes)
+        var body = bytes.dropFirst(decision.bomLength)
+        var lineCharset = decision.charset
+        if decision.charset == .utf16LittleEndian || decision.charset == .utf16BigEndian {
+            // Lines are split on bytes: UTF-16 is made UTF-8 first, as for GEDCOM files.
+            body = ArraySlice(CharsetDecoder.decode(body, as: decision.charset).utf8)
+            lineCharset = .utf8
+        }
+        guard !GedcomFile.looksBinary(body) else { throw .notText }
         var reader = GenewebReader()
-        var splitter = LineSplitter(bytes.dropFirst(decision.bomLength))
-        while let line = splitter.next() { reader.lines.append(CharsetDecoder.decode(line, as: decision.charset)) }
+        var splitter = LineSplitter(body)
+        var nulLines: [Int] = []
+        while let line = splitter.next() {
+            if line.contains(0) {
+                // No value may carry a NUL to the database (PostgreSQL refuses it in text).
+                nulLines.append(reader.lines.count + 1)
+                reader.lines.append(CharsetDecoder.decode(line.filter { $0 != 0 }, as: lineCharset))
+            } else {
+                reader.lines.append(CharsetDecoder.decode(line, as: lineCharset))
+            }
+        }
         guard reader.looksLikeGeneweb else { throw .notGeneweb }
         if let warning = decision.warning { reader.document.warnings.append(.init(line: nil, kind: .charset, message: warning)) }
+        reader.document.warnings += nulLines.map { .init(line: $0, kind: .nulCharacter, message: "NUL character dropped") }
         reader.readAll()
         return reader.document
     }

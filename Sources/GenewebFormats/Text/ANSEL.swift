@@ -3,32 +3,70 @@ import Foundation
 /// ANSEL (ANSI Z39.47-1985) with the GEDCOM additions.
 ///
 /// ANSEL writes a combining diacritic *before* its base letter ("é" is 0xE2 then "e"); Unicode
-/// puts it after. We collect the marks, emit them after the next base character, and normalise
-/// to composed form (NFC), so "0xE2 e" becomes "é" (U+00E9).
+/// puts it after. We collect the marks, emit them after the next base character, and compose
+/// each letter with its marks (NFC), so "0xE2 e" becomes "é" (U+00E9).
 enum ANSEL {
     static func decode(_ bytes: some Collection<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
-        var pendingMarks: [Unicode.Scalar] = []
+        // Most lines of most ANSEL files are plain ASCII, which reads as it is.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        var text = String()
+        text.reserveCapacity(bytes.count)
+        var composer = LetterComposer()
+        var pendingMarks: [UInt8] = []
         for byte in bytes {
+            let base: Unicode.Scalar
             if byte < 0x80 {
-                scalars.append(Unicode.Scalar(byte))
-                scalars.append(contentsOf: pendingMarks)
-                pendingMarks.removeAll()
-            } else if let mark = combining[byte] {
-                pendingMarks.append(mark)
+                base = Unicode.Scalar(byte)
+            } else if markOfByte[Int(byte)] != nil {
+                pendingMarks.append(byte)
+                continue
             } else {
-                scalars.append(spacing[byte] ?? "\u{FFFD}")
-                scalars.append(contentsOf: pendingMarks)
-                pendingMarks.removeAll()
+                base = characterOfByte[Int(byte)] ?? "\u{FFFD}"
+            }
+            if pendingMarks.isEmpty {
+                text.unicodeScalars.append(base)
+            } else {
+                text += composer.compose(base, marks: pendingMarks)
+                pendingMarks.removeAll(keepingCapacity: true)
             }
         }
         // Marks with nothing after them attach to a space, as ANSEL intends for lone accents.
-        if !pendingMarks.isEmpty {
-            scalars.append(" ")
-            scalars.append(contentsOf: pendingMarks)
-        }
-        return String(scalars).precomposedStringWithCanonicalMapping
+        if !pendingMarks.isEmpty { text += composer.compose(" ", marks: pendingMarks) }
+        return text
     }
+
+    /// Composes a letter with the marks written before it (NFC). Composing each letter alone
+    /// gives the text that composing the whole line gives (every ANSEL base character is a
+    /// starter that composes with nothing before it) and keeps decoding linear: Foundation's
+    /// normalisation of a whole long line took seconds. Letters already met are remembered.
+    struct LetterComposer {
+        private var known: [UInt64: String] = [:]
+        /// Letters remembered at most: a file has few distinct accented letters.
+        private static let knownLimit = 4096
+        /// Marks composed at most on one letter (Unicode's stream-safe limit); a longer run of
+        /// marks is junk, kept as it is rather than reordered (whose cost grows with its square).
+        private static let marksLimit = 30
+
+        mutating func compose(_ base: Unicode.Scalar, marks: [UInt8]) -> String {
+            // The base's code point and up to five mark bytes make the key of a letter.
+            var key: UInt64?
+            if marks.count <= 5 {
+                key = marks.reduce(UInt64(base.value)) { $0 << 8 | UInt64($1) } | UInt64(marks.count) << 61
+                if let composed = known[key!] { return composed }
+            }
+            var letter = String.UnicodeScalarView()
+            letter.append(base)
+            letter.append(contentsOf: marks.compactMap { markOfByte[Int($0)] })
+            guard marks.count <= Self.marksLimit else { return String(letter) }
+            let composed = String(letter).precomposedStringWithCanonicalMapping
+            if let key, known.count < Self.knownLimit { known[key] = composed }
+            return composed
+        }
+    }
+
+    /// `spacing` and `combining` indexed by byte, for the decoding loop.
+    static let characterOfByte: [Unicode.Scalar?] = (0...255).map { spacing[UInt8($0)] }
+    static let markOfByte: [Unicode.Scalar?] = (0...255).map { combining[UInt8($0)] }
 
     /// Characters that stand on their own (0xA1–0xCF).
     static let spacing: [UInt8: Unicode.Scalar] = [

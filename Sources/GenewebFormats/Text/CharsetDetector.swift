@@ -34,7 +34,7 @@ public enum CharsetDetector {
         var declared: String?
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
         for line in head.split(whereSeparator: \.isNewline).prefix(20) where line.hasPrefix("encoding:") {
-            declared = line.dropFirst("encoding:".count).trimmingCharacters(in: .whitespaces)
+            declared = printable(line.dropFirst("encoding:".count))
         }
         return decide(bytes, declared: declared, declaredCharset: declared.flatMap(Charset.init(gedcomName:)), fallback: .latin1)
     }
@@ -58,10 +58,16 @@ public enum CharsetDetector {
             let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
             if words.count >= 2, words[0] == "0", words[1] != "HEAD" { break }
             if words.count == 3, words[0] == "1", words[1] == "CHAR" {
-                return String(words[2]).trimmingCharacters(in: .whitespaces)
+                return printable(words[2])
             }
         }
         return nil
+    }
+
+    /// A declared name as warnings may quote it: control characters (a NUL) dropped, spaces trimmed.
+    static func printable(_ name: Substring) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+            .trimmingCharacters(in: .whitespaces)
     }
 
     static func decide(_ bytes: [UInt8], declared: String?, declaredCharset: Charset?, fallback: Charset) -> CharsetDecision {
