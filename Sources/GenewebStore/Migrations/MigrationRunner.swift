@@ -39,6 +39,26 @@ public struct MigrationRunner: Sendable {
     /// Applies every pending migration; returns the versions applied (empty when already up to date).
     @discardableResult
     public func migrate() async throws -> [Int] {
+        // SQLite has no advisory lock: processes migrating one file at once queue on its write
+        // lock, each statement waiting at most `busy_timeout` (10 s). Under load another migrator
+        // can hold it longer than that between our statements; waiting again is right, since
+        // every migration re-checks the ledger inside its transaction.
+        var attempt = 1
+        while true {
+            do {
+                return try await migrateOnce()
+            } catch is DatabaseBusy where attempt < Self.busyAttempts {
+                logger.info("database busy while migrating; waiting again", metadata: ["attempt": "\(attempt)"])
+                attempt += 1
+            }
+        }
+    }
+
+    /// How many times a migration run meets a busy SQLite database before it gives up (each time
+    /// after waiting `busy_timeout`): about a minute in all.
+    static let busyAttempts = 6
+
+    private func migrateOnce() async throws -> [Int] {
         // Nothing to apply is the usual start: answer it with a read, so a server can start beside
         // another process that holds the write lock (an import into the same SQLite file).
         if try await status().isUpToDate { return [] }
