@@ -94,7 +94,7 @@ let serverEngines: [DatabaseEngine] = TestEnvironment.runsPostgresTests ? [.sqli
 /// Builds the app on `engine` with the auth fixture and runs `body` against it in-process.
 func withAuthApp(
     _ engine: DatabaseEngine = .sqlite, clock: TestClock = TestClock(), publicRead: Bool = true, registration: Bool = false,
-    logger: Logger = Logger(label: "geneweb.test"),
+    logger: Logger = testLogger,
     catalog: RouteCatalog = RouteCatalog(),
     configure: (inout AppConfiguration) -> Void = { _ in },
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void

@@ -23,7 +23,7 @@ struct EncryptedAPITests {
         var configuration = AuthFixture.configuration(directory: directory, storage: storage)
         let cipher = FieldCipher(current: .init(secret: "api-test-encryption-key-of-32-bytes-or-more"))
         configuration.encryption = cipher
-        let app = try await buildApplication(configuration: configuration)
+        let app = try await buildApplication(configuration: configuration, logger: testLogger)
         try await app.test(.router) { client in
             let admin = try await client.loginAdmin()
             let user = try await client.makeUser("ines", role: .viewer, admin: admin)

@@ -10,7 +10,7 @@ struct ErrorResponseTests {
     @Test("an unknown route is a 404 with the error JSON")
     func notFound() async throws {
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(directory: directory))
+        let app = try await buildApplication(configuration: testConfiguration(directory: directory), logger: testLogger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/no/such/route?x=1", method: .get) { response in
                 #expect(response.status == .notFound)
@@ -29,7 +29,7 @@ struct ErrorResponseTests {
     @Test("a known path with the wrong method is a 405 with Allow")
     func methodNotAllowed() async throws {
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(directory: directory))
+        let app = try await buildApplication(configuration: testConfiguration(directory: directory), logger: testLogger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/health/ready", method: .delete) { response in
                 #expect(response.status == .methodNotAllowed)
@@ -46,7 +46,7 @@ struct ErrorResponseTests {
     @Test("a sane X-Request-ID is kept; a hostile one is replaced")
     func requestID() async throws {
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(directory: directory))
+        let app = try await buildApplication(configuration: testConfiguration(directory: directory), logger: testLogger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/nope", method: .get, headers: [.init("X-Request-ID")!: "abc-123.def"]) { response in
                 #expect(response.headers[.init("X-Request-ID")!] == "abc-123.def")

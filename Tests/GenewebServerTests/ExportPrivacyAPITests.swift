@@ -26,7 +26,7 @@ struct ExportPrivacyAPITests {
         let configuration = AuthFixture.configuration(directory: directory, storage: storage)
         // A second handle on the same storage computes what the whole-base redaction gives.
         let database = try Database(location: configuration.storage, logger: Logger(label: "test.expected"))
-        let app = try await buildApplication(configuration: configuration)
+        let app = try await buildApplication(configuration: configuration, logger: testLogger)
         do {
             try await app.test(.router) { client in
                 let admin = try await client.loginAdmin()

@@ -11,7 +11,7 @@ struct HealthRoutesTests {
     @Test("/health and /health/ answer healthy without touching the database", arguments: ["/health", "/health/"])
     func basicHealth(path: String) async throws {
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(directory: directory))
+        let app = try await buildApplication(configuration: testConfiguration(directory: directory), logger: testLogger)
         try await app.test(.router) { client in
             try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == .ok)
@@ -29,7 +29,7 @@ struct HealthRoutesTests {
     @Test("/health/live says alive")
     func live() async throws {
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(directory: directory))
+        let app = try await buildApplication(configuration: testConfiguration(directory: directory), logger: testLogger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/health/live", method: .get) { response in
                 #expect(response.status == .ok)
@@ -42,7 +42,7 @@ struct HealthRoutesTests {
     @Test("/health/ready is 200 once migrations ran on SQLite")
     func readySQLite() async throws {
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(directory: directory))
+        let app = try await buildApplication(configuration: testConfiguration(directory: directory), logger: testLogger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/health/ready", method: .get) { response in
                 #expect(response.status == .ok)
@@ -57,7 +57,7 @@ struct HealthRoutesTests {
     @Test("/health/detailed reports engine, latency, schema version and per-base counts to the monitoring token only")
     func detailed() async throws {
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(directory: directory, monitored: true))
+        let app = try await buildApplication(configuration: testConfiguration(directory: directory, monitored: true), logger: testLogger)
         try await app.test(.router) { client in
             // Base names, counts and the process id are not for anonymous callers or a wrong token.
             try await client.execute(uri: "/health/detailed", method: .get) { response in
@@ -92,7 +92,7 @@ struct HealthRoutesTests {
     @Test("GET / describes the service")
     func root() async throws {
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(directory: directory))
+        let app = try await buildApplication(configuration: testConfiguration(directory: directory), logger: testLogger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
@@ -105,7 +105,7 @@ struct HealthRoutesTests {
     @Test("HEAD works wherever GET does")
     func head() async throws {
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(directory: directory))
+        let app = try await buildApplication(configuration: testConfiguration(directory: directory), logger: testLogger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/health", method: .head) { response in
                 #expect(response.status == .ok)

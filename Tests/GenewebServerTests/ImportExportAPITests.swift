@@ -99,7 +99,7 @@ struct ImportExportAPITests {
         let directory = TemporaryDirectory()
         var configuration = AuthFixture.configuration(directory: directory)
         configuration.importMaxBytes = 2000
-        let app = try await buildApplication(configuration: configuration)
+        let app = try await buildApplication(configuration: configuration, logger: testLogger)
         try await app.test(.router) { client in
             let admin = try await client.loginAdmin().access
             let auth: HTTPFields = [.authorization: "Bearer \(admin)"]

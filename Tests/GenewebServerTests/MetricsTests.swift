@@ -38,7 +38,7 @@ struct MetricsTests {
         let directory = TemporaryDirectory()
         var configuration = AuthFixture.configuration(directory: directory)
         configuration.metricsToken = "monitoring-token-123"
-        let app = try await buildApplication(configuration: configuration)
+        let app = try await buildApplication(configuration: configuration, logger: testLogger)
         try await app.test(.router) { client in
             let anonymous = try await client.request(.get, "/metrics")
             let wrong = try await client.request(.get, "/metrics", token: "wrong")

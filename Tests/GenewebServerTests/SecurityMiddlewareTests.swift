@@ -16,7 +16,7 @@ struct SecurityMiddlewareTests {
         let directory = TemporaryDirectory()
         var configuration = AuthFixture.configuration(directory: directory)
         adjust(&configuration.security)
-        let app = try await buildApplication(configuration: configuration, rateLimitClock: rateLimitClock)
+        let app = try await buildApplication(configuration: configuration, logger: testLogger, rateLimitClock: rateLimitClock)
         try await app.test(.router, body)
     }
 

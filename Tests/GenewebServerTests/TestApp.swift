@@ -6,6 +6,15 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 
+/// The logger of in-process apps: warnings and errors only, so that a failing test is not lost
+/// among thousands of access-log lines; `GENEWEB_TEST_LOG_LEVEL=info` (or `debug`) shows them.
+let testLogger: Logger = {
+    var logger = Logger(label: "geneweb.test")
+    let wanted = ProcessInfo.processInfo.environment["GENEWEB_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+    logger.logLevel = wanted ?? .warning
+    return logger
+}()
+
 /// A configuration for in-process tests: SQLite in a fresh folder unless a storage is given.
 /// Rate limiting is off: one test makes hundreds of requests from one address
 /// (`RateLimitTests` turns it on).
