@@ -49,10 +49,12 @@ public func buildApplication(
     )
     app.beforeServerStarts {
         let applied = try await migrations.migrate()
-        logger.info("storage ready", metadata: [
-            "storage": .string(configuration.storage.description),
-            "migrations_applied": .string(applied.map(String.init).joined(separator: ",")),
-        ])
+        logger.info(
+            "storage ready",
+            metadata: [
+                "storage": .string(configuration.storage.description),
+                "migrations_applied": .string(applied.map(String.init).joined(separator: ",")),
+            ])
         do {
             try await EncryptionCanary.verify(database)
         } catch let problem as EncryptionCanary.Problem {
@@ -66,8 +68,9 @@ public func buildApplication(
                 logger.notice("created the first admin from GENEWEB_ADMIN_USERNAME", metadata: ["user": .string(admin.username)])
             }
         } catch let busy as DatabaseBusy {
-            logger.warning("the first admin from GENEWEB_ADMIN_USERNAME is not created yet: restart once the writer has finished",
-                           metadata: ["reason": .string(busy.description)])
+            logger.warning(
+                "the first admin from GENEWEB_ADMIN_USERNAME is not created yet: restart once the writer has finished",
+                metadata: ["reason": .string(busy.description)])
         } catch let failure as AuthFailure {
             // `AuthSettings.load` already checked both variables; this names the right one anyway.
             if case .invalidField(field: "username", let message) = failure {
@@ -130,11 +133,12 @@ func buildRouter(
         router.add(middleware: HTTPSRedirectMiddleware())
     }
     if security.rateLimitPerMinute > 0 {
-        router.add(middleware: RateLimitMiddleware(
-            limiter: RateLimiter(perMinute: security.rateLimitPerMinute, burst: security.rateLimitBurst),
-            behindFly: security.flyAppName != nil,
-            now: rateLimitClock
-        ))
+        router.add(
+            middleware: RateLimitMiddleware(
+                limiter: RateLimiter(perMinute: security.rateLimitPerMinute, burst: security.rateLimitBurst),
+                behindFly: security.flyAppName != nil,
+                now: rateLimitClock
+            ))
     }
     router.add(middleware: RequestTextMiddleware())
     router.add(middleware: AuthenticationMiddleware(accounts: accounts, monitoringToken: configuration.metricsToken))
@@ -162,8 +166,11 @@ func buildRouter(
         persons: PersonRepository(database: database), families: FamilyRepository(database: database),
         scope: scope
     ).addRoutes(to: router, catalog: catalog)
-    DatabaseController(bases: BaseRepository(database: database), database: database, migrations: migrations, audit: accounts.audit, configuredDefault: configuration.defaultBase, cache: scope.cache)
-        .addRoutes(to: router, catalog: catalog)
+    DatabaseController(
+        bases: BaseRepository(database: database), database: database, migrations: migrations, audit: accounts.audit,
+        configuredDefault: configuration.defaultBase, cache: scope.cache
+    )
+    .addRoutes(to: router, catalog: catalog)
     GDPRController(
         persons: PersonRepository(database: database), families: FamilyRepository(database: database),
         consents: ConsentRepository(database: database), audit: accounts.audit, scope: scope

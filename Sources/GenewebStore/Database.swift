@@ -101,20 +101,22 @@ public final class Database: Service, Sendable {
     func withBulkTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase, any BulkRowSink) async throws -> T) async throws -> T {
         let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         Counter(label: "geneweb_database_operations_total", dimensions: [("operation", "transaction")]).increment()
-        return try await serializingWrites { try await withRawConnection { sql, sink in
-            try await sql.raw(SQLQueryString(begin)).run()
-            do {
-                let result = try await body(sql, sink)
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                // In a task of its own: a cancelled import (its HTTP client gone) must still roll
-                // back, and SQLite's driver refuses work in a cancelled task, which would leave
-                // the transaction open on a pooled connection.
-                await Task { try? await sql.raw("ROLLBACK").run() }.value
-                throw error
+        return try await serializingWrites {
+            try await withRawConnection { sql, sink in
+                try await sql.raw(SQLQueryString(begin)).run()
+                do {
+                    let result = try await body(sql, sink)
+                    try await sql.raw("COMMIT").run()
+                    return result
+                } catch {
+                    // In a task of its own: a cancelled import (its HTTP client gone) must still roll
+                    // back, and SQLite's driver refuses work in a cancelled task, which would leave
+                    // the transaction open on a pooled connection.
+                    await Task { try? await sql.raw("ROLLBACK").run() }.value
+                    throw error
+                }
             }
-        } }
+        }
     }
 
     /// One leased connection seen both through SQLKit and through the engine's bulk path.

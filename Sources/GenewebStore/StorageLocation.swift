@@ -77,8 +77,8 @@ enum PostgresURL {
             return URLComponents(string: url)?.host?.isEmpty == false
         }
         guard let components = URLComponents(string: url),
-              let host = components.host, !host.isEmpty,
-              components.user?.isEmpty == false
+            let host = components.host, !host.isEmpty,
+            components.user?.isEmpty == false
         else { return false }
         if let port = components.port, !(1...65535).contains(port) { return false }
         let database = components.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))

@@ -9,10 +9,10 @@ struct Backup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a backup archive of every base, account, audit line, consent and setting.",
         discussion: """
-        The archive is read from one snapshot of the database while the server keeps serving, and is
-        the same whichever engine wrote it: `geneweb restore` reads it into SQLite or PostgreSQL.
-        Sealed fields stay sealed: restoring needs the same GENEWEB_SECURITY_ENCRYPTION_KEY.
-        """
+            The archive is read from one snapshot of the database while the server keeps serving, and is \
+            the same whichever engine wrote it: `geneweb restore` reads it into SQLite or PostgreSQL.
+            Sealed fields stay sealed: restoring needs the same GENEWEB_SECURITY_ENCRYPTION_KEY.
+            """
     )
 
     @Option(help: "File to write (default: a new file named after the time in GENEWEB_BACKUP_DIR, i.e. <data dir>/backups).")

@@ -68,7 +68,8 @@ final class OutputFile: Sendable {
             return
         }
         guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             JSONLogHandler.writeToStandardError("geneweb: cannot write \(path)")
             throw ExitCode(1)
         }
@@ -95,7 +96,8 @@ private func write(to path: String?, _ produce: ((String) -> Void) -> Void) thro
         return
     }
     guard FileManager.default.createFile(atPath: path, contents: nil),
-          let handle = FileHandle(forWritingAtPath: path) else {
+        let handle = FileHandle(forWritingAtPath: path)
+    else {
         JSONLogHandler.writeToStandardError("geneweb: cannot write \(path)")
         throw ExitCode(1)
     }

@@ -8,7 +8,9 @@ struct Geneweb: AsyncParsableCommand {
         commandName: "geneweb",
         abstract: "GeneWeb genealogy server: HTTP API over SQLite or PostgreSQL.",
         version: AppVersion.current,
-        subcommands: [Serve.self, Migrate.self, Import.self, Check.self, Export.self, Backup.self, Restore.self, Generate.self, User.self, Secrets.self, Reencrypt.self],
+        subcommands: [
+            Serve.self, Migrate.self, Import.self, Check.self, Export.self, Backup.self, Restore.self, Generate.self, User.self, Secrets.self, Reencrypt.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -11,7 +11,7 @@ struct Reencrypt: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-seal personal fields with the current GENEWEB_SECURITY_ENCRYPTION_KEY.",
         discussion: """
-            Rotation: set the new key in GENEWEB_SECURITY_ENCRYPTION_KEY and the previous one in
+            Rotation: set the new key in GENEWEB_SECURITY_ENCRYPTION_KEY and the previous one in \
             GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS, restart, run `geneweb reencrypt`, then remove the old key.
             Each kind of field is rewritten in one transaction.
             """

@@ -9,12 +9,12 @@ struct Restore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Restore a backup archive into an empty database (SQLite or PostgreSQL), or check one with --verify.",
         discussion: """
-        The archive is checked whole first (format, checksums, counts, and that the configured
-        GENEWEB_SECURITY_ENCRYPTION_KEY opens its sealed fields); then everything is written in one
-        transaction, and the counts are compared with the archive's manifest before it commits.
-        Stop the server while restoring. Moving from the embedded SQLite file to PostgreSQL is a
-        backup taken on SQLite restored with --database-url.
-        """
+            The archive is checked whole first (format, checksums, counts, and that the configured \
+            GENEWEB_SECURITY_ENCRYPTION_KEY opens its sealed fields); then everything is written in one \
+            transaction, and the counts are compared with the archive's manifest before it commits.
+            Stop the server while restoring. Moving from the embedded SQLite file to PostgreSQL is a \
+            backup taken on SQLite restored with --database-url.
+            """
     )
 
     @Argument(help: "The archive (.gwbackup).")
@@ -36,7 +36,9 @@ struct Restore: AsyncParsableCommand {
             if verify {
                 let checked = try await BackupReader(path: file).verify()
                 try EncryptionCanary.check(stored: checked.encryptionCanary, cipher: configuration.encryption)
-                say("\(file): sound archive of \(checked.bytes) bytes, schema version \(checked.header.schemaVersion), written by \(checked.header.engine) at \(checked.header.createdAt)")
+                say(
+                    "\(file): sound archive of \(checked.bytes) bytes, schema version \(checked.header.schemaVersion), written by \(checked.header.engine) at \(checked.header.createdAt)"
+                )
                 for table in checked.manifest.tables { say("  \(table.name): \(table.rows)") }
                 return
             }

@@ -64,12 +64,14 @@ struct Serve: AsyncParsableCommand {
         )
         groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownGracePeriod
         groupConfiguration.maximumCancellationDuration = .seconds(5)
-        logger.info("starting", metadata: [
-            "version": .string(AppVersion.current),
-            "address": .string("\(configuration.host):\(configuration.port)"),
-            "storage": .string(configuration.storage.description),
-            "environment": .string(configuration.environmentName),
-        ])
+        logger.info(
+            "starting",
+            metadata: [
+                "version": .string(AppVersion.current),
+                "address": .string("\(configuration.host):\(configuration.port)"),
+                "storage": .string(configuration.storage.description),
+                "environment": .string(configuration.environmentName),
+            ])
         do {
             try await ServiceGroup(configuration: groupConfiguration).run()
         } catch let error as ConfigurationError {

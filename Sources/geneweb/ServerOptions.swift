@@ -5,7 +5,9 @@ import Logging
 
 /// Flags shared by commands that open the storage; each overrides its environment variable.
 struct StorageOptions: ParsableArguments {
-    @Option(name: .customLong("database-url"), help: "PostgreSQL URL (overrides GENEWEB_DB_DATABASE_URL and DATABASE_URL). Unset: SQLite file in the data directory.")
+    @Option(
+        name: .customLong("database-url"),
+        help: "PostgreSQL URL (overrides GENEWEB_DB_DATABASE_URL and DATABASE_URL). Unset: SQLite file in the data directory.")
     var databaseURL: String?
 
     @Option(name: .customLong("data-dir"), help: "Data directory holding geneweb.sqlite (overrides GENEWEB_DATA_DIR; default ./data).")

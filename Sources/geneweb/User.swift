@@ -5,7 +5,7 @@ import GenewebStore
 import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `geneweb user ...`: account management from the server's machine, e.g. the first admin.

@@ -6,28 +6,34 @@ import Testing
 /// the edge of the supported years convert between calendars without overflow.
 @Suite("Date bounds")
 struct DateBoundsTests {
-    @Test("GEDCOM dates with huge numbers stay text", arguments: [
-        "1 JAN 9223372036854775807", "31 NOV 99999999999999999999", "9223372036854775807/08", "9223372036854775800/9999",
-        "1000000", "@#DHEBREW@ 1 ADS 9223372036854775807", "@#DFRENCH R@ 1 VEND 9223372036854775806",
-        "BET 1 JAN 9223372036854775807 AND 2", "JULIAN 1 MAR 1000000 BCE", "@#DJULIAN@ 9223372036854775807 JAN 1700",
-        "1850/99999",
-    ])
+    @Test(
+        "GEDCOM dates with huge numbers stay text",
+        arguments: [
+            "1 JAN 9223372036854775807", "31 NOV 99999999999999999999", "9223372036854775807/08", "9223372036854775800/9999",
+            "1000000", "@#DHEBREW@ 1 ADS 9223372036854775807", "@#DFRENCH R@ 1 VEND 9223372036854775806",
+            "BET 1 JAN 9223372036854775807 AND 2", "JULIAN 1 MAR 1000000 BCE", "@#DJULIAN@ 9223372036854775807 JAN 1700",
+            "1850/99999",
+        ])
     func gedcomHuge(text: String) {
         #expect(GenealogyDate(gedcom: text) == .text(text))
     }
 
-    @Test(".gw dates with huge numbers stay text", arguments: [
-        "31/12/9223372036854775807J", "1/1/-9223372036854775808", "9223372036854775807|1", "1000000", "-1000000",
-        "1850..99999999999999999999", "99999999999999999999/1/1",
-    ])
+    @Test(
+        ".gw dates with huge numbers stay text",
+        arguments: [
+            "31/12/9223372036854775807J", "1/1/-9223372036854775808", "9223372036854775807|1", "1000000", "-1000000",
+            "1850..99999999999999999999", "99999999999999999999/1/1",
+        ])
     func genewebHuge(token: String) {
         #expect(GenealogyDate(geneweb: token) == .text(token))
     }
 
-    @Test("the largest supported years are dates, in every calendar, and their day numbers compute", arguments: [
-        "999999", "31 DEC 999999", "@#DHEBREW@ 29 ELL 999999", "@#DFRENCH R@ 5 COMP 999999", "@#DJULIAN@ 1 JAN 999999 B.C.",
-        "BET 1 JAN 999999 B.C. AND 31 DEC 999999",
-    ])
+    @Test(
+        "the largest supported years are dates, in every calendar, and their day numbers compute",
+        arguments: [
+            "999999", "31 DEC 999999", "@#DHEBREW@ 29 ELL 999999", "@#DFRENCH R@ 5 COMP 999999", "@#DJULIAN@ 1 JAN 999999 B.C.",
+            "BET 1 JAN 999999 B.C. AND 31 DEC 999999",
+        ])
     func largestYears(text: String) throws {
         let date = try #require(GenealogyDate(gedcom: text)?.calendarDate, "\(text)")
         #expect(abs(date.dmy.year) == 999_999)

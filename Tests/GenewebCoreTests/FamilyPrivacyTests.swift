@@ -9,8 +9,11 @@ struct FamilyPrivacyTests {
     static func family(_ parents: [PersonID], children: [PersonID] = []) -> Family {
         Family(
             parents: parents, children: children, relation: .married, divorce: .divorced(date("7 NOV 2001")),
-            events: [Event(kind: .marriage, date: date("12 MAY 2018"), place: "Mariageville", note: "wedding note",
-                           witnesses: [Witness(personID: PersonID())])],
+            events: [
+                Event(
+                    kind: .marriage, date: date("12 MAY 2018"), place: "Mariageville", note: "wedding note",
+                    witnesses: [Witness(personID: PersonID())])
+            ],
             comment: "comment", notes: "family note", sources: "family source", gedcomXref: "F1"
         )
     }

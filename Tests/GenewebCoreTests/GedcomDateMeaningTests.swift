@@ -20,12 +20,14 @@ struct GedcomDateMeaningTests {
         #expect(value.latestJulianDay == DateCalendar.gregorian.julianDay(year: 1264, month: 12, day: 31))
     }
 
-    @Test("5.5.1 reads calendar escapes per date, as ged2gwb does", arguments: [
-        ("BET @#DJULIAN@ 1650 AND 1660", DateCalendar.julian, DateCalendar.gregorian),
-        ("BET @#DJULIAN@ 1650 AND @#DJULIAN@ 1660", .julian, .julian),
-        ("FROM 1793 TO @#DFRENCH R@ 3 VEND 8", .gregorian, .french),
-        ("FROM @#DHEBREW@ 5600 TO 1850", .hebrew, .gregorian),
-    ])
+    @Test(
+        "5.5.1 reads calendar escapes per date, as ged2gwb does",
+        arguments: [
+            ("BET @#DJULIAN@ 1650 AND 1660", DateCalendar.julian, DateCalendar.gregorian),
+            ("BET @#DJULIAN@ 1650 AND @#DJULIAN@ 1660", .julian, .julian),
+            ("FROM 1793 TO @#DFRENCH R@ 3 VEND 8", .gregorian, .french),
+            ("FROM @#DHEBREW@ 5600 TO 1850", .hebrew, .gregorian),
+        ])
     func calendarPerDate(text: String, first: DateCalendar, second: DateCalendar) throws {
         let date = try #require(GenealogyDate(gedcom: text)?.calendarDate, "\(text)")
         #expect(date.calendar == first)
@@ -63,18 +65,20 @@ struct GedcomDateMeaningTests {
         #expect(GenealogyDate(gedcom: "11 FEB 1815", phrase: "12 FEB 1815/16") == .calendar(.init(day: 11, month: 2, year: 1815), phrase: "12 FEB 1815/16"))
     }
 
-    @Test("values the model cannot hold are written back as values, not phrases", arguments: [
-        ("31 NOV 1900", GedcomDateVersion.v7, "31 NOV 1900", String?.none),
-        ("31 NOV 1900", .v551, "31 NOV 1900", nil),
-        ("_ROMAN 5 XI 1900", .v7, "_ROMAN 5 XI 1900", nil),
-        ("BET 31 FEB 1850 AND JULIAN 30 FEB 1851", .v7, "BET 31 FEB 1850 AND JULIAN 30 FEB 1851", nil),
-        ("BET 31 FEB 1850 AND JULIAN 30 FEB 1851", .v551, "BET 31 FEB 1850 AND @#DJULIAN@ 30 FEB 1851", nil),
-        // 5.5.1 has no extension calendars: the value becomes a phrase there.
-        ("_ROMAN 5 XI 1900", .v551, "(_ROMAN 5 XI 1900)", nil),
-        // Free text stays a phrase.
-        ("in the spring", .v7, "", "in the spring"),
-        ("in the spring", .v551, "(in the spring)", nil),
-    ])
+    @Test(
+        "values the model cannot hold are written back as values, not phrases",
+        arguments: [
+            ("31 NOV 1900", GedcomDateVersion.v7, "31 NOV 1900", String?.none),
+            ("31 NOV 1900", .v551, "31 NOV 1900", nil),
+            ("_ROMAN 5 XI 1900", .v7, "_ROMAN 5 XI 1900", nil),
+            ("BET 31 FEB 1850 AND JULIAN 30 FEB 1851", .v7, "BET 31 FEB 1850 AND JULIAN 30 FEB 1851", nil),
+            ("BET 31 FEB 1850 AND JULIAN 30 FEB 1851", .v551, "BET 31 FEB 1850 AND @#DJULIAN@ 30 FEB 1851", nil),
+            // 5.5.1 has no extension calendars: the value becomes a phrase there.
+            ("_ROMAN 5 XI 1900", .v551, "(_ROMAN 5 XI 1900)", nil),
+            // Free text stays a phrase.
+            ("in the spring", .v7, "", "in the spring"),
+            ("in the spring", .v551, "(in the spring)", nil),
+        ])
     func unheldValues(text: String, version: GedcomDateVersion, value: String, phrase: String?) throws {
         let date = try #require(GenealogyDate(gedcom: text))
         #expect(date == .text(text))

@@ -50,11 +50,13 @@ struct GedcomDateTests {
         #expect(date == .calendar(testCase.expected, phrase: testCase.phrase))
     }
 
-    @Test("junk and impossible dates become text, word for word", arguments: [
-        "31 FEB 1850", "29 FEB 1900", "yesterday", "12 FOO 1850", "BET 1800", "FROM TO", "1850 1851 1852",
-        "ABT", "32 JAN 1850", "0 JAN 1850", "@#DROMAN@ 12 1850", "7 ADS 5785", "1731/35", "1 VEND 1", "@#DHEBREW@ 1 JAN 5785",
-        "\u{0}\u{1}", "ABT ABT 1850", "BET 1850 AND", "(", "-1850", "1850 AD BC BCE",
-    ])
+    @Test(
+        "junk and impossible dates become text, word for word",
+        arguments: [
+            "31 FEB 1850", "29 FEB 1900", "yesterday", "12 FOO 1850", "BET 1800", "FROM TO", "1850 1851 1852",
+            "ABT", "32 JAN 1850", "0 JAN 1850", "@#DROMAN@ 12 1850", "7 ADS 5785", "1731/35", "1 VEND 1", "@#DHEBREW@ 1 JAN 5785",
+            "\u{0}\u{1}", "ABT ABT 1850", "BET 1850 AND", "(", "-1850", "1850 AD BC BCE",
+        ])
     func junkIsText(text: String) throws {
         let date = try #require(GenealogyDate(gedcom: text))
         guard case .text(let kept) = date else {
@@ -74,7 +76,7 @@ struct GedcomDateTests {
     /// Every precision × calendar × date shape, written then read back, in both GEDCOM versions.
     static var generated: [CalendarDate] {
         let shapes: [(DateCalendar) -> [DMY]] = [
-            { _ in [DMY(year: 1850), DMY(month: 4, year: 1850), DMY(day: 28, month: 4, year: 1850)] },
+            { _ in [DMY(year: 1850), DMY(month: 4, year: 1850), DMY(day: 28, month: 4, year: 1850)] }
         ]
         let precisions: [DatePrecision] = [
             .sure, .about, .estimated, .calculated, .before, .after, .from, .to,

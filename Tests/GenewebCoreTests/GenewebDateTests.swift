@@ -39,7 +39,9 @@ struct GenewebDateTests {
         #expect(GenealogyDate(geneweb: "") == nil)
     }
 
-    @Test("junk and impossible dates become text", arguments: ["31/2/1850", "13/13/1850", "abc", "1/2/3/4", "~", "1850|", "..1850", "12//1850", "5/0/1850J", "1/7/5785H"])
+    @Test(
+        "junk and impossible dates become text",
+        arguments: ["31/2/1850", "13/13/1850", "abc", "1/2/3/4", "~", "1850|", "..1850", "12//1850", "5/0/1850J", "1/7/5785H"])
     func junk(token: String) throws {
         let date = try #require(GenealogyDate(geneweb: token))
         #expect(date.calendarDate == nil, "\(token) parsed as \(date)")

@@ -29,10 +29,12 @@ struct GraphTests {
     ///   cousin + cousinWife → (cousinKid); dad + stepmom → (halfBro); gm's parents ggf + ggm.
     static func sample() -> TreeBuilder {
         var tree = TreeBuilder()
-        for (name, sex) in [("ggf", Sex.male), ("ggm", .female), ("gf", .male), ("gm", .female), ("dad", .male), ("mom", .female),
-                            ("aunt", .female), ("uncleInLaw", .male), ("me", .male), ("sis", .female), ("cousin", .female),
-                            ("cousinWife", .male), ("cousinKid", .male), ("stepmom", .female), ("halfBro", .male), ("grandkid", .female),
-                            ("sisHusband", .male)] {
+        for (name, sex) in [
+            ("ggf", Sex.male), ("ggm", .female), ("gf", .male), ("gm", .female), ("dad", .male), ("mom", .female),
+            ("aunt", .female), ("uncleInLaw", .male), ("me", .male), ("sis", .female), ("cousin", .female),
+            ("cousinWife", .male), ("cousinKid", .male), ("stepmom", .female), ("halfBro", .male), ("grandkid", .female),
+            ("sisHusband", .male),
+        ] {
             tree.person(name, sex)
         }
         tree.family(["ggf", "ggm"], ["gm"])
@@ -46,20 +48,22 @@ struct GraphTests {
         return tree
     }
 
-    @Test("what the first is to the second, in English and French", arguments: [
-        ("dad", "me", "father", "père"), ("me", "dad", "son", "fils"), ("gf", "me", "grandfather", "grand-père"),
-        ("ggm", "me", "great-grandmother", "arrière-grand-mère"), ("me", "ggf", "great-grandson", "arrière-petit-fils"),
-        ("me", "sis", "brother", "frère"), ("sis", "me", "sister", "sœur"), ("halfBro", "me", "half-brother", "demi-frère"),
-        ("aunt", "me", "aunt", "tante"), ("me", "aunt", "nephew", "neveu"), ("ggm", "cousin", "great-grandmother", "arrière-grand-mère"),
-        ("me", "cousin", "first cousin", "cousin germain"), ("cousin", "me", "first cousin", "cousine germaine"),
-        ("me", "cousinKid", "first cousin once removed", "oncle à la mode de Bretagne"),
-        ("cousinKid", "me", "first cousin once removed", "neveu à la mode de Bretagne"),
-        ("grandkid", "cousinKid", "second cousin", "cousine issue de germain"),
-        ("mom", "dad", "wife", "épouse"), ("sisHusband", "me", "brother-in-law", "beau-frère"),
-        ("me", "sisHusband", "brother-in-law", "beau-frère"), ("gf", "mom", "father-in-law", "beau-père"),
-        ("mom", "gf", "daughter-in-law", "belle-fille"), ("stepmom", "me", "stepmother", "belle-mère"),
-        ("uncleInLaw", "mom", "no blood relationship", "pas de lien de parenté"),
-    ])
+    @Test(
+        "what the first is to the second, in English and French",
+        arguments: [
+            ("dad", "me", "father", "père"), ("me", "dad", "son", "fils"), ("gf", "me", "grandfather", "grand-père"),
+            ("ggm", "me", "great-grandmother", "arrière-grand-mère"), ("me", "ggf", "great-grandson", "arrière-petit-fils"),
+            ("me", "sis", "brother", "frère"), ("sis", "me", "sister", "sœur"), ("halfBro", "me", "half-brother", "demi-frère"),
+            ("aunt", "me", "aunt", "tante"), ("me", "aunt", "nephew", "neveu"), ("ggm", "cousin", "great-grandmother", "arrière-grand-mère"),
+            ("me", "cousin", "first cousin", "cousin germain"), ("cousin", "me", "first cousin", "cousine germaine"),
+            ("me", "cousinKid", "first cousin once removed", "oncle à la mode de Bretagne"),
+            ("cousinKid", "me", "first cousin once removed", "neveu à la mode de Bretagne"),
+            ("grandkid", "cousinKid", "second cousin", "cousine issue de germain"),
+            ("mom", "dad", "wife", "épouse"), ("sisHusband", "me", "brother-in-law", "beau-frère"),
+            ("me", "sisHusband", "brother-in-law", "beau-frère"), ("gf", "mom", "father-in-law", "beau-père"),
+            ("mom", "gf", "daughter-in-law", "belle-fille"), ("stepmom", "me", "stepmother", "belle-mère"),
+            ("uncleInLaw", "mom", "no blood relationship", "pas de lien de parenté"),
+        ])
     func names(first: String, second: String, english: String, french: String) {
         let tree = Self.sample()
         let graph = tree.graph
@@ -82,8 +86,10 @@ struct GraphTests {
     func sosa() {
         // Cousins marry: their child has the great-grandparents twice.
         var tree = TreeBuilder()
-        for (name, sex) in [("a", Sex.male), ("b", .female), ("s1", .male), ("s2", .female), ("w1", .female), ("h2", .male),
-                            ("c1", .male), ("c2", .female), ("child", .male)] { tree.person(name, sex) }
+        for (name, sex) in [
+            ("a", Sex.male), ("b", .female), ("s1", .male), ("s2", .female), ("w1", .female), ("h2", .male),
+            ("c1", .male), ("c2", .female), ("child", .male),
+        ] { tree.person(name, sex) }
         tree.family(["a", "b"], ["s1", "s2"])
         tree.family(["s1", "w1"], ["c1"])
         tree.family(["h2", "s2"], ["c2"])
@@ -147,8 +153,10 @@ struct GraphTests {
         }
         #expect(halfSiblings == 0.125)
         let firstCousins = coefficient { tree in
-            for (name, sex) in [("f", Sex.male), ("m", .female), ("a", .male), ("b", .female), ("wa", .female), ("hb", .male),
-                                ("p1", .male), ("p2", .female), ("x", .male)] { tree.person(name, sex) }
+            for (name, sex) in [
+                ("f", Sex.male), ("m", .female), ("a", .male), ("b", .female), ("wa", .female), ("hb", .male),
+                ("p1", .male), ("p2", .female), ("x", .male),
+            ] { tree.person(name, sex) }
             tree.family(["f", "m"], ["a", "b"])
             tree.family(["a", "wa"], ["p1"])
             tree.family(["hb", "b"], ["p2"])
@@ -157,8 +165,10 @@ struct GraphTests {
         #expect(firstCousins == 0.0625)
         let doubleCousins = coefficient { tree in
             // Two brothers marry two sisters; their children marry.
-            for (name, sex) in [("f1", Sex.male), ("m1", .female), ("f2", .male), ("m2", .female), ("b1", .male), ("b2", .male),
-                                ("s1", .female), ("s2", .female), ("p1", .male), ("p2", .female), ("x", .male)] { tree.person(name, sex) }
+            for (name, sex) in [
+                ("f1", Sex.male), ("m1", .female), ("f2", .male), ("m2", .female), ("b1", .male), ("b2", .male),
+                ("s1", .female), ("s2", .female), ("p1", .male), ("p2", .female), ("x", .male),
+            ] { tree.person(name, sex) }
             tree.family(["f1", "m1"], ["b1", "b2"])
             tree.family(["f2", "m2"], ["s1", "s2"])
             tree.family(["b1", "s1"], ["p1"])

@@ -1,6 +1,7 @@
 import Foundation
-@testable import GenewebCore
 import Testing
+
+@testable import GenewebCore
 
 @Suite("The genealogical model")
 struct ModelTests {
@@ -11,15 +12,19 @@ struct ModelTests {
             publicName: "Pierrot", qualifiers: ["the Elder"], aliases: ["J.-P. Lafontaine"],
             firstNameAliases: ["Jean-Pierre"], surnameAliases: ["Lafontaine"], image: "portraits/jp.jpg",
             occupation: "notaire",
-            titles: [Title(name: .main, title: "comte", place: "Champagne", start: GenealogyDate(gedcom: "1780"), end: GenealogyDate(gedcom: "ABT 1792"), nth: 3)],
+            titles: [
+                Title(name: .main, title: "comte", place: "Champagne", start: GenealogyDate(gedcom: "1780"), end: GenealogyDate(gedcom: "ABT 1792"), nth: 3)
+            ],
             access: .private, deathStatus: .dead(.executed),
             events: [
-                Event(kind: .birth, date: GenealogyDate(gedcom: "12 JAN 1750"), place: "Reims, Marne, France",
-                      citations: [Citation(sourceID: SourceID(), page: "f° 12", quality: 3)]),
+                Event(
+                    kind: .birth, date: GenealogyDate(gedcom: "12 JAN 1750"), place: "Reims, Marne, France",
+                    citations: [Citation(sourceID: SourceID(), page: "f° 12", quality: 3)]),
                 Event(kind: .baptism, date: GenealogyDate(gedcom: "@#DJULIAN@ 2 JAN 1750"), witnesses: [Witness(personID: godfather, kind: .witnessGodparent)]),
                 Event(kind: .death, date: GenealogyDate(gedcom: "@#DFRENCH R@ 9 THER 2"), place: "Paris", reason: "guillotine"),
-                Event(kind: .custom("Christening of the bell"), date: .text("one spring"), age: "42y",
-                      extensions: [ExtensionNode(tag: "_FOO", value: "bar", children: [ExtensionNode(tag: "_BAZ")])]),
+                Event(
+                    kind: .custom("Christening of the bell"), date: .text("one spring"), age: "42y",
+                    extensions: [ExtensionNode(tag: "_FOO", value: "bar", children: [ExtensionNode(tag: "_BAZ")])]),
             ],
             relatedParents: [RelatedParent(kind: .godParent, fatherID: godfather)],
             notes: "Voir [[Marie/Curie/0/la savante]] et [[[Histoire de Reims]]].", sources: "Registres paroissiaux",
@@ -39,7 +44,9 @@ struct ModelTests {
         let family = Family(
             parents: [PersonID(), PersonID()], children: [PersonID(), PersonID(), PersonID()],
             relation: .noSexesCheckMarried, divorce: .separated(GenealogyDate(gedcom: "1801")),
-            events: [Event(kind: .marriage, date: GenealogyDate(gedcom: "BET 1790 AND 1792"), witnesses: [Witness(personID: PersonID(), kind: .witnessCivilOfficer)])],
+            events: [
+                Event(kind: .marriage, date: GenealogyDate(gedcom: "BET 1790 AND 1792"), witnesses: [Witness(personID: PersonID(), kind: .witnessCivilOfficer)])
+            ],
             comment: "remariage", originFile: "galichet.gw", gedcomXref: "@F3@"
         )
         let data = try JSONEncoder().encode(family)
@@ -83,11 +90,12 @@ struct ModelTests {
     @Test("note links: persons with or without occurrence, and pages")
     func noteLinks() {
         let note = Note(text: "See [[Marie/Curie/0/la savante]], [[Pierre/Curie]], [[[Histoire de Reims/l'histoire]]] and [[broken")
-        #expect(note.links == [
-            .person(firstName: "Marie", surname: "Curie", occurrence: 0, text: "la savante"),
-            .person(firstName: "Pierre", surname: "Curie", occurrence: 0, text: nil),
-            .page(name: "Histoire de Reims", text: "l'histoire"),
-        ])
+        #expect(
+            note.links == [
+                .person(firstName: "Marie", surname: "Curie", occurrence: 0, text: "la savante"),
+                .person(firstName: "Pierre", surname: "Curie", occurrence: 0, text: nil),
+                .page(name: "Histoire de Reims", text: "l'histoire"),
+            ])
         #expect(NoteLink.extract(from: "[[Jean/Dupont/2]]") == [.person(firstName: "Jean", surname: "Dupont", occurrence: 2, text: nil)])
     }
 

@@ -1,28 +1,33 @@
 import Foundation
-@testable import GenewebCore
 import Testing
+
+@testable import GenewebCore
 
 @Suite("Name lookup keys")
 struct NameKeyTests {
-    @Test("case, accents and separators fold to one key", arguments: [
-        ("Éléonore", "eleonore"), ("ELEONORE", "eleonore"), ("Jean-Pierre", "jean pierre"),
-        ("Jean  Pierre", "jean pierre"), ("Strauß", "strauss"), ("Ærø", "aero"), ("Œuvray", "oeuvray"),
-        ("Søren", "soren"), ("Łukasz", "lukasz"), ("Müller", "muller"), ("Nuñez", "nunez"),
-        ("François", "francois"), ("Żółkiewski", "zolkiewski"), ("Dvořák", "dvorak"), ("Þórður", "thordur"),
-        ("d'Artagnan", "d artagnan"), ("O’Brien", "o brien"), ("Saint-Exupéry", "saint exupery"),
-        ("  Ångström ", "angstrom"), ("Çelik", "celik"), ("Ðorđević", "dordevic"), ("İstanbul", "istanbul"),
-        ("e\u{0301}le\u{0301}onore", "eleonore"),
-    ])
+    @Test(
+        "case, accents and separators fold to one key",
+        arguments: [
+            ("Éléonore", "eleonore"), ("ELEONORE", "eleonore"), ("Jean-Pierre", "jean pierre"),
+            ("Jean  Pierre", "jean pierre"), ("Strauß", "strauss"), ("Ærø", "aero"), ("Œuvray", "oeuvray"),
+            ("Søren", "soren"), ("Łukasz", "lukasz"), ("Müller", "muller"), ("Nuñez", "nunez"),
+            ("François", "francois"), ("Żółkiewski", "zolkiewski"), ("Dvořák", "dvorak"), ("Þórður", "thordur"),
+            ("d'Artagnan", "d artagnan"), ("O’Brien", "o brien"), ("Saint-Exupéry", "saint exupery"),
+            ("  Ångström ", "angstrom"), ("Çelik", "celik"), ("Ðorđević", "dordevic"), ("İstanbul", "istanbul"),
+            ("e\u{0301}le\u{0301}onore", "eleonore"),
+        ])
     func folds(name: String, key: String) {
         #expect(NameNormalizer.key(name) == key)
     }
 
-    @Test("surname sort keys drop leading particles", arguments: [
-        ("de La Fontaine", "fontaine"), ("van der Berg", "berg"), ("d'Artagnan", "artagnan"),
-        ("von Bismarck", "bismarck"), ("Du Guesclin", "guesclin"), ("de Gaulle", "gaulle"),
-        ("Le", "le"), ("Da", "da"), ("Dupont", "dupont"), ("van den Bosch", "bosch"), ("della Rovere", "rovere"),
-        ("de los Santos", "santos"), ("Ten Boom", "boom"), ("L'Hermite", "hermite"), ("Delacroix", "delacroix"),
-    ])
+    @Test(
+        "surname sort keys drop leading particles",
+        arguments: [
+            ("de La Fontaine", "fontaine"), ("van der Berg", "berg"), ("d'Artagnan", "artagnan"),
+            ("von Bismarck", "bismarck"), ("Du Guesclin", "guesclin"), ("de Gaulle", "gaulle"),
+            ("Le", "le"), ("Da", "da"), ("Dupont", "dupont"), ("van den Bosch", "bosch"), ("della Rovere", "rovere"),
+            ("de los Santos", "santos"), ("Ten Boom", "boom"), ("L'Hermite", "hermite"), ("Delacroix", "delacroix"),
+        ])
     func surnameSortKey(surname: String, key: String) {
         #expect(NameNormalizer.surnameSortKey(surname) == key)
     }
@@ -38,10 +43,12 @@ struct NameKeyTests {
         #expect(NameNormalizer.parsePersonKey("jean.-1.dupont") == nil)
     }
 
-    @Test("an occurrence number past the bound is no person key (it would not fit the engines' columns)", arguments: [
-        "jean.2147483648.dupont", "jean.9223372036854775807.dupont", "jean.99999999999999999999.dupont",
-        "jean.\(String(repeating: "9", count: 10_000)).dupont",
-    ])
+    @Test(
+        "an occurrence number past the bound is no person key (it would not fit the engines' columns)",
+        arguments: [
+            "jean.2147483648.dupont", "jean.9223372036854775807.dupont", "jean.99999999999999999999.dupont",
+            "jean.\(String(repeating: "9", count: 10_000)).dupont",
+        ])
     func occurrenceBound(key: String) {
         #expect(NameNormalizer.parsePersonKey(key) == nil)
     }
@@ -65,37 +72,41 @@ struct NameKeyTests {
 @Suite("Phonetic keys")
 struct PhoneticKeyTests {
     /// Spellings of one name as found in French, German and English registers.
-    @Test("variant spellings share a key", arguments: [
-        ["Dupont", "Dupond", "Dupon", "DUPONT"],
-        ["Meyer", "Mayer", "Maier", "Meier", "Mayr", "Meyr"],
-        ["Schmidt", "Schmitt", "Schmid", "Schmit"],
-        ["Lefebvre", "Lefèvre", "Lefeuvre", "Lefevre"],
-        ["Renaud", "Renault", "Reynaud", "Renaut"],
-        ["Dupuis", "Dupuy", "Dupuit"],
-        ["Philippe", "Filipe", "Phillipe"],
-        ["Catherine", "Katharine", "Catharine", "Kathrine"],
-        ["Thompson", "Thomson", "Tomson"],
-        ["Müller", "Mueller", "Muller", "Möller"],
-        ["François", "Francois", "Fransois"],
-        ["Rousseau", "Rousseaux", "Rouseau", "Roussot"],
-        ["Chevalier", "Chevallier", "Schevalier"],
-        ["Jean", "Jehan"],
-        ["Gauthier", "Gautier", "Gaultier", "Gotier"],
-        ["Bernard", "Bernhard", "Bernart"],
-        ["Hoffmann", "Hofmann", "Offmann"],
-        ["Wagner", "Vagner", "Wägner"],
-        ["Fischer", "Fisher", "Fichier"],
-        ["Martin", "Martins", "Marten"],
-    ])
+    @Test(
+        "variant spellings share a key",
+        arguments: [
+            ["Dupont", "Dupond", "Dupon", "DUPONT"],
+            ["Meyer", "Mayer", "Maier", "Meier", "Mayr", "Meyr"],
+            ["Schmidt", "Schmitt", "Schmid", "Schmit"],
+            ["Lefebvre", "Lefèvre", "Lefeuvre", "Lefevre"],
+            ["Renaud", "Renault", "Reynaud", "Renaut"],
+            ["Dupuis", "Dupuy", "Dupuit"],
+            ["Philippe", "Filipe", "Phillipe"],
+            ["Catherine", "Katharine", "Catharine", "Kathrine"],
+            ["Thompson", "Thomson", "Tomson"],
+            ["Müller", "Mueller", "Muller", "Möller"],
+            ["François", "Francois", "Fransois"],
+            ["Rousseau", "Rousseaux", "Rouseau", "Roussot"],
+            ["Chevalier", "Chevallier", "Schevalier"],
+            ["Jean", "Jehan"],
+            ["Gauthier", "Gautier", "Gaultier", "Gotier"],
+            ["Bernard", "Bernhard", "Bernart"],
+            ["Hoffmann", "Hofmann", "Offmann"],
+            ["Wagner", "Vagner", "Wägner"],
+            ["Fischer", "Fisher", "Fichier"],
+            ["Martin", "Martins", "Marten"],
+        ])
     func variants(names: [String]) {
         let keys = Set(names.map(PhoneticKey.key))
         #expect(keys.count == 1, "\(names) → \(keys)")
     }
 
-    @Test("different names keep different keys", arguments: [
-        ("Dupont", "Durand"), ("Martin", "Moreau"), ("Meyer", "Müller"), ("Bernard", "Bertrand"),
-        ("Lefebvre", "Leroy"), ("Petit", "Robert"), ("Richard", "Girard"), ("Schmidt", "Schneider"),
-    ])
+    @Test(
+        "different names keep different keys",
+        arguments: [
+            ("Dupont", "Durand"), ("Martin", "Moreau"), ("Meyer", "Müller"), ("Bernard", "Bertrand"),
+            ("Lefebvre", "Leroy"), ("Petit", "Robert"), ("Richard", "Girard"), ("Schmidt", "Schneider"),
+        ])
     func distinct(a: String, b: String) {
         #expect(PhoneticKey.key(a) != PhoneticKey.key(b))
     }
@@ -110,9 +121,11 @@ struct PhoneticKeyTests {
 
     @Test("the byte rules of ASCII words give what the character rules give")
     func asciiFastPath() {
-        var words = ["schmitt", "gaultier", "francois", "rousseaux", "renaud", "champs", "philippe", "thomas",
-                     "hugh", "jacques", "bvx", "cecile", "george", "quentin", "kx", "z", "w", "h", "aaa", "x", "aul",
-                     "ckqu", "sch", "auld", "aulx", "mpsx", "", "d", "td", "tsdxz", "2nd", "o'neil", "mc-donald"]
+        var words = [
+            "schmitt", "gaultier", "francois", "rousseaux", "renaud", "champs", "philippe", "thomas",
+            "hugh", "jacques", "bvx", "cecile", "george", "quentin", "kx", "z", "w", "h", "aaa", "x", "aul",
+            "ckqu", "sch", "auld", "aulx", "mpsx", "", "d", "td", "tsdxz", "2nd", "o'neil", "mc-donald",
+        ]
         // Every word of up to three letters over an alphabet that meets every rule.
         let letters = Array("acdeghklmopqstuvwxyz")
         for a in letters {

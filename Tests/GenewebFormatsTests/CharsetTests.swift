@@ -14,13 +14,15 @@ struct CharsetTests {
         #expect(CharsetDecoder.decode([0x41, 0xE2], as: .ansel) == "A \u{0301}")
     }
 
-    @Test("single-byte code pages", arguments: [
-        (Charset.windows1252, [UInt8]([0x80, 0xE9, 0x93, 0x94]), "€é\u{201C}\u{201D}"),
-        (.latin1, [0xE9, 0xE8, 0xFC], "éèü"),
-        (.cp437, [0x82, 0x81, 0xA4, 0xE1], "éüñß"),
-        (.macRoman, [0x8E, 0x9F, 0xA7], "éüß"),
-        (.ascii, [0x41, 0x42], "AB"),
-    ])
+    @Test(
+        "single-byte code pages",
+        arguments: [
+            (Charset.windows1252, [UInt8]([0x80, 0xE9, 0x93, 0x94]), "€é\u{201C}\u{201D}"),
+            (.latin1, [0xE9, 0xE8, 0xFC], "éèü"),
+            (.cp437, [0x82, 0x81, 0xA4, 0xE1], "éüñß"),
+            (.macRoman, [0x8E, 0x9F, 0xA7], "éüß"),
+            (.ascii, [0x41, 0x42], "AB"),
+        ])
     func singleByte(charset: Charset, bytes: [UInt8], expected: String) {
         #expect(CharsetDecoder.decode(bytes, as: charset) == expected)
     }
@@ -31,10 +33,12 @@ struct CharsetTests {
         #expect(CharsetDecoder.decode([0x4C, 0x00, 0x41, 0x01], as: .utf16LittleEndian) == "LŁ")
     }
 
-    @Test("GEDCOM CHAR names", arguments: [
-        ("UTF-8", Charset.utf8), ("ANSEL", .ansel), ("ANSI", .windows1252), ("IBM WINDOWS", .windows1252),
-        ("IBMPC", .cp437), ("MACINTOSH", .macRoman), ("LATIN1", .latin1), ("ASCII", .ascii), ("UNICODE", .utf16LittleEndian),
-    ])
+    @Test(
+        "GEDCOM CHAR names",
+        arguments: [
+            ("UTF-8", Charset.utf8), ("ANSEL", .ansel), ("ANSI", .windows1252), ("IBM WINDOWS", .windows1252),
+            ("IBMPC", .cp437), ("MACINTOSH", .macRoman), ("LATIN1", .latin1), ("ASCII", .ascii), ("UNICODE", .utf16LittleEndian),
+        ])
     func names(name: String, charset: Charset) {
         #expect(Charset(gedcomName: name) == charset)
     }

@@ -5,11 +5,13 @@ import Testing
 
 @Suite("Corpus files into the model", .enabled(if: Corpus.isAvailable, "corpus not found: set GENEWEB_CORPUS_DIR"))
 struct CorpusModelTests {
-    @Test("persons and families: the README's counts; every link resolves", arguments: [
-        ("gramps-sample.ged", 42, 15), ("royal92.ged", 3010, 1422), ("pres2020.ged", 2322, 1115),
-        ("Queen.ged", 4683, 2863), ("TGC55C.ged", 15, 7), ("irish-kings.ged", 178, 113),
-        ("maximal70.ged", 4, 2), ("UHLBOMCL.GED", 35, 1),
-    ])
+    @Test(
+        "persons and families: the README's counts; every link resolves",
+        arguments: [
+            ("gramps-sample.ged", 42, 15), ("royal92.ged", 3010, 1422), ("pres2020.ged", 2322, 1115),
+            ("Queen.ged", 4683, 2863), ("TGC55C.ged", 15, 7), ("irish-kings.ged", 178, 113),
+            ("maximal70.ged", 4, 2), ("UHLBOMCL.GED", 35, 1),
+        ])
     func counts(name: String, persons: Int, families: Int) throws {
         let document = GedcomReader.read(try GedcomFile(bytes: Corpus.bytes(name)))
         #expect(document.persons.count == persons)

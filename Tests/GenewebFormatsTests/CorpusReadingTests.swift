@@ -5,11 +5,13 @@ import Testing
 /// Every GEDCOM file of the shared corpus, read with the counts its README gives.
 @Suite("Corpus GEDCOM files", .enabled(if: Corpus.isAvailable, "corpus not found: set GENEWEB_CORPUS_DIR"))
 struct CorpusReadingTests {
-    @Test("record counts match the corpus README", arguments: [
-        ("gramps-sample.ged", 42, 15), ("royal92.ged", 3010, 1422), ("pres2020.ged", 2322, 1115),
-        ("Queen.ged", 4683, 2863), ("TGC55C.ged", 15, 7), ("irish-kings.ged", 178, 113),
-        ("maximal70.ged", 4, 2), ("UHLBOMCL.GED", 35, 1),
-    ])
+    @Test(
+        "record counts match the corpus README",
+        arguments: [
+            ("gramps-sample.ged", 42, 15), ("royal92.ged", 3010, 1422), ("pres2020.ged", 2322, 1115),
+            ("Queen.ged", 4683, 2863), ("TGC55C.ged", 15, 7), ("irish-kings.ged", 178, 113),
+            ("maximal70.ged", 4, 2), ("UHLBOMCL.GED", 35, 1),
+        ])
     func counts(name: String, persons: Int, families: Int) throws {
         let file = try GedcomFile(bytes: Corpus.bytes(name))
         let survey = GedcomSurvey(file)
@@ -18,10 +20,12 @@ struct CorpusReadingTests {
         #expect(!survey.warnings.contains { $0.kind == .malformedLine }, "\(survey.warnings.prefix(3))")
     }
 
-    @Test("each file's charset is recognised", arguments: [
-        ("gramps-sample.ged", Charset.utf8), ("royal92.ged", .ansel), ("pres2020.ged", .utf8), ("Queen.ged", .utf8),
-        ("TGC55C.ged", .ansel), ("irish-kings.ged", .windows1252), ("maximal70.ged", .utf8), ("UHLBOMCL.GED", .utf16BigEndian),
-    ])
+    @Test(
+        "each file's charset is recognised",
+        arguments: [
+            ("gramps-sample.ged", Charset.utf8), ("royal92.ged", .ansel), ("pres2020.ged", .utf8), ("Queen.ged", .utf8),
+            ("TGC55C.ged", .ansel), ("irish-kings.ged", .windows1252), ("maximal70.ged", .utf8), ("UHLBOMCL.GED", .utf16BigEndian),
+        ])
     func charsets(name: String, charset: Charset) throws {
         #expect(try GedcomFile(bytes: Corpus.bytes(name)).charset.charset == charset)
     }

@@ -146,7 +146,9 @@ struct GedcomInteropTests {
     @Test("header data (source system, copyright, language, place form, notes) survives 5.5.1 → 7 → 5.5.1")
     func header() throws {
         let expected = keptHeader(Self.header551)
-        #expect(expected.contains("1 SOUR FTM") && expected.contains("1 COPR Copyright (c) 2020 the Smith family") && expected.contains("2 FORM City, County, State, Country"))
+        #expect(
+            expected.contains("1 SOUR FTM") && expected.contains("1 COPR Copyright (c) 2020 the Smith family")
+                && expected.contains("2 FORM City, County, State, Country"))
         let document = try read(Self.header551)
         let v551 = GedcomWriter.write(document, version: .v551)
         #expect(Set(keptHeader(v551)) == Set(expected), "\(v551)")

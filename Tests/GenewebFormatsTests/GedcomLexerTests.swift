@@ -27,20 +27,20 @@ struct GedcomLexerTests {
     @Test("records nest by level; CONC and CONT join; @@ unescapes")
     func tree() throws {
         let text = """
-        0 HEAD
-        1 CHAR UTF-8
-        0 @I1@ INDI
-        1 NAME Jean /Dupont/
-        2 GIVN Jean
-        1 NOTE First line
-        2 CONT second line with jean@@example.org
-        2 CONC  continued
-        1 BIRT
-        2 DATE 1 JAN 1850
-        0 @F1@ FAM
-        1 HUSB @I1@
-        0 TRLR
-        """
+            0 HEAD
+            1 CHAR UTF-8
+            0 @I1@ INDI
+            1 NAME Jean /Dupont/
+            2 GIVN Jean
+            1 NOTE First line
+            2 CONT second line with jean@@example.org
+            2 CONC  continued
+            1 BIRT
+            2 DATE 1 JAN 1850
+            0 @F1@ FAM
+            1 HUSB @I1@
+            0 TRLR
+            """
         let (_, records, warnings) = try records(text)
         #expect(records.map(\.tag) == ["INDI", "FAM", "TRLR"])
         let person = records[0]

@@ -5,77 +5,77 @@ import Testing
 @Suite("GEDCOM into the model")
 struct GedcomReaderTests {
     static let fixture = """
-    0 HEAD
-    1 GEDC
-    2 VERS 5.5.1
-    1 CHAR UTF-8
-    0 @I1@ INDI
-    1 NAME Jean Pierre /de La Fontaine/ Jr
-    2 GIVN Jean Pierre
-    2 SURN de La Fontaine
-    2 NICK le Sage
-    2 _MARNM Dupont
-    1 NAME Pierrot /Lafontaine/
-    1 SEX M
-    1 OCCU notaire
-    1 BIRT
-    2 DATE ABT 1750
-    2 PLAC Reims, Marne, France
-    3 MAP
-    4 LATI N49.25
-    4 LONG E4.03
-    2 SOUR @S1@
-    3 PAGE f° 12
-    3 QUAY 3
-    1 DEAT
-    2 DATE 9 THERMIDOR 2
-    2 CAUS guillotine
-    1 TITL comte
-    2 PLAC Champagne
-    2 DATE FROM 1780 TO 1792
-    1 NOTE A man of law.
-    1 FAMS @F1@
-    1 FAMC @F0@
-    2 PEDI birth
-    1 _UID 1234
-    1 EVEN
-    2 TYPE Christening of the bell
-    2 DATE 1760
-    0 @I2@ INDI
-    1 NAME Marie /Curie/
-    1 SEX F
-    1 FAMS @F1@
-    0 @I3@ INDI
-    1 NAME Paul /de La Fontaine/
-    1 FAMC @F1@
-    0 @I4@ INDI
-    1 NAME Jean Pierre /de La Fontaine/
-    0 @F1@ FAM
-    1 HUSB @I1@
-    1 WIFE @I2@
-    1 CHIL @I3@
-    2 _FREL Natural
-    1 CHIL @I99@
-    1 MARR
-    2 DATE 12 MAY 1775
-    2 ASSO @I4@
-    3 ROLE WITN
-    1 DIV
-    2 DATE 1790
-    0 @S1@ SOUR
-    1 TITL Registres paroissiaux de Reims
-    1 AUTH Église catholique
-    1 REPO @R1@
-    2 CALN 5 Mi 123
-    0 @R1@ REPO
-    1 NAME Archives de la Marne
-    0 @N1@ NOTE Shared note
-    1 CONT second line
-    0 @SUB1@ SUBM
-    1 NAME Someone
-    0 _CUSTOM value
-    0 TRLR
-    """
+        0 HEAD
+        1 GEDC
+        2 VERS 5.5.1
+        1 CHAR UTF-8
+        0 @I1@ INDI
+        1 NAME Jean Pierre /de La Fontaine/ Jr
+        2 GIVN Jean Pierre
+        2 SURN de La Fontaine
+        2 NICK le Sage
+        2 _MARNM Dupont
+        1 NAME Pierrot /Lafontaine/
+        1 SEX M
+        1 OCCU notaire
+        1 BIRT
+        2 DATE ABT 1750
+        2 PLAC Reims, Marne, France
+        3 MAP
+        4 LATI N49.25
+        4 LONG E4.03
+        2 SOUR @S1@
+        3 PAGE f° 12
+        3 QUAY 3
+        1 DEAT
+        2 DATE 9 THERMIDOR 2
+        2 CAUS guillotine
+        1 TITL comte
+        2 PLAC Champagne
+        2 DATE FROM 1780 TO 1792
+        1 NOTE A man of law.
+        1 FAMS @F1@
+        1 FAMC @F0@
+        2 PEDI birth
+        1 _UID 1234
+        1 EVEN
+        2 TYPE Christening of the bell
+        2 DATE 1760
+        0 @I2@ INDI
+        1 NAME Marie /Curie/
+        1 SEX F
+        1 FAMS @F1@
+        0 @I3@ INDI
+        1 NAME Paul /de La Fontaine/
+        1 FAMC @F1@
+        0 @I4@ INDI
+        1 NAME Jean Pierre /de La Fontaine/
+        0 @F1@ FAM
+        1 HUSB @I1@
+        1 WIFE @I2@
+        1 CHIL @I3@
+        2 _FREL Natural
+        1 CHIL @I99@
+        1 MARR
+        2 DATE 12 MAY 1775
+        2 ASSO @I4@
+        3 ROLE WITN
+        1 DIV
+        2 DATE 1790
+        0 @S1@ SOUR
+        1 TITL Registres paroissiaux de Reims
+        1 AUTH Église catholique
+        1 REPO @R1@
+        2 CALN 5 Mi 123
+        0 @R1@ REPO
+        1 NAME Archives de la Marne
+        0 @N1@ NOTE Shared note
+        1 CONT second line
+        0 @SUB1@ SUBM
+        1 NAME Someone
+        0 _CUSTOM value
+        0 TRLR
+        """
 
     func read(_ text: String) throws -> GedcomDocument {
         GedcomReader.read(try GedcomFile(bytes: Array(text.utf8)))
@@ -129,8 +129,9 @@ struct GedcomReaderTests {
         #expect(family.divorce == .divorced(GenealogyDate(gedcom: "1790")))
         #expect(family.extensions.contains { $0.tag == "CHIL" && $0.detailsOf && $0.children.first?.tag == "_FREL" })
         #expect(document.warnings.contains { $0.kind == .danglingPointer && $0.message.contains("@I99@") })
-        #expect(document.warnings.contains { $0.kind == .danglingPointer && $0.message.contains("@F0@") } == false,
-                "FAMC links are read from FAM records; their details are kept, not followed")
+        #expect(
+            document.warnings.contains { $0.kind == .danglingPointer && $0.message.contains("@F0@") } == false,
+            "FAMC links are read from FAM records; their details are kept, not followed")
     }
 
     @Test("pointers: to a record read before or after are links; to none, one warning at the first line naming it")

@@ -36,16 +36,16 @@ struct GedcomRoundTripTests {
     @Test("extension tags keep their case through both versions (GEDCOM 7 tags are case-sensitive); standard tags in lower case are read")
     func extensionTagCase() throws {
         let text = """
-        0 HEAD
-        1 GEDC
-        2 VERS 7.0
-        0 @I1@ INDI
-        1 name Anne /Roy/
-        1 _myTag kept as written
-        1 _MYTAG another one
-        0 TRLR
+            0 HEAD
+            1 GEDC
+            2 VERS 7.0
+            0 @I1@ INDI
+            1 name Anne /Roy/
+            1 _myTag kept as written
+            1 _MYTAG another one
+            0 TRLR
 
-        """
+            """
         let original = try reread(text)
         #expect(original.persons.first?.surname == "Roy")
         for version in [GedcomDateVersion.v7, .v551] {
@@ -62,4 +62,3 @@ struct GedcomRoundTripTests {
         #expect(first == second)
     }
 }
-

@@ -152,8 +152,9 @@ struct GenewebExportTests {
         #expect(again.persons.count == document.persons.count)
     }
 
-    @Test("every corpus GEDCOM file: .gw and back gives the same persons and families", .enabled(if: Corpus.isAvailable, "corpus not found"),
-          arguments: ["gramps-sample.ged", "royal92.ged", "pres2020.ged", "Queen.ged", "TGC55C.ged", "irish-kings.ged", "maximal70.ged", "UHLBOMCL.GED"])
+    @Test(
+        "every corpus GEDCOM file: .gw and back gives the same persons and families", .enabled(if: Corpus.isAvailable, "corpus not found"),
+        arguments: ["gramps-sample.ged", "royal92.ged", "pres2020.ged", "Queen.ged", "TGC55C.ged", "irish-kings.ged", "maximal70.ged", "UHLBOMCL.GED"])
     func corpus(name: String) throws {
         let document = GedcomReader.read(try GedcomFile(bytes: Corpus.bytes(name)))
         let (text, _) = GenewebWriter.write(document)
@@ -174,9 +175,12 @@ struct GenewebExportTests {
         return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
     }
 
-    @Test("GeneWeb's own gwc compiles the .gw of every corpus file without an error",
-          .enabled(if: Corpus.isAvailable && gwc != nil, "needs the corpus and GeneWeb built by ../shared/peers/geneweb-ocaml/build.sh"),
-          arguments: ["gramps-sample.ged", "royal92.ged", "pres2020.ged", "Queen.ged", "TGC55C.ged", "irish-kings.ged", "maximal70.ged", "UHLBOMCL.GED", "galichet.gw"])
+    @Test(
+        "GeneWeb's own gwc compiles the .gw of every corpus file without an error",
+        .enabled(if: Corpus.isAvailable && gwc != nil, "needs the corpus and GeneWeb built by ../shared/peers/geneweb-ocaml/build.sh"),
+        arguments: [
+            "gramps-sample.ged", "royal92.ged", "pres2020.ged", "Queen.ged", "TGC55C.ged", "irish-kings.ged", "maximal70.ged", "UHLBOMCL.GED", "galichet.gw",
+        ])
     func gwcReadsOurFiles(name: String) throws {
         let bytes = try Corpus.bytes(name)
         let document = name.hasSuffix(".gw") ? try GenewebReader.read(bytes: bytes) : GedcomReader.read(try GedcomFile(bytes: bytes))

@@ -6,43 +6,43 @@ import Testing
 @Suite("GeneWeb .gw files")
 struct GenewebReaderTests {
     static let fixture = """
-    encoding: utf-8
-    gwplus
+        encoding: utf-8
+        gwplus
 
-    fam Dupont Jean_Pierre.1 #occu Notaire 12/5/1750 #bp Reims k1794 + Curie Marie 0
-    wit m: Martin Paul 0
-    src registres
-    fevt
-    #marr 3/3/1775 #p Reims #s acte
-    note première ligne
-    note seconde ligne
-    end fevt
-    beg
-    - m Paul {Paulo} (Popol) [*:comte:Champagne:1780:1790:2] 1776 od
-    - f Anne Martin 1778 #bp Paris 1850 #dp Lyon
-    - Louis 1780
-    end
+        fam Dupont Jean_Pierre.1 #occu Notaire 12/5/1750 #bp Reims k1794 + Curie Marie 0
+        wit m: Martin Paul 0
+        src registres
+        fevt
+        #marr 3/3/1775 #p Reims #s acte
+        note première ligne
+        note seconde ligne
+        end fevt
+        beg
+        - m Paul {Paulo} (Popol) [*:comte:Champagne:1780:1790:2] 1776 od
+        - f Anne Martin 1778 #bp Paris 1850 #dp Lyon
+        - Louis 1780
+        end
 
-    pevt Dupont Paul
-    #birt 1776 #p Reims
-    #occu #s rôle officier_de_marine
-    end pevt
+        pevt Dupont Paul
+        #birt 1776 #p Reims
+        #occu #s rôle officier_de_marine
+        end pevt
 
-    notes Dupont Paul
-    beg
-    Une note sur [[Paul/Dupont]].
-    end notes
+        notes Dupont Paul
+        beg
+        Une note sur [[Paul/Dupont]].
+        end notes
 
-    rel Dupont Louis
-    beg
-    - godp: Martin Paul + Curie Marie
-    end
+        rel Dupont Louis
+        beg
+        - godp: Martin Paul + Curie Marie
+        end
 
-    notes-db
-      TITLE=Base
-      texte
-    end notes-db
-    """
+        notes-db
+          TITLE=Base
+          texte
+        end notes-db
+        """
 
     func read(_ text: String) throws -> GedcomDocument {
         try GenewebReader.read(bytes: Array(text.utf8))
@@ -110,7 +110,8 @@ struct GenewebRoundTripTests {
     func inlineWitnessEvents() throws {
         let husband = Person(firstName: "Jean", surname: "Dupont", sex: .male)
         let wife = Person(firstName: "Marie", surname: "Curie", sex: .female)
-        let godfather = Person(firstName: "Luc", surname: "Martin", sex: .male, events: [Event(kind: .death, date: GenealogyDate(geneweb: "1899"), place: "Lyon")])
+        let godfather = Person(
+            firstName: "Luc", surname: "Martin", sex: .male, events: [Event(kind: .death, date: GenealogyDate(geneweb: "1899"), place: "Lyon")])
         let witness = Person(
             firstName: "Paul", surname: "Bernard", sex: .male, occupation: "notaire",
             events: [
@@ -121,7 +122,8 @@ struct GenewebRoundTripTests {
             ],
             notes: "Témoin au mariage."
         )
-        let family = Family(parents: [husband.id, wife.id], events: [Event(kind: .marriage, date: GenealogyDate(geneweb: "1850"), witnesses: [Witness(personID: witness.id)])])
+        let family = Family(
+            parents: [husband.id, wife.id], events: [Event(kind: .marriage, date: GenealogyDate(geneweb: "1850"), witnesses: [Witness(personID: witness.id)])])
         var document = GedcomDocument()
         document.persons = [husband, wife, witness, godfather]
         document.families = [family]

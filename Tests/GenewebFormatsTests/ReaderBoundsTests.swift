@@ -109,8 +109,8 @@ struct ReaderBoundsTests {
     @Test(".gw dates and title numbers too large become text or nothing, never a trap")
     func genewebNumbers() throws {
         let text = """
-        fam Big Jean 1/1/9223372036854775807 -9223372036854775808 [*:duc:X:1400:99999999999999999999999:9223372036854775807] +999999 Big Anne 1000000
-        """
+            fam Big Jean 1/1/9223372036854775807 -9223372036854775808 [*:duc:X:1400:99999999999999999999999:9223372036854775807] +999999 Big Anne 1000000
+            """
         let document = try read(Array((text + "\n").utf8), fileName: "big.gw")
         let jean = try #require(document.persons.first { $0.firstName == "Jean" })
         #expect(jean.events.first { $0.kind == .birth }?.date == .text("1/1/9223372036854775807"))

@@ -17,7 +17,9 @@ struct ReaderFuzzTests {
         let indexes = ReaderFuzz.caseIndexes(defaultCount: 2000)
         let current = FuzzCaseFile(name: "reader-fuzz")
         print("reader fuzz: seed \(seed), \(indexes.count) cases over \(files.count) files; the case being read is kept in \(current.path)")
-        var read = 0, refused = 0, maximumInput = 0
+        var read = 0
+        var refused = 0
+        var maximumInput = 0
         for index in indexes {
             let fuzzCase = ReaderFuzz.makeCase(index, seed: seed, files: files)
             current.keep(fuzzCase)

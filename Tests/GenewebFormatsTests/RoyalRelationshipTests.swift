@@ -22,7 +22,9 @@ struct RoyalRelationshipTests {
         return (graph, byXref)
     }
 
-    @Test("Victoria and Albert, George V and Nicholas II, George V and Wilhelm II: first cousins; Elizabeth II and Philip: second cousins once removed; Edward VII: Victoria's son")
+    @Test(
+        "Victoria and Albert, George V and Nicholas II, George V and Wilhelm II: first cousins; Elizabeth II and Philip: second cousins once removed; Edward VII: Victoria's son"
+    )
     func historicalPairs() throws {
         let (graph, person) = try Self.graph()
         #expect(graph.count == 3010)

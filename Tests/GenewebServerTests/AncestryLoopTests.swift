@@ -12,15 +12,18 @@ import Testing
 @Suite("Ancestry loops are refused")
 struct AncestryLoopTests {
     /// A line of `count` persons, each the only child of the one before: ids from the eldest.
-    static func lineage(_ client: any TestClientProtocol, _ surname: String, count: Int, token: String) async throws -> (persons: [String], families: [String]) {
+    static func lineage(_ client: any TestClientProtocol, _ surname: String, count: Int, token: String) async throws -> (persons: [String], families: [String])
+    {
         var persons: [String] = []
         var families: [String] = []
         for generation in 0..<count {
             persons.append(try await FamiliesAPITests.person(client, "G\(generation)", surname, sex: "male", born: nil, token: token))
             if generation > 0 {
-                let created = try await client.request(.post, "/api/v1/families", json: [
-                    "parents": [persons[generation - 1]], "children_ids": [persons[generation]],
-                ], token: token)
+                let created = try await client.request(
+                    .post, "/api/v1/families",
+                    json: [
+                        "parents": [persons[generation - 1]], "children_ids": [persons[generation]],
+                    ], token: token)
                 #expect(created.status == .created)
                 families.append(try #require(try created.json["id"] as? String))
             }
@@ -82,8 +85,10 @@ struct AncestryLoopTests {
 
             // Not a loop: a cousin line joining the same ancestor, and a family replacing its own links.
             let cousin = try await FamiliesAPITests.person(client, "Cousin", "Deep", sex: "female", born: nil, token: admin)
-            #expect(try await client.request(.post, "/api/v1/families", json: ["parents": [line[1]], "children_ids": [cousin]], token: admin).status == .created)
-            let replaced = try await client.request(.put, "/api/v1/families/\(families[0])", json: ["parents": [line[0]], "children_ids": [line[1], cousin]], token: admin)
+            #expect(
+                try await client.request(.post, "/api/v1/families", json: ["parents": [line[1]], "children_ids": [cousin]], token: admin).status == .created)
+            let replaced = try await client.request(
+                .put, "/api/v1/families/\(families[0])", json: ["parents": [line[0]], "children_ids": [line[1], cousin]], token: admin)
             #expect(replaced.status == .ok, "\(String(buffer: replaced.body))")
         }
     }

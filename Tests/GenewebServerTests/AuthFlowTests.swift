@@ -78,7 +78,8 @@ struct AuthFlowTests {
             #expect(ok.headers[.cacheControl] == "no-store")
             let wrong = try await client.execute(
                 uri: "/auth/login/oauth2", method: .post,
-                headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "grant_type=client_credentials&username=admin&password=x")
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "grant_type=client_credentials&username=admin&password=x")
             )
             #expect(wrong.status == .unprocessableContent)
         }
@@ -103,26 +104,34 @@ struct AuthFlowTests {
     @Test("registration: closed by default, open makes viewers whatever role is asked, duplicates are 409")
     func registration() async throws {
         try await withAuthApp(registration: false) { client in
-            let closed = try await client.request(.post, "/auth/register", json: ["username": "eve", "password": "eve has a long passphrase", "email": "eve@example.org", "full_name": "Eve"])
+            let closed = try await client.request(
+                .post, "/auth/register", json: ["username": "eve", "password": "eve has a long passphrase", "email": "eve@example.org", "full_name": "Eve"])
             #expect(closed.status == .forbidden)
             // Admins may still register accounts, with a role.
             let admin = try await client.loginAdmin()
-            let byAdmin = try await client.request(.post, "/auth/register", json: ["username": "eddie", "password": "eddie has a long passphrase", "email": "ed@example.org", "full_name": "Ed", "role": "editor"], token: admin.access)
+            let byAdmin = try await client.request(
+                .post, "/auth/register",
+                json: ["username": "eddie", "password": "eddie has a long passphrase", "email": "ed@example.org", "full_name": "Ed", "role": "editor"],
+                token: admin.access)
             #expect(byAdmin.status == .created)
             #expect(try byAdmin.json["role"] as? String == "editor")
         }
         try await withAuthApp(registration: true) { client in
-            let created = try await client.request(.post, "/api/v1/auth/register", json: [
-                "username": "eve", "password": "eve has a long passphrase", "email": "eve@example.org", "full_name": "Eve", "role": "admin",
-            ])
+            let created = try await client.request(
+                .post, "/api/v1/auth/register",
+                json: [
+                    "username": "eve", "password": "eve has a long passphrase", "email": "eve@example.org", "full_name": "Eve", "role": "admin",
+                ])
             #expect(created.status == .created)
             let json = try created.json
             #expect(json["role"] as? String == "viewer")
             #expect(json["is_active"] as? Bool == true)
             #expect(created.headers[.location] != nil)
-            let again = try await client.request(.post, "/auth/register", json: ["username": "EVE", "password": "another long passphrase", "email": "e@example.org", "full_name": "E"])
+            let again = try await client.request(
+                .post, "/auth/register", json: ["username": "EVE", "password": "another long passphrase", "email": "e@example.org", "full_name": "E"])
             #expect(again.status == .conflict)
-            let badEmail = try await client.request(.post, "/auth/register", json: ["username": "fred", "password": "fred has a long passphrase", "email": "not-an-email", "full_name": "F"])
+            let badEmail = try await client.request(
+                .post, "/auth/register", json: ["username": "fred", "password": "fred has a long passphrase", "email": "not-an-email", "full_name": "F"])
             #expect(badEmail.status == .unprocessableContent)
             let tokens = try await client.login("eve", "eve has a long passphrase")
             #expect(try await client.request(.get, "/api/v1/users", token: tokens.access).status == .forbidden)
@@ -158,7 +167,9 @@ struct AuthFlowTests {
             #expect(try await client.request(.get, "/auth/me", token: editor.access).status == .unauthorized)
             let login = try await client.request(.post, "/auth/login", json: ["username": "carol", "password": "carol has a long passphrase"])
             #expect(login.status == .forbidden)
-            let selfDemotion = try await client.request(.patch, "/api/v1/users/\(try #require(try client.request(.get, "/auth/me", token: admin.access).json["id"] as? String))", json: ["role": "viewer"], token: admin.access)
+            let selfDemotion = try await client.request(
+                .patch, "/api/v1/users/\(try #require(try client.request(.get, "/auth/me", token: admin.access).json["id"] as? String))",
+                json: ["role": "viewer"], token: admin.access)
             #expect(selfDemotion.status == .conflict)
         }
     }

@@ -21,9 +21,11 @@ struct AuthServerProcessTests {
     }
 
     static func login(_ server: ServerProcess) async throws -> (access: String, refresh: String) {
-        let (status, json) = try await HTTP.postJSON(server.baseURL.appendingPathComponent("auth/login"), [
-            "username": "root", "password": "root passphrase for the binary",
-        ])
+        let (status, json) = try await HTTP.postJSON(
+            server.baseURL.appendingPathComponent("auth/login"),
+            [
+                "username": "root", "password": "root passphrase for the binary",
+            ])
         guard status == 200, let access = json["access_token"] as? String, let refresh = json["refresh_token"] as? String else {
             throw TestSetupError.timeout("login failed with \(status): \(server.log)")
         }
@@ -34,8 +36,9 @@ struct AuthServerProcessTests {
         try await HTTP.send("GET", server.baseURL.appendingPathComponent("auth/me"), headers: ["Authorization": "Bearer \(token)"]).status
     }
 
-    @Test("logout, reuse detection and sessions survive a restart on PostgreSQL",
-          .enabled(if: TestEnvironment.runsPostgresTests, "needs PostgreSQL: run scripts/test"))
+    @Test(
+        "logout, reuse detection and sessions survive a restart on PostgreSQL",
+        .enabled(if: TestEnvironment.runsPostgresTests, "needs PostgreSQL: run scripts/test"))
     func revocationSurvivesRestart() async throws {
         let url = try await TestPostgres.makeDatabase()
         defer { Task { await TestPostgres.drop(url) } }
@@ -91,7 +94,8 @@ struct AuthServerProcessTests {
         let directory = TemporaryDirectory()
         let base = ["--data-dir", directory.path]
         let env = ["GENEWEB_AUTH_BCRYPT_COST": "4", "GENEWEB_DEBUG": "true"]
-        let created = try await runGeneweb(["user", "create", "Marie", "--role", "admin", "--email", "marie@example.org"] + base, environment: env, standardInput: "marie's long passphrase\n")
+        let created = try await runGeneweb(
+            ["user", "create", "Marie", "--role", "admin", "--email", "marie@example.org"] + base, environment: env, standardInput: "marie's long passphrase\n")
         #expect(created.status == 0)
         #expect(created.output.contains("created admin Marie"))
         let weak = try await runGeneweb(["user", "create", "paul"] + base, environment: env, standardInput: "short\n")
@@ -111,7 +115,8 @@ struct AuthServerProcessTests {
 
         let server = try ServerProcess(arguments: ["serve", "--data-dir", directory.path], environment: env)
         try await server.waitUntilHealthy()
-        let login = try await HTTP.postJSON(server.baseURL.appendingPathComponent("auth/login"), ["username": "marie", "password": "marie's new long passphrase"])
+        let login = try await HTTP.postJSON(
+            server.baseURL.appendingPathComponent("auth/login"), ["username": "marie", "password": "marie's new long passphrase"])
         #expect(login.status == 200)
         #expect((login.json["user"] as? [String: Any])?["role"] as? String == "admin")
         let disabled = try await HTTP.postJSON(server.baseURL.appendingPathComponent("auth/login"), ["username": "paul", "password": "paul's long passphrase"])
@@ -134,9 +139,11 @@ struct ProductionStartTests {
         let withoutKey = try await runGeneweb(["serve"], environment: base.merging(["GENEWEB_SECURITY_SECRET_KEY": Self.secret]) { $1 })
         #expect(withoutKey.status == 2)
         #expect(withoutKey.output.contains("GENEWEB_SECURITY_ENCRYPTION_KEY"))
-        let server = try ServerProcess(arguments: ["serve"], environment: base.merging([
-            "GENEWEB_SECURITY_SECRET_KEY": Self.secret, "GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyA,
-        ]) { $1 })
+        let server = try ServerProcess(
+            arguments: ["serve"],
+            environment: base.merging([
+                "GENEWEB_SECURITY_SECRET_KEY": Self.secret, "GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyA,
+            ]) { $1 })
         try await server.waitUntilHealthy()
         let (status, _) = try await HTTP.get(server.baseURL.appendingPathComponent("health/"))
         #expect(status == 200)
@@ -152,7 +159,8 @@ struct ProductionStartTests {
         let dir = ["--data-dir", directory.path]
         let common = ["GENEWEB_AUTH_BCRYPT_COST": "4", "GENEWEB_DEBUG": "true"]
         let withA = common.merging(["GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyA]) { $1 }
-        let created = try await runGeneweb(["user", "create", "lea", "--email", "lea@example.org"] + dir, environment: withA, standardInput: "lea's long passphrase\n")
+        let created = try await runGeneweb(
+            ["user", "create", "lea", "--email", "lea@example.org"] + dir, environment: withA, standardInput: "lea's long passphrase\n")
         #expect(created.status == 0)
         let withBOnly = common.merging(["GENEWEB_SECURITY_ENCRYPTION_KEY": Self.keyB]) { $1 }
         let unreadable = try await runGeneweb(["user", "list"] + dir, environment: withBOnly)
@@ -203,8 +211,11 @@ struct ProductionStartTests {
         #expect(status == 200)
         let lines = String(decoding: body, as: UTF8.self).split(separator: "\n").map(String.init)
         func count(_ endpoint: String, _ code: String) -> String? {
-            lines.first { $0.hasPrefix("geneweb_http_requests_total{") && $0.contains("endpoint=\"\(endpoint)\"") && $0.contains("status_code=\"\(code)\"") && $0.contains("method=\"GET\"") }?
-                .split(separator: " ").last.map(String.init)
+            lines.first {
+                $0.hasPrefix("geneweb_http_requests_total{") && $0.contains("endpoint=\"\(endpoint)\"") && $0.contains("status_code=\"\(code)\"")
+                    && $0.contains("method=\"GET\"")
+            }?
+            .split(separator: " ").last.map(String.init)
         }
         #expect(count("/api/v1/persons/{person_id}", "404") == "3")
         #expect(count("/api/v1/persons", "200") == "2")
@@ -216,14 +227,17 @@ struct ProductionStartTests {
     @Test("a person created over HTTP is found after a restart, in reads, lists and by key")
     func personSurvivesRestart() async throws {
         let directory = TemporaryDirectory()
-        let env = ["GENEWEB_DATA_DIR": directory.path, "GENEWEB_DEBUG": "true", "GENEWEB_AUTH_BCRYPT_COST": "4",
-                   "GENEWEB_SECURITY_SECRET_KEY": AuthServerProcessTests.secret,
-                   "GENEWEB_ADMIN_USERNAME": "root", "GENEWEB_ADMIN_PASSWORD": "root passphrase for the binary"]
+        let env = [
+            "GENEWEB_DATA_DIR": directory.path, "GENEWEB_DEBUG": "true", "GENEWEB_AUTH_BCRYPT_COST": "4",
+            "GENEWEB_SECURITY_SECRET_KEY": AuthServerProcessTests.secret,
+            "GENEWEB_ADMIN_USERNAME": "root", "GENEWEB_ADMIN_PASSWORD": "root passphrase for the binary",
+        ]
         let first = try ServerProcess(arguments: ["serve"], environment: env)
         try await first.waitUntilHealthy()
         let token = try await AuthServerProcessTests.login(first).access
-        let (status, created) = try await HTTP.postJSON(first.baseURL.appendingPathComponent("api/v1/persons/"),
-                                                        ["first_name": "Restart", "last_name": "Proof", "birth_date": "1850"], token: token)
+        let (status, created) = try await HTTP.postJSON(
+            first.baseURL.appendingPathComponent("api/v1/persons/"),
+            ["first_name": "Restart", "last_name": "Proof", "birth_date": "1850"], token: token)
         #expect(status == 201)
         let id = try #require(created["id"] as? String)
         first.signal(SIGTERM)

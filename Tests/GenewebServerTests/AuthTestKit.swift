@@ -73,9 +73,11 @@ extension TestClientProtocol {
     /// Creates an account through the admin API and signs it in.
     func makeUser(_ name: String, role: UserRole, admin: Tokens) async throws -> Tokens {
         let password = "\(name) has a long passphrase"
-        let response = try await request(.post, "/api/v1/users", json: [
-            "username": name, "password": password, "email": "\(name)@example.org", "full_name": name.capitalized, "role": role.rawValue,
-        ], token: admin.access)
+        let response = try await request(
+            .post, "/api/v1/users",
+            json: [
+                "username": name, "password": password, "email": "\(name)@example.org", "full_name": name.capitalized, "role": role.rawValue,
+            ], token: admin.access)
         guard response.status == .created else {
             throw TestFailure("creating \(name) answered \(response.status): \(String(buffer: response.body))")
         }

@@ -8,15 +8,19 @@ import Testing
 /// that looks complete.
 @Suite("Backup and restore commands", .enabled(if: TestEnvironment.runsBinaryTests, "needs the built binary: run scripts/test"))
 struct BackupCommandTests {
-    static let env = ["GENEWEB_AUTH_BCRYPT_COST": "4", "GENEWEB_DEBUG": "true",
-                      "GENEWEB_SECURITY_SECRET_KEY": "backup-command-secret-key-of-32-bytes",
-                      "GENEWEB_SECURITY_ENCRYPTION_KEY": "backup-command-encryption-key-32-bytes"]
+    static let env = [
+        "GENEWEB_AUTH_BCRYPT_COST": "4", "GENEWEB_DEBUG": "true",
+        "GENEWEB_SECURITY_SECRET_KEY": "backup-command-secret-key-of-32-bytes",
+        "GENEWEB_SECURITY_ENCRYPTION_KEY": "backup-command-encryption-key-32-bytes",
+    ]
 
     /// What a few routes answer: the same before a backup and after its restore.
     static func answers(_ server: ServerProcess) async throws -> [String] {
         var answers: [String] = []
-        for path in ["api/v1/bases/family/persons?limit=100", "api/v1/bases/family/families", "api/v1/bases/family/search/surnames",
-                     "api/v1/bases/family/genealogy/stats"] {
+        for path in [
+            "api/v1/bases/family/persons?limit=100", "api/v1/bases/family/families", "api/v1/bases/family/search/surnames",
+            "api/v1/bases/family/genealogy/stats",
+        ] {
             let (status, body) = try await HTTP.get(URL(string: "\(server.baseURL)/\(path)")!)
             var json = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
             json["timestamp"] = nil
@@ -28,11 +32,15 @@ struct BackupCommandTests {
 
     static func populate(_ directory: TemporaryDirectory) async throws {
         let file = directory.url.appendingPathComponent("family.ged").path
-        try "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Jean /Dupont/\n1 BIRT\n2 DATE 12 JAN 1850\n1 DEAT\n2 DATE 1920\n1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Marie /Curie/\n1 DEAT\n2 DATE 1934\n1 FAMS @F1@\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 MARR\n2 DATE 1875\n0 TRLR\n"
+        try
+            "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Jean /Dupont/\n1 BIRT\n2 DATE 12 JAN 1850\n1 DEAT\n2 DATE 1920\n1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Marie /Curie/\n1 DEAT\n2 DATE 1934\n1 FAMS @F1@\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 MARR\n2 DATE 1875\n0 TRLR\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try await runGeneweb(["import", file, "--base", "family", "--data-dir", directory.path], environment: env).status == 0)
-        #expect(try await runGeneweb(["user", "create", "archivist", "--role", "admin", "--email", "a@example.org", "--data-dir", directory.path],
-                                     environment: env, standardInput: "the archivist's long passphrase\n").status == 0)
+        #expect(
+            try await runGeneweb(
+                ["user", "create", "archivist", "--role", "admin", "--email", "a@example.org", "--data-dir", directory.path],
+                environment: env, standardInput: "the archivist's long passphrase\n"
+            ).status == 0)
     }
 
     @Test("backup, verify, restore into an empty data folder: the restored server answers the same; a second restore is refused")
@@ -66,15 +74,17 @@ struct BackupCommandTests {
         let second = try ServerProcess(arguments: ["serve", "--data-dir", restoredDir.path], environment: Self.env)
         try await second.waitUntilHealthy()
         #expect(try await Self.answers(second) == before)
-        let (login, _) = try await HTTP.postJSON(second.baseURL.appendingPathComponent("auth/login"),
-                                                 ["username": "archivist", "password": "the archivist's long passphrase"])
+        let (login, _) = try await HTTP.postJSON(
+            second.baseURL.appendingPathComponent("auth/login"),
+            ["username": "archivist", "password": "the archivist's long passphrase"])
         #expect(login == 200)
         second.signal(SIGTERM)
         #expect(try await second.waitForExit() == 0)
     }
 
-    @Test("moving from SQLite to PostgreSQL is a restore: the server on PostgreSQL answers the same",
-          .enabled(if: TestEnvironment.runsPostgresTests, "needs PostgreSQL: run scripts/test"))
+    @Test(
+        "moving from SQLite to PostgreSQL is a restore: the server on PostgreSQL answers the same",
+        .enabled(if: TestEnvironment.runsPostgresTests, "needs PostgreSQL: run scripts/test"))
     func sqliteToPostgres() async throws {
         let original = TemporaryDirectory()
         try await Self.populate(original)
@@ -106,7 +116,8 @@ struct BackupCommandTests {
         let backup = try ServerProcess(arguments: ["backup", "--output", archive, "--data-dir", directory.path], environment: Self.env)
         let deadline = ContinuousClock.now + .seconds(120)
         while backup.process.isRunning, ContinuousClock.now < deadline,
-              ((try? FileManager.default.attributesOfItem(atPath: archive + ".partial")[.size] as? NSNumber)?.intValue ?? 0) < 1_000_000 {
+            ((try? FileManager.default.attributesOfItem(atPath: archive + ".partial")[.size] as? NSNumber)?.intValue ?? 0) < 1_000_000
+        {
             try await Task.sleep(for: .milliseconds(20))
         }
         try #require(backup.process.isRunning, "the backup finished before it could be killed: \(backup.log)")

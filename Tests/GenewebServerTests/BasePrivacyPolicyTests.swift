@@ -16,17 +16,24 @@ struct BasePrivacyPolicyTests {
     func publicNames(engine: DatabaseEngine) async throws {
         try await withAuthApp(engine) { client in
             let admin = try await client.loginAdmin()
-            let imported = try await client.execute(uri: "/api/v1/import", method: .post, headers: [.authorization: "Bearer \(admin.access)"],
-                                                    body: ByteBuffer(string: LivingPersonPrivacyTests.gedcom))
+            let imported = try await client.execute(
+                uri: "/api/v1/import", method: .post, headers: [.authorization: "Bearer \(admin.access)"],
+                body: ByteBuffer(string: LivingPersonPrivacyTests.gedcom))
             #expect(imported.status == .created)
             let viewer = try await client.makeUser("vera", role: .viewer, admin: admin)
             let all = try await client.request(.get, "/api/v1/persons?limit=10", token: admin.access).json["items"] as? [[String: Any]] ?? []
             let zephyrine = try #require(all.first { $0["first_name"] as? String == "Zéphyrine" }?["id"] as? String)
 
             #expect(try await client.request(.get, "/api/v1/persons/\(zephyrine)").json["first_name"] == nil, "hidden by default")
-            #expect(try await client.request(.patch, "/api/v1/database/databases/default", json: ["living_names": "public"], token: viewer.access).status == .forbidden)
-            #expect(try await client.request(.patch, "/api/v1/database/databases/default", json: ["living_names": "maybe"], token: admin.access).status == .unprocessableContent)
-            #expect(try await client.request(.patch, "/api/v1/database/databases/nowhere", json: ["living_names": "public"], token: admin.access).status == .notFound)
+            #expect(
+                try await client.request(.patch, "/api/v1/database/databases/default", json: ["living_names": "public"], token: viewer.access).status
+                    == .forbidden)
+            #expect(
+                try await client.request(.patch, "/api/v1/database/databases/default", json: ["living_names": "maybe"], token: admin.access).status
+                    == .unprocessableContent)
+            #expect(
+                try await client.request(.patch, "/api/v1/database/databases/nowhere", json: ["living_names": "public"], token: admin.access).status
+                    == .notFound)
             let set = try await client.request(.patch, "/api/v1/database/databases/default", json: ["living_names": "public"], token: admin.access)
             #expect(set.status == .ok)
             #expect(try set.json["living_names"] as? String == "public")

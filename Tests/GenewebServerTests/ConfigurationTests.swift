@@ -48,16 +48,18 @@ struct ConfigurationTests {
         #expect(flagged.port == 1234)
     }
 
-    @Test("invalid values name their variable", arguments: [
-        ("GENEWEB_API_PORT", "abc"),
-        ("GENEWEB_API_PORT", "70000"),
-        ("GENEWEB_LOG_LEVEL", "loud"),
-        ("GENEWEB_LOG_FORMAT", "xml"),
-        ("GENEWEB_DEBUG", "maybe"),
-        ("DATABASE_URL", "mysql://u@h/db"),
-        ("DATABASE_URL", "postgres://nohost"),
-        ("GENEWEB_SHUTDOWN_GRACE_SECONDS", "-1"),
-    ])
+    @Test(
+        "invalid values name their variable",
+        arguments: [
+            ("GENEWEB_API_PORT", "abc"),
+            ("GENEWEB_API_PORT", "70000"),
+            ("GENEWEB_LOG_LEVEL", "loud"),
+            ("GENEWEB_LOG_FORMAT", "xml"),
+            ("GENEWEB_DEBUG", "maybe"),
+            ("DATABASE_URL", "mysql://u@h/db"),
+            ("DATABASE_URL", "postgres://nohost"),
+            ("GENEWEB_SHUTDOWN_GRACE_SECONDS", "-1"),
+        ])
     func invalid(variable: String, value: String) {
         do {
             _ = try AppConfiguration.load(environment: [variable: value])
@@ -68,12 +70,14 @@ struct ConfigurationTests {
         }
     }
 
-    @Test("the first admin's variables are checked at load, and each problem names its own variable", arguments: [
-        ("ab", "a long enough admin passphrase", "GENEWEB_ADMIN_USERNAME"),
-        ("ann smith!", "a long enough admin passphrase", "GENEWEB_ADMIN_USERNAME"),
-        ("anna", "short", "GENEWEB_ADMIN_PASSWORD"),
-        ("anna", "anna2024anna", "GENEWEB_ADMIN_PASSWORD"),
-    ])
+    @Test(
+        "the first admin's variables are checked at load, and each problem names its own variable",
+        arguments: [
+            ("ab", "a long enough admin passphrase", "GENEWEB_ADMIN_USERNAME"),
+            ("ann smith!", "a long enough admin passphrase", "GENEWEB_ADMIN_USERNAME"),
+            ("anna", "short", "GENEWEB_ADMIN_PASSWORD"),
+            ("anna", "anna2024anna", "GENEWEB_ADMIN_PASSWORD"),
+        ])
     func firstAdmin(username: String, password: String, variable: String) {
         do {
             _ = try AppConfiguration.load(environment: ["GENEWEB_ADMIN_USERNAME": username, "GENEWEB_ADMIN_PASSWORD": password])

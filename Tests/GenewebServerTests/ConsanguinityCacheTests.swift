@@ -1,7 +1,8 @@
 import Foundation
 import GenewebCore
-@testable import GenewebServer
 import Testing
+
+@testable import GenewebServer
 
 @Suite("Whole-base consanguinity in the background")
 struct ConsanguinityCacheTests {
@@ -33,16 +34,29 @@ struct ResponseCacheTests {
     func keptAndBackground() async throws {
         let cache = ResponseCache(wait: .seconds(5))
         let runs = Counter()
-        let first = try await cache.answer(for: "k", version: 1, day: 10) { await runs.add(); return Data("one".utf8) }
-        let again = try await cache.answer(for: "k", version: 1, day: 10) { await runs.add(); return Data("two".utf8) }
+        let first = try await cache.answer(for: "k", version: 1, day: 10) {
+            await runs.add()
+            return Data("one".utf8)
+        }
+        let again = try await cache.answer(for: "k", version: 1, day: 10) {
+            await runs.add()
+            return Data("two".utf8)
+        }
         let countAfterTwo = await runs.value
         #expect(first == Data("one".utf8) && again == first && countAfterTwo == 1)
-        let newer = try await cache.answer(for: "k", version: 2, day: 10) { await runs.add(); return Data("three".utf8) }
+        let newer = try await cache.answer(for: "k", version: 2, day: 10) {
+            await runs.add()
+            return Data("three".utf8)
+        }
         let countAfterNewer = await runs.value
         #expect(newer == Data("three".utf8) && countAfterNewer == 2)
 
         let impatient = ResponseCache(wait: .zero)
-        #expect(try await impatient.answer(for: "slow", version: 1, day: 1) { try await Task.sleep(for: .milliseconds(100)); return Data("late".utf8) } == nil)
+        #expect(
+            try await impatient.answer(for: "slow", version: 1, day: 1) {
+                try await Task.sleep(for: .milliseconds(100))
+                return Data("late".utf8)
+            } == nil)
         // The computation goes on without the caller; under a loaded test run it may take a while.
         var kept: Data?
         for _ in 0..<500 where kept == nil {

@@ -18,7 +18,8 @@ struct DatabaseAPITests {
             #expect(try await client.request(.post, "/api/v1/database/databases", json: ["name": "dupont"], token: admin).status == .conflict)
             #expect(try await client.request(.post, "/api/v1/database/databases", json: ["name": "../etc"], token: admin).status == .unprocessableContent)
 
-            let inA = try await PersonsAPITests.create(client, ["first_name": "Only", "surname": "InDupont", "birth_date": "1700"], token: admin, path: "/api/v1/bases/dupont/persons")
+            let inA = try await PersonsAPITests.create(
+                client, ["first_name": "Only", "surname": "InDupont", "birth_date": "1700"], token: admin, path: "/api/v1/bases/dupont/persons")
             let id = try #require(inA["id"] as? String)
             #expect(try await client.request(.get, "/api/v1/persons/\(id)").status == .notFound)
             #expect(try await client.request(.get, "/api/v1/bases/default/persons/\(id)").status == .notFound)

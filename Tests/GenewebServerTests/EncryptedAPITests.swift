@@ -29,7 +29,8 @@ struct EncryptedAPITests {
             let user = try await client.makeUser("ines", role: .viewer, admin: admin)
             let me = try await client.request(.get, "/auth/me", token: user.access)
             #expect(try me.json["email"] as? String == "ines@example.org")
-            let note = try await client.request(.post, "/api/v1/notes", json: ["title": "Secret", "text": "hidden text", "is_private": true], token: admin.access)
+            let note = try await client.request(
+                .post, "/api/v1/notes", json: ["title": "Secret", "text": "hidden text", "is_private": true], token: admin.access)
             let noteID = try #require(try note.json["id"] as? String)
             #expect(try await client.request(.get, "/api/v1/notes/\(noteID)", token: admin.access).json["text"] as? String == "hidden text")
         }

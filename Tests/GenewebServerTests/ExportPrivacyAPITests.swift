@@ -14,7 +14,9 @@ import Testing
 /// viewers get exactly the file the whole-base redaction gives, admins everything.
 @Suite("Streamed exports over HTTP")
 struct ExportPrivacyAPITests {
-    @Test("royal92 with living families: anonymous and viewer exports are the whole-base redaction byte for byte, admins get everything", arguments: serverEngines)
+    @Test(
+        "royal92 with living families: anonymous and viewer exports are the whole-base redaction byte for byte, admins get everything", arguments: serverEngines
+    )
     func byteIdenticalForEveryCaller(engine: DatabaseEngine) async throws {
         guard Corpus.isAvailable else {
             print("skipped: corpus not found at \(Corpus.directory.path)")

@@ -23,11 +23,15 @@ struct FamiliesAPITests {
             let mother = try await Self.person(client, "Marie", "Durand", sex: "female", born: "1825", token: admin)
             let first = try await Self.person(client, "Jacques", "Martin", sex: "male", born: "1850", token: admin)
             let second = try await Self.person(client, "Louise", "Martin", sex: "female", born: "1852", token: admin)
-            let created = try await client.request(.post, "/api/v1/families/", json: [
-                "father_ids": [father], "mother_ids": [mother], "children_ids": [second, first],
-                "relation": "married", "marriage_date": "1848-06-10", "marriage_place": "Lyon",
-                "events": [["event_name": "marriage_contract", "date": "1848-06-01", "witnesses": [["person_id": first, "witness_kind": "witness_civilofficer"]]]],
-            ], token: admin)
+            let created = try await client.request(
+                .post, "/api/v1/families/",
+                json: [
+                    "father_ids": [father], "mother_ids": [mother], "children_ids": [second, first],
+                    "relation": "married", "marriage_date": "1848-06-10", "marriage_place": "Lyon",
+                    "events": [
+                        ["event_name": "marriage_contract", "date": "1848-06-01", "witnesses": [["person_id": first, "witness_kind": "witness_civilofficer"]]]
+                    ],
+                ], token: admin)
             #expect(created.status == .created)
             let json = try created.json
             #expect(json["success"] as? Bool == true)
@@ -44,7 +48,8 @@ struct FamiliesAPITests {
             #expect(read.headers[.eTag] == "\"1\"")
 
             // Reorder the children.
-            let patched = try await client.request(.patch, "/api/v1/families/\(id)", json: ["children_ids": [first, second]], token: admin, headers: [.ifMatch: "\"1\""])
+            let patched = try await client.request(
+                .patch, "/api/v1/families/\(id)", json: ["children_ids": [first, second]], token: admin, headers: [.ifMatch: "\"1\""])
             #expect(patched.status == .ok)
             #expect(try patched.json["children_ids"] as? [String] == [first, second])
 

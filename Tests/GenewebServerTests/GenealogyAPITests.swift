@@ -10,89 +10,90 @@ import Testing
 @Suite("Genealogy API")
 struct GenealogyAPITests {
     static let gedcom = """
-    0 HEAD
-    1 CHAR UTF-8
-    0 @GF@ INDI
-    1 NAME Louis /Martin/
-    1 SEX M
-    1 BIRT
-    2 DATE 1800
-    1 DEAT
-    2 DATE 1870
-    0 @GM@ INDI
-    1 NAME Anne /Roux/
-    1 SEX F
-    1 BIRT
-    2 DATE 1805
-    1 DEAT
-    2 DATE 1880
-    0 @A@ INDI
-    1 NAME Paul /Martin/
-    1 SEX M
-    1 BIRT
-    2 DATE 1830
-    1 DEAT
-    2 DATE 1900
-    0 @B@ INDI
-    1 NAME Rose /Martin/
-    1 SEX F
-    1 BIRT
-    2 DATE 1832
-    1 DEAT
-    2 DATE 1901
-    0 @WA@ INDI
-    1 NAME Claire /Blanc/
-    1 SEX F
-    1 DEAT Y
-    0 @HB@ INDI
-    1 NAME Jean /Noir/
-    1 SEX M
-    1 DEAT Y
-    0 @C1@ INDI
-    1 NAME Henri /Martin/
-    1 SEX M
-    1 BIRT
-    2 DATE 1860
-    1 DEAT
-    2 DATE 1930
-    0 @C2@ INDI
-    1 NAME Marthe /Noir/
-    1 SEX F
-    1 BIRT
-    2 DATE 1862
-    1 DEAT
-    2 DATE 1940
-    0 @X@ INDI
-    1 NAME Jules /Martin/
-    1 SEX M
-    1 BIRT
-    2 DATE 1890
-    1 DEAT
-    2 DATE 1960
-    0 @F1@ FAM
-    1 HUSB @GF@
-    1 WIFE @GM@
-    1 CHIL @A@
-    1 CHIL @B@
-    0 @F2@ FAM
-    1 HUSB @A@
-    1 WIFE @WA@
-    1 CHIL @C1@
-    0 @F3@ FAM
-    1 HUSB @HB@
-    1 WIFE @B@
-    1 CHIL @C2@
-    0 @F4@ FAM
-    1 HUSB @C1@
-    1 WIFE @C2@
-    1 CHIL @X@
-    0 TRLR
+        0 HEAD
+        1 CHAR UTF-8
+        0 @GF@ INDI
+        1 NAME Louis /Martin/
+        1 SEX M
+        1 BIRT
+        2 DATE 1800
+        1 DEAT
+        2 DATE 1870
+        0 @GM@ INDI
+        1 NAME Anne /Roux/
+        1 SEX F
+        1 BIRT
+        2 DATE 1805
+        1 DEAT
+        2 DATE 1880
+        0 @A@ INDI
+        1 NAME Paul /Martin/
+        1 SEX M
+        1 BIRT
+        2 DATE 1830
+        1 DEAT
+        2 DATE 1900
+        0 @B@ INDI
+        1 NAME Rose /Martin/
+        1 SEX F
+        1 BIRT
+        2 DATE 1832
+        1 DEAT
+        2 DATE 1901
+        0 @WA@ INDI
+        1 NAME Claire /Blanc/
+        1 SEX F
+        1 DEAT Y
+        0 @HB@ INDI
+        1 NAME Jean /Noir/
+        1 SEX M
+        1 DEAT Y
+        0 @C1@ INDI
+        1 NAME Henri /Martin/
+        1 SEX M
+        1 BIRT
+        2 DATE 1860
+        1 DEAT
+        2 DATE 1930
+        0 @C2@ INDI
+        1 NAME Marthe /Noir/
+        1 SEX F
+        1 BIRT
+        2 DATE 1862
+        1 DEAT
+        2 DATE 1940
+        0 @X@ INDI
+        1 NAME Jules /Martin/
+        1 SEX M
+        1 BIRT
+        2 DATE 1890
+        1 DEAT
+        2 DATE 1960
+        0 @F1@ FAM
+        1 HUSB @GF@
+        1 WIFE @GM@
+        1 CHIL @A@
+        1 CHIL @B@
+        0 @F2@ FAM
+        1 HUSB @A@
+        1 WIFE @WA@
+        1 CHIL @C1@
+        0 @F3@ FAM
+        1 HUSB @HB@
+        1 WIFE @B@
+        1 CHIL @C2@
+        0 @F4@ FAM
+        1 HUSB @C1@
+        1 WIFE @C2@
+        1 CHIL @X@
+        0 TRLR
 
-    """
+        """
 
     static func setUp(_ client: any TestClientProtocol) async throws -> (admin: String, ids: [String: String]) {
         let admin = try await client.loginAdmin().access
-        let imported = try await client.execute(uri: "/api/v1/import", method: .post, headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: gedcom))
+        let imported = try await client.execute(
+            uri: "/api/v1/import", method: .post, headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: gedcom))
         #expect(imported.status == .created)
         let list = try await client.request(.get, "/api/v1/persons?limit=100", token: admin)
         var ids: [String: String] = [:]
@@ -116,7 +117,8 @@ struct GenealogyAPITests {
             #expect(try consanguinity.json["coefficient"] as? Double == 0.0625)
             let sosa = try await client.request(.get, "/api/v1/genealogy/sosa/14?root_person_id=\(jules)")
             #expect(try (sosa.json["person"] as? [String: Any])?["first_name"] as? String == "Louis")
-            let descendants = try await client.request(.get, "/api/v1/bases/default/genealogy/descendants/\(try #require(ids["Louis Martin"]))?max_generations=3")
+            let descendants = try await client.request(
+                .get, "/api/v1/bases/default/genealogy/descendants/\(try #require(ids["Louis Martin"]))?max_generations=3")
             let labels = (try descendants.json["descendants"] as? [[String: Any]])?.compactMap { $0["label"] as? String }
             #expect(labels?.contains("1.1.1.1") == true && labels?.contains("1.2.1.1") == true)
             let tree = try await client.request(.get, "/api/v1/genealogy/tree/\(jules)?tree_type=ancestors&max_generations=2")
@@ -162,7 +164,8 @@ struct GenealogyAPITests {
             let parent = try await FamiliesAPITests.person(client, "Old", "Parent", sex: "male", born: "1900", token: admin)
             let young = try await FamiliesAPITests.person(client, "Young", "Living", sex: "female", born: "\(year)", token: admin)
             _ = try await client.request(.post, "/api/v1/families", json: ["parents": [parent], "children_ids": [young]], token: admin)
-            for path in ["ancestors/\(young)", "consanguinity/\(young)", "tree/\(young)", "relationship/\(young)/\(parent)", "relationship/\(parent)/\(young)"] {
+            for path in ["ancestors/\(young)", "consanguinity/\(young)", "tree/\(young)", "relationship/\(young)/\(parent)", "relationship/\(parent)/\(young)"]
+            {
                 #expect(try await client.request(.get, "/api/v1/genealogy/\(path)").status == .notFound, "\(path)")
                 #expect(try await client.request(.get, "/api/v1/genealogy/\(path)", token: admin).status == .ok, "\(path)")
             }

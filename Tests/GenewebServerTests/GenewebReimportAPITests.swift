@@ -46,13 +46,15 @@ struct GenewebReimportAPITests {
     func reimport(engine: DatabaseEngine) async throws {
         try await withAuthApp(engine) { client in
             let admin = try await client.loginAdmin().access
-            let first = try await client.execute(uri: "/api/v1/bases/marys/import", method: .post,
-                                                 headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: Self.gedcom))
+            let first = try await client.execute(
+                uri: "/api/v1/bases/marys/import", method: .post,
+                headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: Self.gedcom))
             #expect(first.status == .created)
             let exported = try await client.request(.get, "/api/v1/bases/marys/export?format=gw", token: admin)
             #expect(exported.status == .ok)
-            let again = try await client.execute(uri: "/api/v1/bases/marys2/import", method: .post,
-                                                 headers: [.authorization: "Bearer \(admin)", .contentType: "text/plain"], body: exported.body)
+            let again = try await client.execute(
+                uri: "/api/v1/bases/marys2/import", method: .post,
+                headers: [.authorization: "Bearer \(admin)", .contentType: "text/plain"], body: exported.body)
             #expect(again.status == .created, "\(String(buffer: again.body))")
             let report = try again.json
             #expect(report["persons"] as? Int == 4 && report["families"] as? Int == 2, "\(report)")

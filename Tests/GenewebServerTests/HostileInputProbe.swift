@@ -77,7 +77,8 @@ struct ProbeFixture: Sendable {
             return json
         }
         let parent = try await create("/api/v1/persons", ["first_name": "Jean", "surname": "Probe", "sex": "male", "birth_date": "1800", "death_date": "1870"])
-        let child = try await create("/api/v1/persons", ["first_name": "Marie", "surname": "Probe", "sex": "female", "birth_date": "1830", "death_date": "1900"])
+        let child = try await create(
+            "/api/v1/persons", ["first_name": "Marie", "surname": "Probe", "sex": "female", "birth_date": "1830", "death_date": "1900"])
         let parentID = parent["id"] as? String ?? ""
         let childID = child["id"] as? String ?? ""
         let family = try await create("/api/v1/families", ["father_ids": [parentID], "children_ids": [childID], "marriage_date": "1825"])
@@ -172,16 +173,18 @@ struct HostileInputProbe {
             }
             if ["PUT", "PATCH", "DELETE"].contains(method) {
                 for value in Self.hostileNumbers {
-                    await send(method, concretePath(route, method), query: "", route: route, token: token, body: body,
-                               headers: ["If-Match": "\"\(value)\""])
+                    await send(
+                        method, concretePath(route, method), query: "", route: route, token: token, body: body,
+                        headers: ["If-Match": "\"\(value)\""])
                 }
             }
             // Bodies are read after the access check: an anonymous caller gets 401 before them.
             let bodyIsRead = token != nil || route.access.minimumRole(publicRead: true) == nil
             if bodyIsRead, let template = bodyTemplate(route, operation) {
                 for (field, literal) in bodyProbes(template) {
-                    await send(method, concretePath(route, method), query: "", route: route, token: token,
-                               body: Data(literal.utf8), label: "body \(field)")
+                    await send(
+                        method, concretePath(route, method), query: "", route: route, token: token,
+                        body: Data(literal.utf8), label: "body \(field)")
                 }
             }
         }
@@ -271,9 +274,9 @@ struct HostileInputProbe {
     /// routes without a JSON body worth probing.
     private func bodyTemplate(_ route: RouteCatalog.Route, _ operation: [String: Any]) -> (schema: [String: Any], base: [String: String])? {
         guard ["POST", "PUT", "PATCH"].contains(route.method.rawValue),
-              let content = (operation["requestBody"] as? [String: Any])?["content"] as? [String: Any],
-              let json = content["application/json"] as? [String: Any],
-              let reference = (json["schema"] as? [String: Any])?["$ref"] as? String
+            let content = (operation["requestBody"] as? [String: Any])?["content"] as? [String: Any],
+            let json = content["application/json"] as? [String: Any],
+            let reference = (json["schema"] as? [String: Any])?["$ref"] as? String
         else { return nil }
         let name = String(reference.split(separator: "/").last ?? "")
         let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]

@@ -40,34 +40,37 @@ struct ImportExportAPITests {
     }
 
     static let gw = """
-    encoding: utf-8
-    gwplus
+        encoding: utf-8
+        gwplus
 
-    fam Martin Paul 1820 + Durand Anne 1825
-    beg
-    - h Louis 1850
-    - f Rose 1852
-    end
+        fam Martin Paul 1820 + Durand Anne 1825
+        beg
+        - h Louis 1850
+        - f Rose 1852
+        end
 
-    """
+        """
 
     @Test("admin imports raw GEDCOM into a new base; a second import needs replace; the persons are there", arguments: serverEngines)
     func rawImport(engine: DatabaseEngine) async throws {
         try await withAuthApp(engine) { client in
             let admin = try await client.loginAdmin().access
-            let response = try await client.execute(uri: "/api/v1/bases/dupont/import", method: .post,
-                                                    headers: [.authorization: "Bearer \(admin)", .contentType: "application/x-gedcom"],
-                                                    body: ByteBuffer(string: Self.gedcom))
+            let response = try await client.execute(
+                uri: "/api/v1/bases/dupont/import", method: .post,
+                headers: [.authorization: "Bearer \(admin)", .contentType: "application/x-gedcom"],
+                body: ByteBuffer(string: Self.gedcom))
             #expect(response.status == .created)
             let report = try response.json
             #expect(report["persons"] as? Int == 2 && report["families"] as? Int == 1)
             #expect(report["base"] as? String == "dupont")
             #expect(try await client.request(.get, "/api/v1/bases/dupont/persons", token: admin).json["total"] as? Int == 2)
-            let again = try await client.execute(uri: "/api/v1/bases/dupont/import", method: .post,
-                                                 headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: Self.gedcom))
+            let again = try await client.execute(
+                uri: "/api/v1/bases/dupont/import", method: .post,
+                headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: Self.gedcom))
             #expect(again.status == .conflict)
-            let replaced = try await client.execute(uri: "/api/v1/bases/dupont/import?replace=true", method: .post,
-                                                    headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: Self.gedcom))
+            let replaced = try await client.execute(
+                uri: "/api/v1/bases/dupont/import?replace=true", method: .post,
+                headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: Self.gedcom))
             #expect(replaced.status == .created)
             #expect(try await client.request(.get, "/api/v1/bases/dupont/persons", token: admin).json["total"] as? Int == 2)
             let audit = try await client.request(.get, "/api/v1/audit?action=base.import", token: admin)
@@ -80,7 +83,8 @@ struct ImportExportAPITests {
         try await withAuthApp { client in
             let admin = try await client.loginAdmin()
             let boundary = "----geneweb-test-boundary"
-            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nignored\r\n"
+            let body =
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nignored\r\n"
                 + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"martin.gw\"\r\nContent-Type: text/plain\r\n\r\n"
                 + Self.gw + "\r\n--\(boundary)--\r\n"
             let headers: HTTPFields = [.authorization: "Bearer \(admin.access)", .contentType: "multipart/form-data; boundary=\(boundary)"]
@@ -89,7 +93,10 @@ struct ImportExportAPITests {
             #expect(try response.json["format"] as? String == "gw")
             #expect(try response.json["persons"] as? Int == 4)
             let editor = try await client.makeUser("eddie", role: .editor, admin: admin)
-            #expect(try await client.execute(uri: "/api/v1/bases/x/import", method: .post, headers: [.authorization: "Bearer \(editor.access)"], body: ByteBuffer(string: Self.gedcom)).status == .forbidden)
+            #expect(
+                try await client.execute(
+                    uri: "/api/v1/bases/x/import", method: .post, headers: [.authorization: "Bearer \(editor.access)"], body: ByteBuffer(string: Self.gedcom)
+                ).status == .forbidden)
             #expect(try await client.execute(uri: "/api/v1/bases/x/import", method: .post, body: ByteBuffer(string: Self.gedcom)).status == .unauthorized)
         }
     }
@@ -105,10 +112,13 @@ struct ImportExportAPITests {
             let auth: HTTPFields = [.authorization: "Bearer \(admin)"]
             let empty = try await client.execute(uri: "/api/v1/bases/a/import", method: .post, headers: auth, body: ByteBuffer())
             #expect(empty.status == .unprocessableContent)
-            let junk = try await client.execute(uri: "/api/v1/bases/b/import", method: .post, headers: auth, body: ByteBuffer(bytes: [0, 159, 146, 150, 0, 1, 2, 255, 254, 0]))
+            let junk = try await client.execute(
+                uri: "/api/v1/bases/b/import", method: .post, headers: auth, body: ByteBuffer(bytes: [0, 159, 146, 150, 0, 1, 2, 255, 254, 0]))
             #expect(junk.status == .unprocessableContent)
             #expect(try (junk.json["validation_errors"] as? [[String: Any]])?.first?["field"] as? String == "file")
-            let big = try await client.execute(uri: "/api/v1/bases/c/import", method: .post, headers: auth, body: ByteBuffer(string: Self.gedcom + String(repeating: "0 NOTE padding\n", count: 200)))
+            let big = try await client.execute(
+                uri: "/api/v1/bases/c/import", method: .post, headers: auth,
+                body: ByteBuffer(string: Self.gedcom + String(repeating: "0 NOTE padding\n", count: 200)))
             #expect(big.status == .contentTooLarge)
             #expect(try big.json["error_code"] as? String == "PAYLOAD_TOO_LARGE")
             let bases = try await client.request(.get, "/api/v1/database/databases", token: admin)
@@ -121,7 +131,8 @@ struct ImportExportAPITests {
     func export() async throws {
         try await withAuthApp { client in
             let admin = try await client.loginAdmin().access
-            _ = try await client.execute(uri: "/api/v1/bases/dupont/import", method: .post, headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: Self.gedcom))
+            _ = try await client.execute(
+                uri: "/api/v1/bases/dupont/import", method: .post, headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: Self.gedcom))
             let full = try await client.request(.get, "/api/v1/bases/dupont/export", token: admin)
             #expect(full.status == .ok)
             let fullText = String(buffer: full.body)

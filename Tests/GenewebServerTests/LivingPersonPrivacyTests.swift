@@ -15,8 +15,11 @@ import Testing
 struct LivingPersonPrivacyTests {
     static let birthYear = Calendar(identifier: .gregorian).component(.year, from: Date()) - 30
     /// Strings that must never reach a caller who may not see her, or the living couples.
-    static let secrets = ["Zéphyrine", "Zephyrine", "ZEPHYRINE", "Vivantelle", "VIVANTELLE",
-                          "Jeunot", "JEUNOT", "Parentine", "PARENTINE", "Epousee", "EPOUSEE"] + detailSecrets
+    static let secrets =
+        [
+            "Zéphyrine", "Zephyrine", "ZEPHYRINE", "Vivantelle", "VIVANTELLE",
+            "Jeunot", "JEUNOT", "Parentine", "PARENTINE", "Epousee", "EPOUSEE",
+        ] + detailSecrets
 
     static var gedcom: String {
         """
@@ -114,16 +117,19 @@ struct LivingPersonPrivacyTests {
         "Fiancailleville", "1 FEB 1989", "1989-02-01", "Divorceville", "7 NOV 2001", "2001-11-07",
     ]
 
-    @Test("every route of the OpenAPI document, as anonymous and as viewer, with her id, her key and her name as parameters",
-          arguments: [(true, false), (false, false), (true, true)])
+    @Test(
+        "every route of the OpenAPI document, as anonymous and as viewer, with her id, her key and her name as parameters",
+        arguments: [(true, false), (false, false), (true, true)])
     func everyRoute(publicRead: Bool, publicNames: Bool) async throws {
         try await withAuthApp(publicRead: publicRead) { client in
             let admin = try await client.loginAdmin()
-            let imported = try await client.execute(uri: "/api/v1/import", method: .post, headers: [.authorization: "Bearer \(admin.access)"],
-                                                    body: ByteBuffer(string: Self.gedcom))
+            let imported = try await client.execute(
+                uri: "/api/v1/import", method: .post, headers: [.authorization: "Bearer \(admin.access)"],
+                body: ByteBuffer(string: Self.gedcom))
             #expect(imported.status == .created)
             if publicNames {
-                #expect(try await client.request(.patch, "/api/v1/database/databases/default", json: ["living_names": "public"], token: admin.access).status == .ok)
+                #expect(
+                    try await client.request(.patch, "/api/v1/database/databases/default", json: ["living_names": "public"], token: admin.access).status == .ok)
             }
             let secrets = publicNames ? Self.detailSecrets : Self.secrets
             _ = try await client.makeUser("vera", role: .viewer, admin: admin)
@@ -132,8 +138,9 @@ struct LivingPersonPrivacyTests {
             let (zephyrine, father, brother) = (try id("Zéphyrine"), try id("Auguste"), try id("Cyprien"))
             let (groom, groomFather) = (try id("Lucien"), try id("Hector"))
             func familyID(of person: String, asParent: Bool) async throws -> String {
-                let items = try #require(try await client.request(.get, "/api/v1/persons/\(person)/families", token: admin.access)
-                    .json["items"] as? [[String: Any]])
+                let items = try #require(
+                    try await client.request(.get, "/api/v1/persons/\(person)/families", token: admin.access)
+                        .json["items"] as? [[String: Any]])
                 let found = items.first { (($0["parents"] as? [[String: Any]]) ?? []).contains { $0["person_id"] as? String == person } == asParent }
                 return try #require(found?["id"] as? String)
             }
@@ -142,27 +149,33 @@ struct LivingPersonPrivacyTests {
             // The admin sees her and the weddings, so the strings are really in the base.
             #expect(String(buffer: try await client.request(.get, "/api/v1/persons/\(zephyrine)", token: admin.access).body).contains("Vivantelle"))
             let seenByAdmin = String(buffer: try await client.request(.get, "/api/v1/families?limit=100", token: admin.access).body)
-            for secret in ["Mariageville", "wedding secret note", "couple family note", "12 MAY 2018", "2458251", "Parentville",
-                           "parents wedding note", "parents family note", "Fiancailleville", "Divorceville"] {
+            for secret in [
+                "Mariageville", "wedding secret note", "couple family note", "12 MAY 2018", "2458251", "Parentville",
+                "parents wedding note", "parents family note", "Fiancailleville", "Divorceville",
+            ] {
                 #expect(seenByAdmin.contains(secret), "the admin should see \(secret)")
             }
 
             let document = try await client.request(.get, "/openapi.json").json
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             #expect(paths.count > 50)
-            let query = "query=vivantelle&q=vivantelle&surname=vivantelle&first_name=zephyrine&include_living=true&birth_place=secretville"
+            let query =
+                "query=vivantelle&q=vivantelle&surname=vivantelle&first_name=zephyrine&include_living=true&birth_place=secretville"
                 + "&prefix=viv&root_person_id=\(zephyrine)&max_generations=10&format=gedcom551&limit=100&month=7&day=14&top=100"
             // A fresh sign-in per call: the routes called include the viewer's own logout.
             func viewer() async throws -> String { try await client.login("vera", "vera has a long passphrase").access }
             // Her id where a person is expected, the other ids around her; then the living groom
             // with his wedding, and his father with his parents' wedding.
-            let subjects = [(zephyrine, father, family), (father, zephyrine, family), (brother, zephyrine, family),
-                            (groom, groomFather, couple), (groomFather, groom, parents)]
+            let subjects = [
+                (zephyrine, father, family), (father, zephyrine, family), (brother, zephyrine, family),
+                (groom, groomFather, couple), (groomFather, groom, parents),
+            ]
             var calls = 0
             for (template, operations) in paths.sorted(by: { $0.key < $1.key }) {
                 for method in operations.keys.sorted() {
                     for (subject, other, family) in subjects {
-                        let path = template
+                        let path =
+                            template
                             .replacingOccurrences(of: "{person_id}", with: subject)
                             .replacingOccurrences(of: "{other_id}", with: other)
                             .replacingOccurrences(of: "{family_id}", with: family)

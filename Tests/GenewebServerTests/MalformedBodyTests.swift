@@ -11,7 +11,8 @@ struct MalformedBodyTests {
     @Test("a body that is not JSON is a 400 with the error JSON", arguments: ["{not json", "[1,2", "nul"])
     func notJSON(body: String) async throws {
         try await withAuthApp { client in
-            let response = try await client.execute(uri: "/auth/login", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+            let response = try await client.execute(
+                uri: "/auth/login", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
             #expect(response.status == .badRequest)
             let json = try response.json
             #expect(json["error_code"] as? String == "BAD_REQUEST")
@@ -19,12 +20,15 @@ struct MalformedBodyTests {
         }
     }
 
-    @Test("JSON without the required fields, or with wrong types, is a 422 naming the field", arguments: [
-        ("{}", "username"), ("{\"username\": 3, \"password\": \"x\"}", "username"), ("", "body"), ("{\"username\": \"a\"}", "password"),
-    ])
+    @Test(
+        "JSON without the required fields, or with wrong types, is a 422 naming the field",
+        arguments: [
+            ("{}", "username"), ("{\"username\": 3, \"password\": \"x\"}", "username"), ("", "body"), ("{\"username\": \"a\"}", "password"),
+        ])
     func missingFields(body: String, field: String) async throws {
         try await withAuthApp { client in
-            let response = try await client.execute(uri: "/auth/login", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+            let response = try await client.execute(
+                uri: "/auth/login", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
             #expect(response.status == .unprocessableContent)
             let json = try response.json
             #expect(json["error_code"] as? String == "VALIDATION_ERROR")

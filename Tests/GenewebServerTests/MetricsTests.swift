@@ -22,9 +22,14 @@ struct MetricsTests {
             #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
             let text = String(buffer: response.body)
             let lines = text.split(separator: "\n")
-            #expect(lines.contains { $0.hasPrefix("geneweb_http_requests_total{") && $0.contains("endpoint=\"/api/v1/persons/{person_id}\"") && $0.contains("status_code=\"200\"") && $0.contains("method=\"GET\"") })
+            #expect(
+                lines.contains {
+                    $0.hasPrefix("geneweb_http_requests_total{") && $0.contains("endpoint=\"/api/v1/persons/{person_id}\"")
+                        && $0.contains("status_code=\"200\"") && $0.contains("method=\"GET\"")
+                })
             #expect(!text.contains(id), "raw paths must not become labels")
-            #expect(lines.contains { $0.hasPrefix("geneweb_http_requests_total{") && $0.contains("endpoint=\"unmatched\"") && $0.contains("status_code=\"404\"") })
+            #expect(
+                lines.contains { $0.hasPrefix("geneweb_http_requests_total{") && $0.contains("endpoint=\"unmatched\"") && $0.contains("status_code=\"404\"") })
             #expect(lines.contains { $0.hasPrefix("geneweb_http_request_duration_seconds_bucket{") })
             #expect(lines.contains { $0.hasPrefix("geneweb_security_events_total{") && $0.contains("type=\"failed_login\"") })
             #expect(lines.contains { $0.hasPrefix("geneweb_application_info{") })

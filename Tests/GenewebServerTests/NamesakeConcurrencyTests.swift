@@ -53,7 +53,8 @@ struct NamesakeConcurrencyTests {
             let answers = try await Self.together { index in
                 index.isMultiple(of: 2)
                     ? try await client.request(.patch, "/api/v1/persons/\(targets[index])", json: ["first_name": "Marie", "surname": "Curie"], token: admin)
-                    : try await client.request(.put, "/api/v1/persons/\(targets[index])", json: ["first_name": "Marie", "surname": "Curie", "sex": "female"], token: admin)
+                    : try await client.request(
+                        .put, "/api/v1/persons/\(targets[index])", json: ["first_name": "Marie", "surname": "Curie", "sex": "female"], token: admin)
             }
             #expect(answers.map(\.status.code) == Array(repeating: 200, count: Self.writers), "\(answers.map { String(buffer: $0.body).prefix(200) })")
             let occurrences = try answers.compactMap { try $0.json["occurrence"] as? Int }
@@ -78,9 +79,11 @@ struct NamesakeConcurrencyTests {
             // The account check and the insert are two statements: racing writers pass the first
             // and meet the UNIQUE constraint of the second.
             let answers = try await Self.together { _ in
-                try await client.request(.post, "/api/v1/users", json: [
-                    "username": "twin", "password": "twin has a long passphrase", "email": "twin@example.org", "role": "viewer",
-                ], token: admin)
+                try await client.request(
+                    .post, "/api/v1/users",
+                    json: [
+                        "username": "twin", "password": "twin has a long passphrase", "email": "twin@example.org", "role": "viewer",
+                    ], token: admin)
             }
             let codes = answers.map(\.status.code)
             #expect(codes.filter { $0 == 201 }.count == 1, "\(codes)")

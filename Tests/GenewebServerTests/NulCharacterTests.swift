@@ -46,7 +46,8 @@ struct NulCharacterTests {
             Case(.post, "/api/v1/places", json: #"{"name": "Lyon", "na\u0000me": "x"}"#, field: #"na\u0000me"#),
             Case(.post, "/auth/login", json: #"{"username": "ad\u0000min", "password": "anything at all"}"#, field: "username"),
             Case(.post, "/auth/login/oauth2", form: "username=ad%00min&password=anything", field: "username"),
-            Case(.post, "/api/v1/users", json: #"{"username": "eve\u0000", "password": "a long passphrase here", "email": "e@example.org"}"#, field: "username"),
+            Case(
+                .post, "/api/v1/users", json: #"{"username": "eve\u0000", "password": "a long passphrase here", "email": "e@example.org"}"#, field: "username"),
         ]
     }
 
@@ -60,8 +61,9 @@ struct NulCharacterTests {
                 var headers = HTTPFields()
                 headers[.authorization] = "Bearer \(admin)"
                 headers[.contentType] = item.contentType
-                let response = try await client.execute(uri: item.uri, method: item.method, headers: headers,
-                                                        body: item.body.map { ByteBuffer(string: $0) })
+                let response = try await client.execute(
+                    uri: item.uri, method: item.method, headers: headers,
+                    body: item.body.map { ByteBuffer(string: $0) })
                 let label: Comment = "\(item.method) \(item.uri) → \(response.status.code) \(String(buffer: response.body).prefix(300))"
                 #expect(response.status == .unprocessableContent, label)
                 let errors = (try? response.json["validation_errors"] as? [[String: Any]]) ?? []
@@ -89,7 +91,9 @@ struct NulCharacterTests {
                 let pattern = route.path.split(separator: "/", omittingEmptySubsequences: false)
                     .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
                 let operation = paths[pattern]?[route.method.rawValue.lowercased()] as? [String: Any] ?? [:]
-                let documented = (operation["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "query" }.compactMap { $0["name"] as? String }
+                let documented = (operation["parameters"] as? [[String: Any]] ?? []).filter { $0["in"] as? String == "query" }.compactMap {
+                    $0["name"] as? String
+                }
                 let concrete = AuthorizationMatrixTests.concretePath(route.path)
                 var targets = Set(documented + HostileInputProbe.pagingNames).map { "\(concrete)?\($0)=a%00b" }
                 for (index, segment) in route.path.split(separator: "/", omittingEmptySubsequences: false).enumerated() where segment.hasPrefix(":") {

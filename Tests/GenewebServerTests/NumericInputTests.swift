@@ -16,8 +16,10 @@ struct NumericInputTests {
     @Test("the issue's two requests answer 422, and the server answers afterwards")
     func issueRequests() async throws {
         try await withAuthApp { client in
-            for uri in ["/api/v1/persons?page=9223372036854775807&page_size=2", "/api/v1/persons?offset=9223372036854775807&limit=1",
-                        "/api/v1/sources?page=9223372036854775807&page_size=2", "/api/v1/notes?offset=9223372036854775807&limit=1"] {
+            for uri in [
+                "/api/v1/persons?page=9223372036854775807&page_size=2", "/api/v1/persons?offset=9223372036854775807&limit=1",
+                "/api/v1/sources?page=9223372036854775807&page_size=2", "/api/v1/notes?offset=9223372036854775807&limit=1",
+            ] {
                 let response = try await client.request(.get, uri)
                 #expect(response.status == .unprocessableContent, "\(uri)")
                 #expect(try response.json["error_code"] as? String == "VALIDATION_ERROR")
@@ -69,8 +71,9 @@ struct NumericInputTests {
         }
     }
 
-    @Test("every route with hostile numbers against the real binary, headers included: never a 5xx, the process lives",
-          .enabled(if: TestEnvironment.runsBinaryTests, "needs the built binary: run scripts/test"), arguments: serverEngines)
+    @Test(
+        "every route with hostile numbers against the real binary, headers included: never a 5xx, the process lives",
+        .enabled(if: TestEnvironment.runsBinaryTests, "needs the built binary: run scripts/test"), arguments: serverEngines)
     func everyRouteOverSocket(engine: DatabaseEngine) async throws {
         let catalog = RouteCatalog()
         try await withAuthApp(catalog: catalog) { _ in }
@@ -100,9 +103,13 @@ struct NumericInputTests {
             let headers = ["X-Forwarded-For": value, "Fly-Client-IP": value, "X-Request-ID": value, "X-Forwarded-Proto": value]
             let answer = try await transport.send("GET", "/api/v1/persons", headers, nil)
             #expect(answer.status == 200, "headers of \(value.prefix(20))")
-            for framing in ["Content-Length: \(value)", "Content-Length: 2\r\nContent-Length: \(value)",
-                            "Transfer-Encoding: chunked\r\n\r\n\(value)"] {
-                _ = try? RawHTTP.exchange(port: server.port, """
+            for framing in [
+                "Content-Length: \(value)", "Content-Length: 2\r\nContent-Length: \(value)",
+                "Transfer-Encoding: chunked\r\n\r\n\(value)",
+            ] {
+                _ = try? RawHTTP.exchange(
+                    port: server.port,
+                    """
                     POST /api/v1/persons HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(fixture.adminToken)\r\n\
                     Content-Type: application/json\r\nConnection: close\r\n\(framing)\r\n\r\n{}
                     """)
@@ -110,7 +117,9 @@ struct NumericInputTests {
             #expect(server.process.isRunning, "the process died on framing \(value.prefix(20)): \(server.log.suffix(2000))")
         }
         let chunk = String(repeating: "f", count: 10_000)
-        _ = try? RawHTTP.exchange(port: server.port, "POST /api/v1/persons HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n\(chunk)\r\n{}\r\n0\r\n\r\n")
+        _ = try? RawHTTP.exchange(
+            port: server.port,
+            "POST /api/v1/persons HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n\(chunk)\r\n{}\r\n0\r\n\r\n")
         #expect(server.process.isRunning, "\(server.log.suffix(2000))")
         #expect(try await transport.send("GET", "/health/live", [:], nil).status == 200)
         // NUL over the socket too (in-process tests cover every route).

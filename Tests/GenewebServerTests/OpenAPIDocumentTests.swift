@@ -60,7 +60,8 @@ struct OpenAPIDocumentTests {
             let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
             let refs = try NSRegularExpression(pattern: ##""\$ref":"#/components/schemas/([A-Za-z]+)""##)
-            let names = Set(refs.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } })
+            let names = Set(
+                refs.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } })
             #expect(names.count >= 20)
             for name in names { #expect(schemas[name] != nil, "unresolved $ref \(name)") }
             let paths = try #require(document["paths"] as? [String: [String: Any]])

@@ -66,7 +66,7 @@ struct OpenAPIValidationTests {
             var checked = 0
             for (path, operations) in paths.sorted(by: { $0.key < $1.key }) where !path.replacingOccurrences(of: "{base}", with: "").contains("{") {
                 guard let get = operations["get"] as? [String: Any],
-                      (get["parameters"] as? [[String: Any]] ?? []).contains(where: { $0["name"] as? String == "skip" })
+                    (get["parameters"] as? [[String: Any]] ?? []).contains(where: { $0["name"] as? String == "skip" })
                 else { continue }
                 let concrete = path.replacingOccurrences(of: "{base}", with: "default")
                 let extra = path.hasSuffix("/search/persons") ? "&q=a" : ""
@@ -74,7 +74,9 @@ struct OpenAPIValidationTests {
                     let response = try await client.request(.get, "\(concrete)?\(query)\(extra)", token: admin)
                     let json = try response.json
                     #expect(response.status == .ok, "\(concrete)?\(query)")
-                    #expect(json["offset"] as? Int == offset && json["limit"] as? Int == 7, "\(concrete)?\(query): \(json["offset"] ?? "-"), \(json["limit"] ?? "-")")
+                    #expect(
+                        json["offset"] as? Int == offset && json["limit"] as? Int == 7,
+                        "\(concrete)?\(query): \(json["offset"] ?? "-"), \(json["limit"] ?? "-")")
                     checked += 1
                 }
             }

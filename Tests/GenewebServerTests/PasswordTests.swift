@@ -66,9 +66,11 @@ struct PasswordTests {
         try await withAuthApp { client in
             let admin = try await client.loginAdmin()
             func change(_ current: String, _ new: String, confirm: String? = nil, token: String) async throws -> TestResponse {
-                try await client.request(.post, "/auth/change-password", json: [
-                    "current_password": current, "new_password": new, "confirm_password": confirm ?? new,
-                ], token: token)
+                try await client.request(
+                    .post, "/auth/change-password",
+                    json: [
+                        "current_password": current, "new_password": new, "confirm_password": confirm ?? new,
+                    ], token: token)
             }
             func field(_ response: TestResponse) throws -> String? {
                 (try response.json["validation_errors"] as? [[String: Any]])?.first?["field"] as? String
@@ -109,11 +111,13 @@ struct PasswordTests {
         }
     }
 
-    @Test("policy rules", arguments: [
-        ("short", false), ("twelve chars", true), ("aaaaaaaaaaaaaaaaaa", false), ("ababababababababab", false),
-        ("Password1234", false), ("correct horse battery staple", true), ("mariemariemarie", false),
-        (String(repeating: "long passphrase ", count: 20), false), ("été à la plage 1999", true),
-    ])
+    @Test(
+        "policy rules",
+        arguments: [
+            ("short", false), ("twelve chars", true), ("aaaaaaaaaaaaaaaaaa", false), ("ababababababababab", false),
+            ("Password1234", false), ("correct horse battery staple", true), ("mariemariemarie", false),
+            (String(repeating: "long passphrase ", count: 20), false), ("été à la plage 1999", true),
+        ])
     func policy(password: String, acceptable: Bool) {
         let problems = PasswordPolicy().problems(password: password, username: "marie")
         #expect(problems.isEmpty == acceptable, "\(problems)")

@@ -19,10 +19,12 @@ struct PersonsAPITests {
         try await withAuthApp(engine) { client in
             let admin = try await client.loginAdmin()
             let editor = try await client.makeUser("eddie", role: .editor, admin: admin)
-            let created = try await client.request(.post, "/api/v1/persons/", json: [
-                "first_name": "Jean", "last_name": "Dupont", "sex": "male",
-                "birth": ["date": "ABT 1850", "place": "Paris"], "death_date": "1910-03-04", "occupation": "forgeron",
-            ], token: editor.access)
+            let created = try await client.request(
+                .post, "/api/v1/persons/",
+                json: [
+                    "first_name": "Jean", "last_name": "Dupont", "sex": "male",
+                    "birth": ["date": "ABT 1850", "place": "Paris"], "death_date": "1910-03-04", "occupation": "forgeron",
+                ], token: editor.access)
             #expect(created.status == .created)
             #expect(created.headers[.eTag] == "\"1\"")
             let json = try created.json
@@ -48,7 +50,8 @@ struct PersonsAPITests {
             let byKey = try await client.request(.get, "/api/v1/persons/by-key/jean.0.dupont")
             #expect(try byKey.json["id"] as? String == id)
 
-            let patched = try await client.request(.patch, "/api/v1/persons/\(id)", json: ["occupation": "maréchal-ferrant"], token: editor.access, headers: [.ifMatch: "\"1\""])
+            let patched = try await client.request(
+                .patch, "/api/v1/persons/\(id)", json: ["occupation": "maréchal-ferrant"], token: editor.access, headers: [.ifMatch: "\"1\""])
             #expect(patched.status == .ok)
             #expect(patched.headers[.eTag] == "\"2\"")
             #expect(try patched.json["occupation"] as? String == "maréchal-ferrant")
@@ -76,17 +79,19 @@ struct PersonsAPITests {
         }
     }
 
-    @Test("validation: 422 with the field for each mistake", arguments: [
-        (["first_name": "A", "surname": "B", "sex": "robot"], "sex"),
-        (["first_name": "A", "surname": "B", "birth_date": "1850-02-31"], "birth.date"),
-        (["first_name": "A", "surname": "B", "birth": ["date": "31 FEB 1850"]], "birth.date"),
-        (["first_name": "A", "surname": "B", "birth": ["date": "the spring"]], "birth.date"),
-        (["first_name": "A", "surname": "B", "nickname": "x"], "nickname"),
-        (["first_name": "A"], "surname"),
-        (["first_name": "", "surname": "B"], "first_name"),
-        (["first_name": "A", "surname": "B", "birth_date": "1900", "death_date": "1850"], "death.date"),
-        (["first_name": "A", "surname": String(repeating: "x", count: 101)], "surname"),
-    ] as [([String: any Sendable], String)])
+    @Test(
+        "validation: 422 with the field for each mistake",
+        arguments: [
+            (["first_name": "A", "surname": "B", "sex": "robot"], "sex"),
+            (["first_name": "A", "surname": "B", "birth_date": "1850-02-31"], "birth.date"),
+            (["first_name": "A", "surname": "B", "birth": ["date": "31 FEB 1850"]], "birth.date"),
+            (["first_name": "A", "surname": "B", "birth": ["date": "the spring"]], "birth.date"),
+            (["first_name": "A", "surname": "B", "nickname": "x"], "nickname"),
+            (["first_name": "A"], "surname"),
+            (["first_name": "", "surname": "B"], "first_name"),
+            (["first_name": "A", "surname": "B", "birth_date": "1900", "death_date": "1850"], "death.date"),
+            (["first_name": "A", "surname": String(repeating: "x", count: 101)], "surname"),
+        ] as [([String: any Sendable], String)])
     func validation(body: [String: any Sendable], field: String) async throws {
         try await withAuthApp { client in
             let admin = try await client.loginAdmin()
@@ -101,9 +106,11 @@ struct PersonsAPITests {
     func textDates() async throws {
         try await withAuthApp { client in
             let admin = try await client.loginAdmin()
-            let json = try await Self.create(client, [
-                "first_name": "Anne", "surname": "Text", "birth": ["date": "(31 FEB 1850)"], "death": ["date": "@#DJULIAN@ 3 MAR 1700"],
-            ], token: admin.access)
+            let json = try await Self.create(
+                client,
+                [
+                    "first_name": "Anne", "surname": "Text", "birth": ["date": "(31 FEB 1850)"], "death": ["date": "@#DJULIAN@ 3 MAR 1700"],
+                ], token: admin.access)
             let birth = (json["birth"] as? [String: Any])?["date"] as? [String: Any]
             #expect(birth?["text"] as? String == "(31 FEB 1850)")
             let death = (json["death"] as? [String: Any])?["date"] as? [String: Any]
@@ -116,7 +123,8 @@ struct PersonsAPITests {
         try await withAuthApp(engine) { client in
             let admin = try await client.loginAdmin()
             let thirtyYearsAgo = Calendar(identifier: .gregorian).component(.year, from: Date()) - 30
-            let living = try await Self.create(client, ["first_name": "Chloé", "surname": "Vivante", "birth_date": "\(thirtyYearsAgo)-05-01"], token: admin.access)
+            let living = try await Self.create(
+                client, ["first_name": "Chloé", "surname": "Vivante", "birth_date": "\(thirtyYearsAgo)-05-01"], token: admin.access)
             let old = try await Self.create(client, ["first_name": "Louis", "surname": "Ancien", "birth_date": "1801"], token: admin.access)
             let livingID = try #require(living["id"] as? String)
             let viewer = try await client.makeUser("vera", role: .viewer, admin: admin)

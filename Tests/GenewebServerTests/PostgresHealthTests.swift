@@ -13,7 +13,8 @@ struct PostgresHealthTests {
         let url = try await TestPostgres.makeDatabase()
         defer { Task { await TestPostgres.drop(url) } }
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(storage: .postgres(url: url), directory: directory, monitored: true), logger: testLogger)
+        let app = try await buildApplication(
+            configuration: testConfiguration(storage: .postgres(url: url), directory: directory, monitored: true), logger: testLogger)
         try await app.test(.router) { client in
             try await client.execute(uri: "/health/detailed", method: .get, headers: [.authorization: "Bearer \(testMonitoringToken)"]) { response in
                 #expect(response.status == .ok)
@@ -31,7 +32,8 @@ struct PostgresHealthTests {
         let cluster = try PostgresCluster()
         let url = try cluster.start()
         let directory = TemporaryDirectory()
-        let app = try await buildApplication(configuration: testConfiguration(storage: .postgres(url: url), directory: directory, monitored: true), logger: testLogger)
+        let app = try await buildApplication(
+            configuration: testConfiguration(storage: .postgres(url: url), directory: directory, monitored: true), logger: testLogger)
         try await app.test(.live) { client in
             try await client.execute(uri: "/health/ready", method: .get) { response in
                 #expect(response.status == .ok)

@@ -66,8 +66,9 @@ struct PythonCompatibilityTests {
         }
     }
 
-    @Test("every covered operation answers its documented status with its required fields",
-          .enabled(if: FileManager.default.fileExists(atPath: documentURL.path), "needs ../shared/reference"))
+    @Test(
+        "every covered operation answers its documented status with its required fields",
+        .enabled(if: FileManager.default.fileExists(atPath: documentURL.path), "needs ../shared/reference"))
     func operations() async throws {
         try await withAuthApp(registration: true) { client in
             let document = try #require(Self.document)
@@ -101,17 +102,22 @@ struct PythonCompatibilityTests {
                 if !query.isEmpty { path += "?" + query.joined(separator: "&") }
                 var body: [String: Any]?
                 if let content = ((operation["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any] {
-                    body = Self.example(content["schema"], name: "body", fixtures: [
-                        "person_id": subject, "name": "compat_created", "new_name": "compat_renamed",
-                        "reason": "compatibility test", "first_name": "Compat", "last_name": "Created",
-                    ]) as? [String: Any]
+                    body =
+                        Self.example(
+                            content["schema"], name: "body",
+                            fixtures: [
+                                "person_id": subject, "name": "compat_created", "new_name": "compat_renamed",
+                                "reason": "compatibility test", "first_name": "Compat", "last_name": "Created",
+                            ]) as? [String: Any]
                 }
                 let responses = try #require(operation["responses"] as? [String: Any])
                 let expected = try #require(responses.keys.compactMap(Int.init).filter { (200..<300).contains($0) }.min())
                 let response = try await client.request(HTTPRequest.Method(rawValue: method.uppercased())!, path, json: body, token: admin)
                 let label: Comment = "\(method.uppercased()) \(pattern) → \(response.status.code): \(String(buffer: response.body).prefix(300))"
                 #expect(Int(response.status.code) == expected, label)
-                if let schemaRef = (((responses[String(expected)] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] {
+                if let schemaRef = (((responses[String(expected)] as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?[
+                    "schema"]
+                {
                     let required = Self.schema(schemaRef)["required"] as? [String] ?? []
                     if !required.isEmpty {
                         let json = try response.json
@@ -128,7 +134,8 @@ struct PythonCompatibilityTests {
     func persistence() async throws {
         try await withAuthApp { client in
             let admin = try await client.loginAdmin().access
-            let created = try await client.request(.post, "/api/v1/persons/", json: ["first_name": "Persisted", "last_name": "Person", "birth_date": "1901-01-01"], token: admin)
+            let created = try await client.request(
+                .post, "/api/v1/persons/", json: ["first_name": "Persisted", "last_name": "Person", "birth_date": "1901-01-01"], token: admin)
             let id = try #require(try created.json["id"] as? String)
             #expect(try await client.request(.get, "/api/v1/persons/\(id)").status == .ok)
             let page = try await client.request(.get, "/api/v1/persons/?last_name=Person&page=1&page_size=20")

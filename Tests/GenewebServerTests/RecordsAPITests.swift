@@ -8,11 +8,13 @@ import Testing
 
 @Suite("Sources, notes and places API")
 struct RecordsAPITests {
-    @Test("each kind: create → read → patch → list with search → delete; bad fields are 422", arguments: [
-        ("/api/v1/sources", ["title": "Registres paroissiaux de Lyon", "author": "Archives du Rhône"], "title", ["author": "AD69"], "author"),
-        ("/api/v1/notes", ["title": "Family legend", "text": "They came from Savoy."], "title", ["text": "They came from Savoie."], "text"),
-        ("/api/v1/places", ["name": "Lyon, Rhône, France", "latitude": 45.76, "longitude": 4.84], "name", ["latitude": 45.75], "latitude"),
-    ] as [(String, [String: any Sendable], String, [String: any Sendable], String)])
+    @Test(
+        "each kind: create → read → patch → list with search → delete; bad fields are 422",
+        arguments: [
+            ("/api/v1/sources", ["title": "Registres paroissiaux de Lyon", "author": "Archives du Rhône"], "title", ["author": "AD69"], "author"),
+            ("/api/v1/notes", ["title": "Family legend", "text": "They came from Savoy."], "title", ["text": "They came from Savoie."], "text"),
+            ("/api/v1/places", ["name": "Lyon, Rhône, France", "latitude": 45.76, "longitude": 4.84], "name", ["latitude": 45.75], "latitude"),
+        ] as [(String, [String: any Sendable], String, [String: any Sendable], String)])
     func lifecycle(path: String, body: [String: any Sendable], label: String, change: [String: any Sendable], changed: String) async throws {
         try await withAuthApp(serverEngines.last!) { client in
             let admin = try await client.loginAdmin().access
@@ -41,7 +43,8 @@ struct RecordsAPITests {
     func privateNote() async throws {
         try await withAuthApp { client in
             let admin = try await client.loginAdmin()
-            let created = try await client.request(.post, "/api/v1/notes", json: ["title": "Adoption", "text": "secret details", "is_private": true], token: admin.access)
+            let created = try await client.request(
+                .post, "/api/v1/notes", json: ["title": "Adoption", "text": "secret details", "is_private": true], token: admin.access)
             let id = try #require(try created.json["id"] as? String)
             let viewer = try await client.makeUser("vera", role: .viewer, admin: admin)
             for token in [nil, viewer.access] {

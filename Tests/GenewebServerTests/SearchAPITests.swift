@@ -70,7 +70,8 @@ struct SearchAPITests {
 
     static func setUp(_ client: any TestClientProtocol) async throws -> String {
         let admin = try await client.loginAdmin().access
-        let imported = try await client.execute(uri: "/api/v1/import", method: .post, headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: gedcom))
+        let imported = try await client.execute(
+            uri: "/api/v1/import", method: .post, headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(string: gedcom))
         #expect(imported.status == .created)
         return admin
     }
@@ -80,8 +81,10 @@ struct SearchAPITests {
     }
 
     /// Checks the names a search returns, showing both lists when they differ.
-    static func expectNames(_ client: any TestClientProtocol, _ path: String, token: String? = nil, _ expected: [String],
-                            sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    static func expectNames(
+        _ client: any TestClientProtocol, _ path: String, token: String? = nil, _ expected: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         let response = try await client.request(.get, path, token: token)
         #expect(response.status == .ok, sourceLocation: sourceLocation)
         let found = try names(response)
@@ -120,7 +123,8 @@ struct SearchAPITests {
         try await withAuthApp(engine) { client in
             let admin = try await Self.setUp(client)
             try await Self.expectNames(client, "/api/v1/search/persons?query=jean&sex=male", ["Jean-Baptiste Dupont", "Jean Martin"])
-            try await Self.expectNames(client, "/api/v1/search/persons?first_name=jean&birth_year_from=1851&birth_year_to=1950", ["Jean Martin", "Jeanne Dupond"])
+            try await Self.expectNames(
+                client, "/api/v1/search/persons?first_name=jean&birth_year_from=1851&birth_year_to=1950", ["Jean Martin", "Jeanne Dupond"])
             try await Self.expectNames(client, "/api/v1/search/persons?query=strauss&birth_place=saint%20etienne", ["Éléonore Strauß"])
             try await Self.expectNames(client, "/api/v1/search/persons?birth_place=lyon", ["Jeanne Dupond"])
             // Editors see the living only when they ask.
@@ -140,8 +144,10 @@ struct SearchAPITests {
     @Test("bad parameters answer 422 with every field named")
     func validation() async throws {
         try await withAuthApp { client in
-            for query in ["", "?query=", "?query=a&limit=101", "?query=a&limit=0", "?query=a&sex=x", "?query=a&offset=-1",
-                          "?birth_year_from=1900&birth_year_to=1800", "?query=a&include_living=perhaps", "?query=\(String(repeating: "a", count: 201))"] {
+            for query in [
+                "", "?query=", "?query=a&limit=101", "?query=a&limit=0", "?query=a&sex=x", "?query=a&offset=-1",
+                "?birth_year_from=1900&birth_year_to=1800", "?query=a&include_living=perhaps", "?query=\(String(repeating: "a", count: 201))",
+            ] {
                 let response = try await client.request(.get, "/api/v1/search/persons\(query)")
                 #expect(response.status == .unprocessableContent, "\(query)")
                 #expect(try response.json["validation_errors"] as? [[String: Any]] != nil)
@@ -155,7 +161,8 @@ struct SearchAPITests {
             let admin = try await Self.setUp(client)
             let martin = try #require(try await client.request(.get, "/api/v1/search/persons?query=martin").json["results"] as? [[String: Any]]).first
             let id = try #require(martin?["person_id"] as? String)
-            let patched = try await client.request(.patch, "/api/v1/persons/\(id)", json: ["surname": "Lemaître", "first_names_aliases": ["Johannes"]], token: admin)
+            let patched = try await client.request(
+                .patch, "/api/v1/persons/\(id)", json: ["surname": "Lemaître", "first_names_aliases": ["Johannes"]], token: admin)
             #expect(patched.status == .ok)
             try await Self.expectNames(client, "/api/v1/search/persons?query=martin", [])
             try await Self.expectNames(client, "/api/v1/search/persons?query=lemaitre%20jean", ["Jean Lemaître"])

@@ -32,22 +32,32 @@ struct SecretsInLogsTests {
             }
             _ = record(try await client.request(.post, "/auth/login", json: ["username": "admin", "password": wrongPassword]))
             _ = record(try await client.request(.post, "/auth/login", json: ["username": "ghost", "password": wrongPassword]))
-            _ = record(try await client.request(.post, "/auth/register", json: ["username": "weak", "password": wrongPassword.prefix(6), "email": "w@example.org", "full_name": "W"]))
+            _ = record(
+                try await client.request(
+                    .post, "/auth/register", json: ["username": "weak", "password": wrongPassword.prefix(6), "email": "w@example.org", "full_name": "W"]))
             let tokens = try await client.loginAdmin()
-            tokenSink.append(tokens.access); tokenSink.append(tokens.refresh)
+            tokenSink.append(tokens.access)
+            tokenSink.append(tokens.refresh)
             let refreshed = try await client.request(.post, "/auth/refresh", json: ["refresh_token": tokens.refresh])
             let newRefresh = try refreshed.json["refresh_token"] as? String ?? ""
             tokenSink.append(newRefresh)
             _ = record(try await client.request(.post, "/auth/refresh", json: ["refresh_token": tokens.refresh]))
             _ = record(try await client.request(.get, "/auth/me", token: tokens.access + "x"))
             let fresh = try await client.loginAdmin()
-            tokenSink.append(fresh.access); tokenSink.append(fresh.refresh)
-            _ = record(try await client.request(.post, "/auth/change-password", json: [
-                "current_password": wrongPassword, "new_password": newPassword, "confirm_password": newPassword,
-            ], token: fresh.access))
-            _ = record(try await client.request(.post, "/auth/change-password", json: [
-                "current_password": AuthFixture.adminPassword, "new_password": newPassword, "confirm_password": newPassword,
-            ], token: fresh.access))
+            tokenSink.append(fresh.access)
+            tokenSink.append(fresh.refresh)
+            _ = record(
+                try await client.request(
+                    .post, "/auth/change-password",
+                    json: [
+                        "current_password": wrongPassword, "new_password": newPassword, "confirm_password": newPassword,
+                    ], token: fresh.access))
+            _ = record(
+                try await client.request(
+                    .post, "/auth/change-password",
+                    json: [
+                        "current_password": AuthFixture.adminPassword, "new_password": newPassword, "confirm_password": newPassword,
+                    ], token: fresh.access))
             _ = record(try await client.request(.get, "/api/v1/audit?limit=1000", token: try await client.login("admin", newPassword).access))
         }
         let secrets = [AuthFixture.adminPassword, wrongPassword, newPassword, AuthFixture.secret] + tokenSink.lines.withLock { $0 }

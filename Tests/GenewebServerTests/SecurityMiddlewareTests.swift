@@ -25,7 +25,12 @@ struct SecurityMiddlewareTests {
         // Time stands still unless the test moves it: on a loaded machine, real seconds between
         // the requests would refill the bucket (one token a second) and the burst would not run out.
         let time = Mutex(ContinuousClock.now)
-        try await Self.withApp({ $0.rateLimitPerMinute = 60; $0.rateLimitBurst = 3 }, rateLimitClock: { time.withLock { $0 } }) { client in
+        try await Self.withApp(
+            {
+                $0.rateLimitPerMinute = 60
+                $0.rateLimitBurst = 3
+            }, rateLimitClock: { time.withLock { $0 } }
+        ) { client in
             var remaining: [String] = []
             for _ in 1...3 {
                 let response = try await client.request(.get, "/auth/health")
@@ -92,7 +97,10 @@ struct SecurityMiddlewareTests {
 
     @Test("trusted hosts: others get 400 JSON; loopback, health routes and Fly names pass")
     func trustedHosts() async throws {
-        try await Self.withApp({ $0.trustedHosts = ["api.example.org", "*.genealogy.example"]; $0.flyAppName = "geneweb-api" }) { client in
+        try await Self.withApp({
+            $0.trustedHosts = ["api.example.org", "*.genealogy.example"]
+            $0.flyAppName = "geneweb-api"
+        }) { client in
             func status(_ host: String, _ path: String = "/api/v1/persons") async throws -> Int {
                 Int(try await client.request(.get, path, headers: [HTTPField.Name("Host")!: host]).status.code)
             }
@@ -114,9 +122,11 @@ struct SecurityMiddlewareTests {
     @Test("CORS: preflight for a listed origin, allow-origin on answers, nothing for others")
     func cors() async throws {
         try await Self.withApp({ $0.corsOrigins = ["https://app.example.org"] }) { client in
-            let preflight = try await client.request(.options, "/api/v1/persons", headers: [
-                .origin: "https://app.example.org", .accessControlRequestMethod: "POST", .accessControlRequestHeaders: "authorization, content-type",
-            ])
+            let preflight = try await client.request(
+                .options, "/api/v1/persons",
+                headers: [
+                    .origin: "https://app.example.org", .accessControlRequestMethod: "POST", .accessControlRequestHeaders: "authorization, content-type",
+                ])
             #expect(preflight.status == .noContent)
             #expect(preflight.headers[.accessControlAllowOrigin] == "https://app.example.org")
             #expect(preflight.headers[.accessControlAllowMethods]?.contains("PATCH") == true)
@@ -126,7 +136,8 @@ struct SecurityMiddlewareTests {
             #expect(get.headers[.accessControlExposeHeaders]?.contains("ETag") == true)
             let other = try await client.request(.get, "/api/v1/persons", headers: [.origin: "https://evil.example.com"])
             #expect(other.headers[.accessControlAllowOrigin] == nil)
-            let otherPreflight = try await client.request(.options, "/api/v1/persons", headers: [.origin: "https://evil.example.com", .accessControlRequestMethod: "DELETE"])
+            let otherPreflight = try await client.request(
+                .options, "/api/v1/persons", headers: [.origin: "https://evil.example.com", .accessControlRequestMethod: "DELETE"])
             #expect(otherPreflight.headers[.accessControlAllowOrigin] == nil)
         }
     }

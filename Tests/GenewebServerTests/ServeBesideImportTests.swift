@@ -15,13 +15,17 @@ struct ServeBesideImportTests {
         let env = ["GENEWEB_AUTH_BCRYPT_COST": "4", "GENEWEB_DEBUG": "true", "GENEWEB_SECURITY_SECRET_KEY": Self.secret]
         let file = directory.url.appendingPathComponent("large.ged").path
         #expect(try await runGeneweb(["generate", "--persons", "100000", "--output", file]).status == 0)
-        #expect(try await runGeneweb(["user", "create", "archivist", "--role", "admin"] + data, environment: env,
-                                     standardInput: "the archivist's long passphrase\n").status == 0)
+        #expect(
+            try await runGeneweb(
+                ["user", "create", "archivist", "--role", "admin"] + data, environment: env,
+                standardInput: "the archivist's long passphrase\n"
+            ).status == 0)
         // A token from a first server: signing in writes (last login), which must wait during the import.
         let first = try ServerProcess(arguments: ["serve"] + data, environment: env)
         try await first.waitUntilHealthy()
-        let (loginStatus, login) = try await HTTP.postJSON(first.baseURL.appendingPathComponent("auth/login"),
-                                                           ["username": "archivist", "password": "the archivist's long passphrase"])
+        let (loginStatus, login) = try await HTTP.postJSON(
+            first.baseURL.appendingPathComponent("auth/login"),
+            ["username": "archivist", "password": "the archivist's long passphrase"])
         #expect(loginStatus == 200)
         let token = try #require(login["access_token"] as? String)
         first.signal(SIGTERM)

@@ -29,14 +29,16 @@ struct ServerProcessTests {
         #expect(try await server.waitForExit() == 0)
     }
 
-    @Test("invalid configuration stops the start with one line naming the variable and exit code 2", arguments: [
-        (["GENEWEB_API_PORT": "abc"], "GENEWEB_API_PORT"),
-        (["GENEWEB_LOG_LEVEL": "loud"], "GENEWEB_LOG_LEVEL"),
-        (["DATABASE_URL": "mysql://u:secret@h/db"], "DATABASE_URL"),
-        (["GENEWEB_LOG_FORMAT": "yaml"], "GENEWEB_LOG_FORMAT"),
-        (["GENEWEB_ADMIN_USERNAME": "ab", "GENEWEB_ADMIN_PASSWORD": "a long enough admin passphrase"], "GENEWEB_ADMIN_USERNAME"),
-        (["GENEWEB_ADMIN_USERNAME": "anna", "GENEWEB_ADMIN_PASSWORD": "secret"], "GENEWEB_ADMIN_PASSWORD"),
-    ])
+    @Test(
+        "invalid configuration stops the start with one line naming the variable and exit code 2",
+        arguments: [
+            (["GENEWEB_API_PORT": "abc"], "GENEWEB_API_PORT"),
+            (["GENEWEB_LOG_LEVEL": "loud"], "GENEWEB_LOG_LEVEL"),
+            (["DATABASE_URL": "mysql://u:secret@h/db"], "DATABASE_URL"),
+            (["GENEWEB_LOG_FORMAT": "yaml"], "GENEWEB_LOG_FORMAT"),
+            (["GENEWEB_ADMIN_USERNAME": "ab", "GENEWEB_ADMIN_PASSWORD": "a long enough admin passphrase"], "GENEWEB_ADMIN_USERNAME"),
+            (["GENEWEB_ADMIN_USERNAME": "anna", "GENEWEB_ADMIN_PASSWORD": "secret"], "GENEWEB_ADMIN_PASSWORD"),
+        ])
     func configurationErrors(environment: [String: String], variable: String) async throws {
         let directory = TemporaryDirectory()
         var env = environment
@@ -73,7 +75,8 @@ struct ServerProcessTests {
     func importExport() async throws {
         let directory = TemporaryDirectory()
         let file = directory.url.appendingPathComponent("family.ged").path
-        try "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Jean /Dupont/\n1 BIRT\n2 DATE 12 JAN 1850\n1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Marie /Curie/\n1 FAMS @F1@\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n0 TRLR\n"
+        try
+            "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Jean /Dupont/\n1 BIRT\n2 DATE 12 JAN 1850\n1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Marie /Curie/\n1 FAMS @F1@\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n0 TRLR\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         let imported = try await runGeneweb(["import", file, "--base", "family", "--data-dir", directory.path])
         #expect(imported.status == 0)
@@ -140,8 +143,9 @@ struct ServerProcessPostgresTests {
         let url = try await TestPostgres.makeDatabase()
         defer { Task { await TestPostgres.drop(url) } }
         let directory = TemporaryDirectory()
-        let server = try ServerProcess(arguments: ["serve", "--data-dir", directory.path, "--database-url", url],
-                                       environment: ["GENEWEB_MONITORING_METRICS_TOKEN": "monitoring-token-for-the-binary"])
+        let server = try ServerProcess(
+            arguments: ["serve", "--data-dir", directory.path, "--database-url", url],
+            environment: ["GENEWEB_MONITORING_METRICS_TOKEN": "monitoring-token-for-the-binary"])
         try await server.waitUntilHealthy()
 
         // Another session holds an exclusive lock on `persons`, so /health/detailed, which counts
@@ -161,8 +165,9 @@ struct ServerProcessPostgresTests {
                 }
                 var iterator = locked.stream.makeAsyncIterator()
                 await iterator.next()
-                async let slow = HTTP.send("GET", server.baseURL.appendingPathComponent("health/detailed"),
-                                           headers: ["Authorization": "Bearer monitoring-token-for-the-binary"], timeout: 120)
+                async let slow = HTTP.send(
+                    "GET", server.baseURL.appendingPathComponent("health/detailed"),
+                    headers: ["Authorization": "Bearer monitoring-token-for-the-binary"], timeout: 120)
                 // The request is in flight once its query waits on the lock.
                 try await Self.waitUntil("the request's query waits on the lock") {
                     try await locker.withConnection { sql in

@@ -49,13 +49,17 @@ struct StatisticsAPITests {
         try await withAuthApp(engine) { client in
             let admin = try await client.loginAdmin().access
             let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-            let widower = try await PersonsAPITests.create(client, [
-                "first_name": "Ancien", "surname": "Marie", "sex": "male", "birth_date": "1900-01-01", "death_date": "1990-01-01",
-            ], token: admin)
+            let widower = try await PersonsAPITests.create(
+                client,
+                [
+                    "first_name": "Ancien", "surname": "Marie", "sex": "male", "birth_date": "1900-01-01", "death_date": "1990-01-01",
+                ], token: admin)
             let bride = try await FamiliesAPITests.person(client, "Vivante", "Mariee", sex: "female", born: "\(year - 60)", token: admin)
-            let family = try await client.request(.post, "/api/v1/families", json: [
-                "parents": [try #require(widower["id"] as? String), bride], "marriage_date": "1985-06-01",
-            ], token: admin)
+            let family = try await client.request(
+                .post, "/api/v1/families",
+                json: [
+                    "parents": [try #require(widower["id"] as? String), bride], "marriage_date": "1985-06-01",
+                ], token: admin)
             #expect(family.status == .created)
             func men1900(_ token: String?) async throws -> [String: Any]? {
                 let ages = try await client.request(.get, "/api/v1/genealogy/stats", token: token).json["age_at_marriage"] as? [[String: Any]] ?? []

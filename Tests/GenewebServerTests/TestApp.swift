@@ -36,7 +36,9 @@ extension TestResponse {
     var json: [String: Any] {
         get throws {
             let object = try JSONSerialization.jsonObject(with: Data(buffer: body))
-            guard let dictionary = object as? [String: Any] else { throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: [], debugDescription: "not an object")) }
+            guard let dictionary = object as? [String: Any] else {
+                throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: [], debugDescription: "not an object"))
+            }
             return dictionary
         }
     }

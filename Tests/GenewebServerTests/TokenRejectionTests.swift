@@ -1,10 +1,11 @@
 import Foundation
-@testable import GenewebServer
 import GenewebTestSupport
 import Hummingbird
 import HummingbirdTesting
 import JWTKit
 import Testing
+
+@testable import GenewebServer
 
 /// Every kind of bad token is a 401 with the error JSON and `WWW-Authenticate`, never a 500 and
 /// never a silent downgrade to anonymous.

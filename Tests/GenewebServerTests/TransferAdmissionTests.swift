@@ -1,7 +1,8 @@
 import Foundation
-@testable import GenewebServer
 import HTTPTypes
 import Testing
+
+@testable import GenewebServer
 
 /// How many exports and imports run at once: per client and in total, refused with 429 and
 /// `Retry-After`, places given back when the work ends or its response is dropped.
@@ -88,7 +89,9 @@ struct TransferAdmissionTests {
         ])
         #expect(set.transfers.exportsInTotal == 8 && set.transfers.exportsPerClient == 3)
         #expect(set.transfers.wholeBaseExportsInTotal == 2 && set.transfers.importsInTotal == 2)
-        for (name, value) in [("GENEWEB_EXPORT_MAX_CONCURRENT", "0"), ("GENEWEB_EXPORT_MAX_PER_CLIENT", "many"), ("GENEWEB_IMPORT_MAX_CONCURRENT", "99999999999999999999")] {
+        for (name, value) in [
+            ("GENEWEB_EXPORT_MAX_CONCURRENT", "0"), ("GENEWEB_EXPORT_MAX_PER_CLIENT", "many"), ("GENEWEB_IMPORT_MAX_CONCURRENT", "99999999999999999999"),
+        ] {
             #expect(throws: ConfigurationError.self) { try AppConfiguration.load(environment: [name: value]) }
         }
     }

@@ -14,9 +14,12 @@ struct TransferLimitsServerProcessTests {
         return (server, try await AuthServerProcessTests.login(server).access)
     }
 
-    static func importFile(_ server: ServerProcess, _ token: String, base: String, _ text: String) async throws -> (status: Int, headers: [String: String], body: Data) {
-        try await HTTP.send("POST", server.baseURL.appendingPathComponent("api/v1/bases/\(base)/import"),
-                            headers: ["Authorization": "Bearer \(token)"], body: Data(text.utf8), timeout: 120)
+    static func importFile(_ server: ServerProcess, _ token: String, base: String, _ text: String) async throws -> (
+        status: Int, headers: [String: String], body: Data
+    ) {
+        try await HTTP.send(
+            "POST", server.baseURL.appendingPathComponent("api/v1/bases/\(base)/import"),
+            headers: ["Authorization": "Bearer \(token)"], body: Data(text.utf8), timeout: 120)
     }
 
     static func json(_ data: Data) -> [String: Any] {
@@ -42,9 +45,12 @@ struct TransferLimitsServerProcessTests {
         let (server, token) = try await Self.start(directory, ["GENEWEB_IMPORT_MAX_CONCURRENT": "1"])
 
         let upload = try RawHTTPConnection(port: server.port)
-        try upload.send(RawHTTPConnection.head("POST", "/api/v1/bases/gone/import", headers: [
-            "Authorization": "Bearer \(token)", "Content-Length": String(body.count), "Content-Type": "application/x-gedcom",
-        ]))
+        try upload.send(
+            RawHTTPConnection.head(
+                "POST", "/api/v1/bases/gone/import",
+                headers: [
+                    "Authorization": "Bearer \(token)", "Content-Length": String(body.count), "Content-Type": "application/x-gedcom",
+                ]))
         try upload.send(body.prefix(body.count / 2))
         // The first import holds the only place while its body comes in.
         let refused = try await Self.importFile(server, token, base: "small", ImportExportAPITests.gedcom)
@@ -57,7 +63,8 @@ struct TransferLimitsServerProcessTests {
         try upload.send(body.dropFirst(body.count / 2))
         upload.close()
         #expect(try await Self.eventually { server.log.contains("import into gone cancelled") }, "\(server.log.suffix(2000))")
-        let persons = try await HTTP.send("GET", server.baseURL.appendingPathComponent("api/v1/bases/gone/persons"), headers: ["Authorization": "Bearer \(token)"])
+        let persons = try await HTTP.send(
+            "GET", server.baseURL.appendingPathComponent("api/v1/bases/gone/persons"), headers: ["Authorization": "Bearer \(token)"])
         #expect(persons.status == 404, "the cancelled import created nothing: \(String(decoding: persons.body, as: UTF8.self))")
 
         // The place is free again and the database is not left locked.
@@ -73,7 +80,8 @@ struct TransferLimitsServerProcessTests {
         let (server, token) = try await Self.start(directory, [:])
         // A 20-digit level: once an overflow trap in the GEDCOM line reader that ended the server.
         // The digits are counted before any arithmetic: the line is kept as text, with a warning.
-        let trap = try await Self.importFile(server, token, base: "trap", "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Jean /Dupont/\n99999999999999999999 X\n0 TRLR\n")
+        let trap = try await Self.importFile(
+            server, token, base: "trap", "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Jean /Dupont/\n99999999999999999999 X\n0 TRLR\n")
         #expect(trap.status == 201, "\(String(decoding: trap.body, as: UTF8.self))")
         #expect(Self.json(trap.body)["persons"] as? Int == 1)
         let warnings = Self.json(trap.body)["warnings"] as? [String] ?? []
@@ -115,11 +123,12 @@ struct TransferLimitsServerProcessTests {
 
         slow.close()
         var exported = 0
-        #expect(try await Self.eventually {
-            let answer = try await HTTP.send("GET", exportURL, timeout: 120)
-            exported = answer.body.count
-            return answer.status == 200
-        })
+        #expect(
+            try await Self.eventually {
+                let answer = try await HTTP.send("GET", exportURL, timeout: 120)
+                exported = answer.body.count
+                return answer.status == 200
+            })
         #expect(exported > 12_000_000)
         server.signal(SIGTERM)
         #expect(try await server.waitForExit() == 0)

@@ -9,9 +9,11 @@ struct TrustedHostSocketTests {
     @Test("two Host lines, and an absolute-form target naming another authority, are refused with 400")
     func hostsThatDisagree() async throws {
         let directory = TemporaryDirectory()
-        let server = try ServerProcess(arguments: ["serve"], environment: [
-            "GENEWEB_DATA_DIR": directory.path, "GENEWEB_SECURITY_TRUSTED_HOSTS": "api.example.org",
-        ])
+        let server = try ServerProcess(
+            arguments: ["serve"],
+            environment: [
+                "GENEWEB_DATA_DIR": directory.path, "GENEWEB_SECURITY_TRUSTED_HOSTS": "api.example.org",
+            ])
         try await server.waitUntilHealthy()
         func status(_ target: String, hosts: [String]) throws -> Int? {
             let head = ["GET \(target) HTTP/1.1"] + hosts.map { "Host: \($0)" } + ["Connection: close", "", ""]

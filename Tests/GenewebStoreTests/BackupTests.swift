@@ -21,64 +21,71 @@ struct BackupTests {
         let document = try GedcomReader.read(GedcomFile(bytes: Array(fixture.utf8)))
         _ = try await GenealogyImporter(database: database).importDocument(document, into: try BaseName("family"), format: "gedcom", replace: false)
         let users = UserRepository(database: database)
-        let user = UserRecord(username: "archivist", email: "archivist@example.org", fullName: "Anne Archiviste",
-                              passwordHash: "$2b$04$abcdefghijklmnopqrstuv", role: .admin, createdAt: 1_700_000_000,
-                              updatedAt: 1_700_000_000, passwordChangedAt: 1_700_000_000)
+        let user = UserRecord(
+            username: "archivist", email: "archivist@example.org", fullName: "Anne Archiviste",
+            passwordHash: "$2b$04$abcdefghijklmnopqrstuv", role: .admin, createdAt: 1_700_000_000,
+            updatedAt: 1_700_000_000, passwordChangedAt: 1_700_000_000)
         try await users.insert(user)
         let tokens = TokenRepository(database: database)
         try await tokens.storeRefresh(jti: "refresh-1", userID: user.id, familyID: "session-1", issuedAt: 1_700_000_000, expiresAt: 4_000_000_000)
         try await tokens.revokeAccess(jti: "access-1", expiresAt: 4_000_000_000, reason: "logout")
-        let audit = AuditEntry(occurredAt: 1_700_000_100, actorID: user.id.uuidString, actorName: "archivist", action: "base.import",
-                               entityType: "base", entityID: "family", base: "family", details: ["persons": "3"])
+        let audit = AuditEntry(
+            occurredAt: 1_700_000_100, actorID: user.id.uuidString, actorName: "archivist", action: "base.import",
+            entityType: "base", entityID: "family", base: "family", details: ["persons": "3"])
         try await AuditRepository(database: database).record(audit)
-        let person = try #require(try await database.withConnection { sql in
-            try await sql.raw("SELECT id FROM persons LIMIT 1").first()?.decode(column: "id", as: UUID.self)
-        })
-        let base = try #require(try await database.withConnection { sql in
-            try await sql.raw("SELECT id FROM bases WHERE name = 'family'").first()?.decode(column: "id", as: Int.self)
-        })
+        let person = try #require(
+            try await database.withConnection { sql in
+                try await sql.raw("SELECT id FROM persons LIMIT 1").first()?.decode(column: "id", as: UUID.self)
+            })
+        let base = try #require(
+            try await database.withConnection { sql in
+                try await sql.raw("SELECT id FROM bases WHERE name = 'family'").first()?.decode(column: "id", as: Int.self)
+            })
         try await ConsentRepository(database: database).append(
-            [ConsentRecord(status: .granted, purposes: ["publication"], notes: "signed in person", consentDate: "2024-05-01",
-                           recordedBy: "archivist", recordedAt: 1_700_000_200)],
+            [
+                ConsentRecord(
+                    status: .granted, purposes: ["publication"], notes: "signed in person", consentDate: "2024-05-01",
+                    recordedBy: "archivist", recordedAt: 1_700_000_200)
+            ],
             person: person, base: base, audit: audit
         )
     }
 
     static let fixture = """
-    0 HEAD
-    1 CHAR UTF-8
-    0 @I1@ INDI
-    1 NAME Jean /Dupont/
-    1 SEX M
-    1 BIRT
-    2 DATE 12 JAN 1850
-    2 PLAC Reims
-    1 FAMS @F1@
-    0 @I2@ INDI
-    1 NAME Marie /Curie/
-    1 SEX F
-    1 FAMS @F1@
-    0 @I3@ INDI
-    1 NAME Paul /Dupont/
-    1 BIRT
-    2 DATE ABT 1875
-    1 FAMC @F1@
-    1 _CUSTOM kept
-    0 @F1@ FAM
-    1 HUSB @I1@
-    1 WIFE @I2@
-    1 CHIL @I3@
-    1 MARR
-    2 DATE 1870
-    0 @S1@ SOUR
-    1 TITL Registres
-    0 @N1@ NOTE A shared note
-    0 @R1@ REPO
-    1 NAME Archives
-    0 @O1@ OBJE
-    1 FILE photo.jpg
-    0 TRLR
-    """
+        0 HEAD
+        1 CHAR UTF-8
+        0 @I1@ INDI
+        1 NAME Jean /Dupont/
+        1 SEX M
+        1 BIRT
+        2 DATE 12 JAN 1850
+        2 PLAC Reims
+        1 FAMS @F1@
+        0 @I2@ INDI
+        1 NAME Marie /Curie/
+        1 SEX F
+        1 FAMS @F1@
+        0 @I3@ INDI
+        1 NAME Paul /Dupont/
+        1 BIRT
+        2 DATE ABT 1875
+        1 FAMC @F1@
+        1 _CUSTOM kept
+        0 @F1@ FAM
+        1 HUSB @I1@
+        1 WIFE @I2@
+        1 CHIL @I3@
+        1 MARR
+        2 DATE 1870
+        0 @S1@ SOUR
+        1 TITL Registres
+        0 @N1@ NOTE A shared note
+        0 @R1@ REPO
+        1 NAME Archives
+        0 @O1@ OBJE
+        1 FILE photo.jpg
+        0 TRLR
+        """
 
     /// Every table's rows, normalised so that both engines' forms compare equal: JSON texts
     /// parsed, times to the millisecond, identifiers lower-cased.
@@ -110,7 +117,8 @@ struct BackupTests {
         case .boolean(let flag): return String(flag)
         case .text(let text):
             if let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-               let canonical = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
+                let canonical = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            {
                 return String(decoding: canonical, as: UTF8.self)
             }
             if text.count > 20, text.hasSuffix("Z"), text.dropFirst(4).first == "-", let dot = text.firstIndex(of: ".") {
@@ -151,8 +159,9 @@ struct BackupTests {
             // The sealed email opens with the same key, and ids continue after the restored ones.
             let user = try await UserRepository(database: restored.database).find(username: "archivist")
             #expect(user?.email == "archivist@example.org")
-            try await AuditRepository(database: restored.database).record(AuditEntry(
-                occurredAt: 1_700_000_300, actorID: nil, actorName: "", action: "after.restore", entityType: "test"))
+            try await AuditRepository(database: restored.database).record(
+                AuditEntry(
+                    occurredAt: 1_700_000_300, actorID: nil, actorName: "", action: "after.restore", entityType: "test"))
             let audit = try await AuditRepository(database: restored.database).entries(offset: 0, limit: 10)
             #expect(audit.total == 3)
         }
@@ -254,15 +263,19 @@ struct BackupTests {
         try await restored.database.whileRunning {
             _ = try await BackupRestorer(database: restored.database, logger: Self.logger).restore(from: archive, replace: false)
             try await restored.database.withConnection { sql in
-                let dangling = try await sql.raw("""
+                let dangling = try await sql.raw(
+                    """
                     SELECT count(*) AS n FROM family_members m LEFT JOIN persons p ON p.id = m.person_id WHERE p.id IS NULL
-                    """).first()?.decode(column: "n", as: Int.self)
+                    """
+                ).first()?.decode(column: "n", as: Int.self)
                 #expect(dangling == 0)
                 // Each base is wholly in the archive or wholly out: 300 persons or none.
-                let counts = try await sql.raw("""
+                let counts = try await sql.raw(
+                    """
                     SELECT b.name AS name, count(p.id) AS n FROM bases b LEFT JOIN persons p ON p.base_id = b.id
                     WHERE b.name LIKE 'busy%' GROUP BY b.name
-                    """).all().map { try $0.decode(column: "n", as: Int.self) }
+                    """
+                ).all().map { try $0.decode(column: "n", as: Int.self) }
                 #expect(counts.allSatisfy { $0 == 300 || $0 == 0 }, "\(counts)")
             }
         }

@@ -1,9 +1,10 @@
 import Foundation
 import GenewebCore
 import GenewebFormats
-@testable import GenewebStore
 import GenewebTestSupport
 import Testing
+
+@testable import GenewebStore
 
 /// The store's own JSON writer must give what `JSONEncoder` gives, as JSON values: every document
 /// it writes is read back by `JSONDecoder`.
@@ -30,8 +31,9 @@ struct DocumentEncoderTests {
         for source in document.sources { try expectSameAsFoundation(source) }
     }
 
-    @Test("every record of the GEDCOM 7 maximal file encodes as JSONEncoder does",
-          .enabled(if: Corpus.isAvailable, "corpus not found: set GENEWEB_CORPUS_DIR"))
+    @Test(
+        "every record of the GEDCOM 7 maximal file encodes as JSONEncoder does",
+        .enabled(if: Corpus.isAvailable, "corpus not found: set GENEWEB_CORPUS_DIR"))
     func maximal70() throws {
         let document = GedcomReader.read(try GedcomFile(bytes: Corpus.bytes("maximal70.ged")))
         #expect(!document.persons.isEmpty)

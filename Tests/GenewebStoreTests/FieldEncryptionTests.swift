@@ -1,10 +1,11 @@
 import Foundation
 import GenewebCore
-@testable import GenewebStore
 import GenewebTestSupport
 import Logging
 import SQLKit
 import Testing
+
+@testable import GenewebStore
 
 @Suite("Field encryption at rest")
 struct FieldEncryptionTests {
@@ -47,12 +48,17 @@ struct FieldEncryptionTests {
         try await first.whileRunning { () async throws in
             try await MigrationRunner(database: first, logger: Logger(label: "test")).migrate()
             let users = UserRepository(database: first)
-            try await users.insert(UserRecord(username: "marie", email: "marie@example.org", fullName: "Marie", passwordHash: "x", role: .viewer, createdAt: 1, updatedAt: 1, passwordChangedAt: 1))
+            try await users.insert(
+                UserRecord(
+                    username: "marie", email: "marie@example.org", fullName: "Marie", passwordHash: "x", role: .viewer, createdAt: 1, updatedAt: 1,
+                    passwordChangedAt: 1))
             let base = try #require(try await BaseRepository(database: first).id(of: BaseName("default")))
             let audit = AuditEntry(occurredAt: 1, actorID: nil, actorName: "test", action: "test", entityType: "test")
-            try await ConsentRepository(database: first).append([
-                ConsentRecord(status: .granted, purposes: ["publication"], notes: "signed at the town hall", consentDate: nil, recordedBy: "t", recordedAt: 1),
-            ], person: person, base: base, audit: audit)
+            try await ConsentRepository(database: first).append(
+                [
+                    ConsentRecord(
+                        status: .granted, purposes: ["publication"], notes: "signed at the town hall", consentDate: nil, recordedBy: "t", recordedAt: 1)
+                ], person: person, base: base, audit: audit)
             let notes = RecordRepository<Note>(database: first)
             _ = try await notes.insert(note, base: base, audit: audit)
             _ = try await notes.insert(publicNote, base: base, audit: audit)

@@ -10,38 +10,38 @@ import Testing
 struct GraphLoadTests {
     /// A father with two wives, children listed out of alphabetical and id order.
     static let gedcom = """
-    0 HEAD
-    1 CHAR UTF-8
-    0 @P@ INDI
-    1 NAME Paul /Roy/
-    1 SEX M
-    0 @W1@ INDI
-    1 NAME Anne /Vial/
-    1 SEX F
-    0 @W2@ INDI
-    1 NAME Berthe /Gay/
-    1 SEX F
-    0 @C1@ INDI
-    1 NAME Zoé /Roy/
-    0 @C2@ INDI
-    1 NAME Abel /Roy/
-    0 @C3@ INDI
-    1 NAME Marc /Roy/
-    0 @C4@ INDI
-    1 NAME Henri /Roy/
-    0 @F1@ FAM
-    1 HUSB @P@
-    1 WIFE @W1@
-    1 CHIL @C1@
-    1 CHIL @C2@
-    1 CHIL @C3@
-    0 @F2@ FAM
-    1 HUSB @P@
-    1 WIFE @W2@
-    1 CHIL @C4@
-    0 TRLR
+        0 HEAD
+        1 CHAR UTF-8
+        0 @P@ INDI
+        1 NAME Paul /Roy/
+        1 SEX M
+        0 @W1@ INDI
+        1 NAME Anne /Vial/
+        1 SEX F
+        0 @W2@ INDI
+        1 NAME Berthe /Gay/
+        1 SEX F
+        0 @C1@ INDI
+        1 NAME Zoé /Roy/
+        0 @C2@ INDI
+        1 NAME Abel /Roy/
+        0 @C3@ INDI
+        1 NAME Marc /Roy/
+        0 @C4@ INDI
+        1 NAME Henri /Roy/
+        0 @F1@ FAM
+        1 HUSB @P@
+        1 WIFE @W1@
+        1 CHIL @C1@
+        1 CHIL @C2@
+        1 CHIL @C3@
+        0 @F2@ FAM
+        1 HUSB @P@
+        1 WIFE @W2@
+        1 CHIL @C4@
+        0 TRLR
 
-    """
+        """
 
     @Test("chunked reading gives the same graph whatever the chunk size, with children in family order", arguments: allEngines)
     func chunks(engine: DatabaseEngine) async throws {

@@ -15,24 +15,27 @@ struct ImportFuzzTests {
     @Test("NUL characters are dropped with warnings and huge numbers read as text: the import succeeds", arguments: allEngines)
     func nulAndHugeNumbers(engine: DatabaseEngine) async throws {
         let text = """
-        0 HEAD
-        1 CHAR UTF-8
-        0 @I1@ INDI
-        1 NAME Je\u{0}an /Dupont/
-        1 BIRT
-        2 DATE 1 JAN 9223372036854775807
-        1 NOTE a note\u{0} with a NUL
-        99999999999999999999 X
-        0 @N1@ NOTE shared\u{0}
-        0 TRLR
+            0 HEAD
+            1 CHAR UTF-8
+            0 @I1@ INDI
+            1 NAME Je\u{0}an /Dupont/
+            1 BIRT
+            2 DATE 1 JAN 9223372036854775807
+            1 NOTE a note\u{0} with a NUL
+            99999999999999999999 X
+            0 @N1@ NOTE shared\u{0}
+            0 TRLR
 
-        """
+            """
         try await EngineFixture.with(engine) { database in
             try await MigrationRunner(database: database, logger: Logger(label: "test.fuzz")).migrate()
             let file = try GenealogyFile.open(Array(text.utf8), fileName: "nul.ged", format: .auto)
             let report = try await GenealogyImporter(database: database).importFile(file, into: try BaseName("nul"), replace: false)
             #expect(report.persons == 1 && report.notes == 1)
-            #expect(report.warnings.filter { $0.contains("NUL character dropped") } == ["line 4: NUL character dropped", "line 7: NUL character dropped", "line 9: NUL character dropped"])
+            #expect(
+                report.warnings.filter { $0.contains("NUL character dropped") } == [
+                    "line 4: NUL character dropped", "line 7: NUL character dropped", "line 9: NUL character dropped",
+                ])
             #expect(report.warnings.contains { $0.hasPrefix("line 8: line without level number") })
             let document = try #require(try await GenealogyExporter(database: database).load(try BaseName("nul")))
             let person = try #require(document.persons.first)
@@ -56,7 +59,9 @@ struct ImportFuzzTests {
             try await MigrationRunner(database: database, logger: Logger(label: "test.fuzz")).migrate()
             let importer = GenealogyImporter(database: database)
             let base = try BaseName("fuzz")
-            var imported = 0, failed = 0, refused = 0
+            var imported = 0
+            var failed = 0
+            var refused = 0
             var persons = 0
             for index in indexes {
                 let fuzzCase = ReaderFuzz.makeCase(index, seed: seed, files: files)
@@ -99,21 +104,25 @@ struct ImportFuzzTests {
 
     func expectNoNul(_ base: BaseName, database: Database, fuzzCase: FuzzCase) async throws {
         let withNul = try await database.withConnection { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT count(*) AS n FROM persons
                 WHERE base_id = (SELECT id FROM bases WHERE name = \(bind: base.rawValue))
                   AND (instr(first_name, char(0)) > 0 OR instr(surname, char(0)) > 0 OR instr(document, char(0)) > 0
                        OR instr(document, \(bind: "\\u0000")) > 0)
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
         }
         #expect(withNul == 0, "\(fuzzCase): \(withNul) persons hold a NUL")
     }
 
     func personCount(_ base: BaseName, database: Database) async throws -> Int {
         try await database.withConnection { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT count(*) AS n FROM persons WHERE base_id = (SELECT id FROM bases WHERE name = \(bind: base.rawValue))
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
 }

@@ -47,21 +47,21 @@ struct ImportRefusalTests {
         try await EngineFixture.with(engine) { database in
             try await MigrationRunner(database: database, logger: Self.logger).migrate()
             let gw = """
-            encoding: utf-8
-            gwplus
+                encoding: utf-8
+                gwplus
 
-            fam ? Mary + ? John
-            beg
-            - h Paul
-            end
+                fam ? Mary + ? John
+                beg
+                - h Paul
+                end
 
-            fam ? mary + Dupont Jean
-            beg
-            - f Rose
-            end
+                fam ? mary + Dupont Jean
+                beg
+                - f Rose
+                end
 
-            fam DUPONT Jean + ? Mary
-            """
+                fam DUPONT Jean + ? Mary
+                """
             let file = try GenealogyFile.open(Array(gw.utf8), fileName: "namesakes.gw", format: .auto)
             let report = try await GenealogyImporter(database: database).importFile(file, into: try BaseName("namesakes"), replace: false)
             #expect(report.persons == 7)

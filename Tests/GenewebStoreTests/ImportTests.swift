@@ -12,34 +12,34 @@ struct ImportTests {
     let logger = Logger(label: "test.import")
 
     static let fixture = """
-    0 HEAD
-    1 CHAR UTF-8
-    0 @I1@ INDI
-    1 NAME Jean /Dupont/
-    1 SEX M
-    1 BIRT
-    2 DATE 12 JAN 1850
-    2 PLAC Reims
-    1 FAMS @F1@
-    0 @I2@ INDI
-    1 NAME Marie /Curie/
-    1 SEX F
-    1 FAMS @F1@
-    0 @I3@ INDI
-    1 NAME Paul /Dupont/
-    1 BIRT
-    2 DATE ABT 1875
-    1 _CUSTOM kept
-    0 @F1@ FAM
-    1 HUSB @I1@
-    1 WIFE @I2@
-    1 CHIL @I3@
-    1 MARR
-    2 DATE 1870
-    0 @S1@ SOUR
-    1 TITL Registres
-    0 TRLR
-    """
+        0 HEAD
+        1 CHAR UTF-8
+        0 @I1@ INDI
+        1 NAME Jean /Dupont/
+        1 SEX M
+        1 BIRT
+        2 DATE 12 JAN 1850
+        2 PLAC Reims
+        1 FAMS @F1@
+        0 @I2@ INDI
+        1 NAME Marie /Curie/
+        1 SEX F
+        1 FAMS @F1@
+        0 @I3@ INDI
+        1 NAME Paul /Dupont/
+        1 BIRT
+        2 DATE ABT 1875
+        1 _CUSTOM kept
+        0 @F1@ FAM
+        1 HUSB @I1@
+        1 WIFE @I2@
+        1 CHIL @I3@
+        1 MARR
+        2 DATE 1870
+        0 @S1@ SOUR
+        1 TITL Registres
+        0 TRLR
+        """
 
     static func document(_ text: String = fixture) throws -> GedcomDocument {
         GedcomReader.read(try GedcomFile(bytes: Array(text.utf8)))
@@ -54,7 +54,8 @@ struct ImportTests {
         try await EngineFixture.with(engine) { database in
             try await prepared(database)
             let document = try Self.document()
-            let report = try await GenealogyImporter(database: database).importDocument(document, into: try BaseName("family"), format: "gedcom", replace: false)
+            let report = try await GenealogyImporter(database: database).importDocument(
+                document, into: try BaseName("family"), format: "gedcom", replace: false)
             #expect(report.persons == 3 && report.families == 1 && report.sources == 1)
             let summary = try #require(try await BaseRepository(database: database).summaries().first { $0.name == "family" })
             #expect(summary.persons == 3 && summary.families == 1)
@@ -79,7 +80,8 @@ struct ImportTests {
                 _ = try await importer.importDocument(try Self.document(), into: base, format: "gedcom", replace: false)
             }
             #expect(try await BaseRepository(database: database).summaries().first?.persons == 3)
-            let replaced = try await importer.importDocument(try Self.document("0 HEAD\n0 @I1@ INDI\n1 NAME Solo /Person/\n0 TRLR\n"), into: base, format: "gedcom", replace: true)
+            let replaced = try await importer.importDocument(
+                try Self.document("0 HEAD\n0 @I1@ INDI\n1 NAME Solo /Person/\n0 TRLR\n"), into: base, format: "gedcom", replace: true)
             #expect(replaced.persons == 1)
             #expect(try await BaseRepository(database: database).summaries().first?.persons == 1)
         }
@@ -161,4 +163,3 @@ struct CorpusImportTests {
         }
     }
 }
-

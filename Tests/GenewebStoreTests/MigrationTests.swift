@@ -40,7 +40,8 @@ struct MigrationTests {
         try await EngineFixture.with(engine) { database in
             try await MigrationRunner(database: database, logger: logger).migrate()
             let names = try await database.withConnection { sql in
-                let query: SQLQueryString = engine == .sqlite
+                let query: SQLQueryString =
+                    engine == .sqlite
                     ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'persons'"
                     : "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'persons'"
                 return try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }
@@ -51,10 +52,12 @@ struct MigrationTests {
             // A new id each time: only the (base, first name, surname, occurrence) key can refuse the second.
             func insert(occurrence: Int) async throws {
                 try await database.withConnection { sql in
-                    try await sql.raw("""
+                    try await sql.raw(
+                        """
                         INSERT INTO persons (id, base_id, first_name, surname, occurrence, first_name_key, surname_key, sex)
                         VALUES (\(bind: UUID()), 1, 'Jean', 'Dupont', \(bind: occurrence), 'jean', 'dupont', 'male')
-                        """).run()
+                        """
+                    ).run()
                 }
             }
             try await insert(occurrence: 0)

@@ -14,18 +14,23 @@ struct SearchIndexMigrationTests {
             let logger = Logger(label: "test.migrations")
             try await MigrationRunner(database: database, migrations: Array(Migrations.all.prefix(9)), logger: logger).migrate()
             var dead = Person(firstName: "Éléonore", surname: "Strauß", sex: .female)
-            dead.events = [Event(kind: .birth, date: .calendar(CalendarDate(year: 1870)), place: "Saint-Étienne"), Event(kind: .death, date: .calendar(CalendarDate(year: 1950)))]
+            dead.events = [
+                Event(kind: .birth, date: .calendar(CalendarDate(year: 1870)), place: "Saint-Étienne"),
+                Event(kind: .death, date: .calendar(CalendarDate(year: 1950))),
+            ]
             var living = Person(firstName: "Zoé", surname: "Strauss", sex: .female)
             living.events = [Event(kind: .birth, date: .calendar(CalendarDate(day: 2, month: 5, year: 2001)))]
             for person in [dead, living] {
                 let json = String(decoding: try JSONEncoder().encode(person), as: UTF8.self)
                 let document: SQLQueryString = engine == .postgres ? "CAST(\(bind: json) AS JSONB)" : "\(bind: json)"
                 try await database.withConnection { sql in
-                    try await sql.raw("""
+                    try await sql.raw(
+                        """
                         INSERT INTO persons (id, base_id, first_name, surname, occurrence, first_name_key, surname_key, sex, document)
                         VALUES (\(bind: person.id.uuid), 1, \(bind: person.firstName), \(bind: person.surname), 0,
                         \(bind: NameNormalizer.key(person.firstName)), \(bind: NameNormalizer.key(person.surname)), \(bind: person.sex.rawValue),
-                        """ + document + ")").run()
+                        """ + document + ")"
+                    ).run()
                 }
             }
             #expect(try await MigrationRunner(database: database, logger: logger).migrate() == [10, 11])

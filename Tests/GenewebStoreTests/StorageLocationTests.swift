@@ -10,22 +10,26 @@ struct StorageLocationTests {
         #expect(try StorageLocation.resolve(databaseURL: "  ", dataDirectory: "/d") == .sqlite(path: "/d/geneweb.sqlite"))
     }
 
-    @Test("postgres URLs in their usual spellings are accepted", arguments: [
-        "postgres://u:p@db.internal:5432/geneweb",
-        "postgresql://u@localhost/geneweb?sslmode=disable",
-        "postgres://geneweb:secret@geneweb-db.flycast:5432/geneweb?sslmode=disable",
-    ])
+    @Test(
+        "postgres URLs in their usual spellings are accepted",
+        arguments: [
+            "postgres://u:p@db.internal:5432/geneweb",
+            "postgresql://u@localhost/geneweb?sslmode=disable",
+            "postgres://geneweb:secret@geneweb-db.flycast:5432/geneweb?sslmode=disable",
+        ])
     func postgresAccepted(url: String) throws {
         #expect(try StorageLocation.resolve(databaseURL: url, dataDirectory: "/d") == .postgres(url: url))
     }
 
-    @Test("malformed URLs are refused with the reason", arguments: [
-        "mysql://u:p@h/db",
-        "postgres://",
-        "postgres://user@host",
-        "postgres://user@host:99999/db",
-        "not a url",
-    ])
+    @Test(
+        "malformed URLs are refused with the reason",
+        arguments: [
+            "mysql://u:p@h/db",
+            "postgres://",
+            "postgres://user@host",
+            "postgres://user@host:99999/db",
+            "not a url",
+        ])
     func malformedRefused(url: String) {
         #expect(throws: StorageLocationError.self) {
             try StorageLocation.resolve(databaseURL: url, dataDirectory: "/d")

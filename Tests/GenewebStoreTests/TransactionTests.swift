@@ -53,9 +53,11 @@ struct TransactionTests {
     }
 
     private func insertPerson(_ sql: any SQLDatabase, id: UUID = UUID(), first: String, surname: String) async throws {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO persons (id, base_id, first_name, surname, first_name_key, surname_key)
             VALUES (\(bind: id), 1, \(bind: first), \(bind: surname), \(bind: first.lowercased()), \(bind: surname.lowercased()))
-            """).run()
+            """
+        ).run()
     }
 }

@@ -11,10 +11,12 @@ struct UniqueViolationTests {
     let logger = Logger(label: "test.unique")
 
     private func insert(_ sql: any SQLDatabase, id: UUID, first: String) async throws {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO persons (id, base_id, first_name, surname, first_name_key, surname_key, occurrence)
             VALUES (\(bind: id), 1, \(bind: first), 'Dupont', \(bind: first.lowercased()), 'dupont', 0)
-            """).run()
+            """
+        ).run()
     }
 
     /// The error `body` throws.
@@ -37,9 +39,11 @@ struct UniqueViolationTests {
             #expect(UniqueViolation(engineError: sameKey)?.table == "persons", "\(String(reflecting: sameKey))")
             let sameID = try #require(await failure(database) { sql in try await insert(sql, id: id, first: "Paul") })
             #expect(UniqueViolation(engineError: sameID)?.table == "persons", "\(String(reflecting: sameID))")
-            let dangling = try #require(await failure(database) { sql in
-                try await sql.raw("INSERT INTO family_members (family_id, person_id, role, position) VALUES (\(bind: UUID()), \(bind: id), 'child', 0)").run()
-            })
+            let dangling = try #require(
+                await failure(database) { sql in
+                    try await sql.raw("INSERT INTO family_members (family_id, person_id, role, position) VALUES (\(bind: UUID()), \(bind: id), 'child', 0)")
+                        .run()
+                })
             #expect(UniqueViolation(engineError: dangling) == nil)
         }
     }

@@ -41,10 +41,11 @@ extension ReaderFuzz {
         var measure = TextMeasure()
         while case let batch = stream.nextPersons(upTo: 100), !batch.isEmpty {
             reading.records += batch.count
-            batch.forEach { measure.walk($0) }
+            for person in batch { measure.walk(person) }
         }
         let rest = stream.finish()
-        reading.records += rest.persons.count + rest.families.count + rest.sources.count + rest.repositories.count
+        reading.records +=
+            rest.persons.count + rest.families.count + rest.sources.count + rest.repositories.count
             + rest.notes.count + rest.media.count + rest.otherRecords.count
         for part: Any in [rest.persons, rest.families, rest.sources, rest.repositories, rest.notes, rest.media, rest.otherRecords, rest.header as Any] {
             measure.walk(part)

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// HTTP/1.1 written by hand on a loopback socket, for requests no client library sends: two
@@ -62,5 +63,7 @@ public enum RawHTTP {
 }
 
 public enum RawHTTPError: Error {
-    case socket(Int32), connect(Int32), send(Int32)
+    case socket(Int32)
+    case connect(Int32)
+    case send(Int32)
 }

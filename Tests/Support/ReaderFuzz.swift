@@ -280,7 +280,9 @@ struct FuzzMutator {
     }
 
     mutating func invalidUTF8() -> String {
-        let sequences: [[UInt8]] = [[0xC3], [0xFF, 0xFE], [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80, 0x80, 0x80], [0xFE]]
+        let sequences: [[UInt8]] = [
+            [0xC3], [0xFF, 0xFE], [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80, 0x80, 0x80], [0xFE],
+        ]
         let sequence = random.pick(sequences)
         let position = random.below(bytes.count + 1)
         bytes.insert(contentsOf: sequence, at: position)
@@ -310,46 +312,46 @@ struct FuzzMutator {
     mutating func pointerCycle() -> String {
         if isGeneweb {
             let text = """
-            fam Loop A + Loop B
-            beg
-            - h A
-            end
-            fam Loop C + Loop D
-            beg
-            - h E
-            end
-            fam Loop E + Loop F
-            beg
-            - h C
-            end
+                fam Loop A + Loop B
+                beg
+                - h A
+                end
+                fam Loop C + Loop D
+                beg
+                - h E
+                end
+                fam Loop E + Loop F
+                beg
+                - h C
+                end
 
-            """
+                """
             insertLines(text, at: lineStart())
             return "ancestry loops in fam blocks"
         }
         let text = """
-        0 @LOOP1@ INDI
-        1 NAME Self /Parent/
-        1 FAMC @LOOPF1@
-        1 FAMS @LOOPF1@
-        0 @LOOPF1@ FAM
-        1 HUSB @LOOP1@
-        1 CHIL @LOOP1@
-        0 @LOOP2@ INDI
-        1 FAMS @LOOPF2@
-        1 FAMC @LOOPF3@
-        0 @LOOP3@ INDI
-        1 FAMS @LOOPF3@
-        1 FAMC @LOOPF2@
-        0 @LOOPF2@ FAM
-        1 WIFE @LOOP2@
-        1 CHIL @LOOP3@
-        0 @LOOPF3@ FAM
-        1 HUSB @LOOP3@
-        1 CHIL @LOOP2@
-        1 CHIL @LOOP2@
+            0 @LOOP1@ INDI
+            1 NAME Self /Parent/
+            1 FAMC @LOOPF1@
+            1 FAMS @LOOPF1@
+            0 @LOOPF1@ FAM
+            1 HUSB @LOOP1@
+            1 CHIL @LOOP1@
+            0 @LOOP2@ INDI
+            1 FAMS @LOOPF2@
+            1 FAMC @LOOPF3@
+            0 @LOOP3@ INDI
+            1 FAMS @LOOPF3@
+            1 FAMC @LOOPF2@
+            0 @LOOPF2@ FAM
+            1 WIFE @LOOP2@
+            1 CHIL @LOOP3@
+            0 @LOOPF3@ FAM
+            1 HUSB @LOOP3@
+            1 CHIL @LOOP2@
+            1 CHIL @LOOP2@
 
-        """
+            """
         var note = "ancestry loops of one and two persons"
         if random.below(2) == 0, let target = randomXref() {
             // Some links of the file sent to one record: persons become their own relatives.

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The real `geneweb` binary started as a child process on a free loopback port.
@@ -77,7 +78,8 @@ public final class ServerProcess: @unchecked Sendable {
 }
 
 /// Runs the binary to completion and returns its exit status and output.
-public func runGeneweb(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) async throws -> (status: Int32, output: String) {
+public func runGeneweb(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) async throws -> (status: Int32, output: String)
+{
     let server = try ServerProcess(arguments: arguments, environment: environment, port: 1, standardInput: standardInput)
     let status = try await server.waitForExit()
     try await Task.sleep(for: .milliseconds(50))
@@ -89,12 +91,14 @@ final class OutputCollector: @unchecked Sendable {
     private var data = Data()
 
     func append(_ chunk: Data) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         data.append(chunk)
     }
 
     var text: String {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -19,7 +19,7 @@ public enum TestPostgres {
     /// Drops a database made by `makeDatabase()`, closing its other connections first.
     public static func drop(_ url: String) async {
         guard let serverURL = TestEnvironment.postgresURL,
-              let name = URLComponents(string: url)?.path.dropFirst(), !name.isEmpty
+            let name = URLComponents(string: url)?.path.dropFirst(), !name.isEmpty
         else { return }
         try? await withAdmin(serverURL) { sql in
             try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run()

@@ -38,7 +38,7 @@ extension CalendarDate {
     /// compared in the Gregorian calendar; unknown months or days make the age approximate.
     public func age(at later: CalendarDate) -> (years: Int, exact: Bool)? {
         guard let birth = Self.gregorian(dmy, from: calendar),
-              let event = Self.gregorian(later.dmy, from: later.calendar)
+            let event = Self.gregorian(later.dmy, from: later.calendar)
         else { return nil }
         // Historical years skip 0: from 10 BCE to 10 CE is 19 years.
         var years = event.year - birth.year - (birth.year < 0 && event.year > 0 ? 1 : 0)

@@ -29,7 +29,8 @@ enum GedcomDateGrammar {
         case "BET":
             rest.removeFirst()
             guard let and = rest.firstIndex(of: "AND"), let first = date(rest[..<and], version),
-                  let second = date(rest[(and + 1)...], version) else { return nil }
+                let second = date(rest[(and + 1)...], version)
+            else { return nil }
             output += ["BET"] + first + ["AND"] + second
         case "FROM":
             rest.removeFirst()
@@ -114,13 +115,14 @@ enum GedcomDateGrammar {
 
     /// A month: one of its calendar's (`NOV`, `VEND`), any tag in an extension calendar.
     private static func isMonth(_ word: String, calendar: String) -> Bool {
-        let standard: DateCalendar? = switch calendar {
-        case "GREGORIAN": .gregorian
-        case "JULIAN": .julian
-        case "FRENCH_R": .french
-        case "HEBREW": .hebrew
-        default: nil
-        }
+        let standard: DateCalendar? =
+            switch calendar {
+            case "GREGORIAN": .gregorian
+            case "JULIAN": .julian
+            case "FRENCH_R": .french
+            case "HEBREW": .hebrew
+            default: nil
+            }
         guard let standard else { return isTag(word) }
         return MonthNames.codes(for: standard).contains(word)
     }
@@ -128,7 +130,9 @@ enum GedcomDateGrammar {
     private static func isTag(_ word: String) -> Bool {
         guard let first = word.utf8.first else { return false }
         let rest = word.utf8.dropFirst()
-        let tagCharacters = rest.allSatisfy { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") }
+        let tagCharacters = rest.allSatisfy {
+            ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")
+        }
         return tagCharacters && ((first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")) || (first == UInt8(ascii: "_") && !rest.isEmpty))
     }
 

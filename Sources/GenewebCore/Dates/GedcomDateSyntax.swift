@@ -49,7 +49,8 @@ extension GenealogyDate {
     /// 1731/32`. A phrase that is the date itself with a dual year gives the dual year back.
     private static func dualYearDate(_ date: CalendarDate, phrase: String) -> CalendarDate? {
         guard date.dualYear == nil, phrase.contains("/"),
-              let read = GedcomDateTokens.parseValue(GedcomDateTokens(phrase)), read.dualYear != nil else { return nil }
+            let read = GedcomDateTokens.parseValue(GedcomDateTokens(phrase)), read.dualYear != nil
+        else { return nil }
         var plain = read
         plain.dualYear = nil
         return plain == date ? read : nil
@@ -84,7 +85,8 @@ extension GenealogyDate {
     /// came. Text that reads as a date the model holds was written as a phrase and stays one.
     public func gedcomFileValue(_ version: GedcomDateVersion) -> (value: String, phrase: String?) {
         if case .text(let text) = self, GenealogyDate(gedcom: text)?.calendarDate == nil,
-           let value = GedcomDateGrammar.value(text, in: version) {
+            let value = GedcomDateGrammar.value(text, in: version)
+        {
             return (value, nil)
         }
         return gedcomValue(version)
@@ -230,10 +232,18 @@ struct GedcomDateTokens {
         guard !words.isEmpty else { return nil }
         var calendar = DateCalendar.gregorian
         switch words.first {
-        case "@#DGREGORIAN@", "GREGORIAN": calendar = .gregorian; words.removeFirst()
-        case "@#DJULIAN@", "JULIAN": calendar = .julian; words.removeFirst()
-        case "@#DFRENCH_R@", "FRENCH_R": calendar = .french; words.removeFirst()
-        case "@#DHEBREW@", "HEBREW": calendar = .hebrew; words.removeFirst()
+        case "@#DGREGORIAN@", "GREGORIAN":
+            calendar = .gregorian
+            words.removeFirst()
+        case "@#DJULIAN@", "JULIAN":
+            calendar = .julian
+            words.removeFirst()
+        case "@#DFRENCH_R@", "FRENCH_R":
+            calendar = .french
+            words.removeFirst()
+        case "@#DHEBREW@", "HEBREW":
+            calendar = .hebrew
+            words.removeFirst()
         default: break
         }
         var bce = false
@@ -243,7 +253,8 @@ struct GedcomDateTokens {
         }
         guard let yearWord = words.popLast(), words.count <= 2 else { return nil }
         guard let (year, dual) = parseYear(yearWord), year > 0 else { return nil }
-        var month = 0, day = 0
+        var month = 0
+        var day = 0
         if let monthWord = words.popLast() {
             guard let number = MonthNames.number(of: monthWord, in: calendar) else { return nil }
             month = number

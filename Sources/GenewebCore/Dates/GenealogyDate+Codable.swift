@@ -6,7 +6,9 @@
 /// Unlike either file syntax it keeps every distinction of `DatePrecision`.
 extension GenealogyDate: Codable {
     private enum CodingKeys: String, CodingKey {
-        case text, calendar, precision, day, month, year, second, dualYear = "dual_year", phrase
+        case text, calendar, precision, day, month, year, second
+        case dualYear = "dual_year"
+        case phrase
         case secondCalendar = "second_calendar"
     }
 
@@ -72,9 +74,15 @@ extension DatePrecision {
         case "after": self = .after
         case "from": self = .from
         case "to": self = .to
-        case "or_year": guard let second else { return nil }; self = .orYear(second)
-        case "between": guard let second else { return nil }; self = .between(second)
-        case "from_to": guard let second else { return nil }; self = .fromTo(second)
+        case "or_year":
+            guard let second else { return nil }
+            self = .orYear(second)
+        case "between":
+            guard let second else { return nil }
+            self = .between(second)
+        case "from_to":
+            guard let second else { return nil }
+            self = .fromTo(second)
         default: return nil
         }
     }

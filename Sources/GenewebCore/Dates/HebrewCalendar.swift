@@ -22,7 +22,9 @@ enum HebrewCalendar {
 
     /// The remaining postponements, which keep year lengths within 353–355 or 383–385 days.
     static func yearLengthCorrection(_ year: Int) -> Int {
-        let previous = elapsedDays(year - 1), current = elapsedDays(year), next = elapsedDays(year + 1)
+        let previous = elapsedDays(year - 1)
+        let current = elapsedDays(year)
+        let next = elapsedDays(year + 1)
         if next - current == 356 { return 2 }
         if current - previous == 382 { return 1 }
         return 0
@@ -40,8 +42,8 @@ enum HebrewCalendar {
         let length = daysInYear(year)
         switch month {
         case 1: return 30
-        case 2: return length % 10 == 5 ? 30 : 29 // long Heshvan in 355- and 385-day years
-        case 3: return length % 10 == 3 ? 29 : 30 // short Kislev in 353- and 383-day years
+        case 2: return length % 10 == 5 ? 30 : 29  // long Heshvan in 355- and 385-day years
+        case 3: return length % 10 == 3 ? 29 : 30  // short Kislev in 353- and 383-day years
         case 4: return 29
         case 5: return 30
         case 6: return isLeap(year) ? 30 : 29
@@ -66,7 +68,7 @@ enum HebrewCalendar {
     }
 
     static func date(julianDay jdn: Int) -> (year: Int, month: Int, day: Int) {
-        var year = floorDiv((jdn - epoch) * 98496, 35975351) + 1 // mean year 35975351/98496 days
+        var year = floorDiv((jdn - epoch) * 98496, 35_975_351) + 1  // mean year 35975351/98496 days
         while newYear(year + 1) <= jdn { year += 1 }
         while newYear(year) > jdn { year -= 1 }
         var remaining = jdn - newYear(year)

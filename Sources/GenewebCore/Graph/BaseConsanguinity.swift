@@ -44,21 +44,31 @@ public struct BaseConsanguinity {
     private mutating func kinship(_ a: GenealogyGraph.Index, _ b: GenealogyGraph.Index) -> Double {
         stamp &+= 1
         if stamp == 0 {  // wrapped: clear the marks once every 4 billion couples
-            for index in fromFather.indices { fromFather[index] = 0; fromMother[index] = 0; relevant[index] = 0 }
+            for index in fromFather.indices {
+                fromFather[index] = 0
+                fromMother[index] = 0
+                relevant[index] = 0
+            }
             stamp = 1
         }
         let sideA = mark(a, in: &fromFather)
         let sideB = mark(b, in: &fromMother)
         // Persons on both sides are the common ancestors (or one of the couple, when the other descends from them).
         var any = false
-        for person in sideB where fromFather[Int(person)] == stamp { relevant[Int(person)] = stamp; any = true }
+        for person in sideB where fromFather[Int(person)] == stamp {
+            relevant[Int(person)] = stamp
+            any = true
+        }
         guard any else { return 0 }
         // Persons below a common ancestor on either side, parents before children.
         let union = (sideA + sideB).sorted { depths[Int($0)] < depths[Int($1)] }
         for person in union where relevant[Int(person)] != stamp {
             let (father, mother) = graph.parents(of: person)
-            if let father, relevant[Int(father)] == stamp { relevant[Int(person)] = stamp }
-            else if let mother, relevant[Int(mother)] == stamp { relevant[Int(person)] = stamp }
+            if let father, relevant[Int(father)] == stamp {
+                relevant[Int(person)] = stamp
+            } else if let mother, relevant[Int(mother)] == stamp {
+                relevant[Int(person)] = stamp
+            }
         }
         var memo: [UInt64: Double] = [:]
         return phi(a, b, &memo)

@@ -83,7 +83,8 @@ public struct GenealogyGraph: Sendable {
     /// person), the children and spouses lists (an allocation of about 48 bytes each when not
     /// empty, plus 4 bytes an entry) and the id index (about 40 bytes a person with its slack).
     public var approximateBytes: Int {
-        let lists = children.reduce(0) { $0 + ($1.isEmpty ? 8 : 48 + $1.count * 4) }
+        let lists =
+            children.reduce(0) { $0 + ($1.isEmpty ? 8 : 48 + $1.count * 4) }
             + spouses.reduce(0) { $0 + ($1.isEmpty ? 8 : 48 + $1.count * 4) }
         return count * (16 + 1 + 4 + 4) + lists + count * 40
     }

@@ -40,24 +40,32 @@ public enum RelationshipNames {
         case (0, 1):
             return (pick(sex, "father", "mother", "parent"), pick(sex, "père", "mère", "parent"))
         case (0, let n):
-            return (greats(n - 2) + pick(sex, "grandfather", "grandmother", "grandparent"),
-                    arriere(n - 2) + pick(sex, "grand-père", "grand-mère", "grand-parent"))
+            return (
+                greats(n - 2) + pick(sex, "grandfather", "grandmother", "grandparent"),
+                arriere(n - 2) + pick(sex, "grand-père", "grand-mère", "grand-parent")
+            )
         case (1, 0):
             return (pick(sex, "son", "daughter", "child"), pick(sex, "fils", "fille", "enfant"))
         case (let n, 0):
-            return (greats(n - 2) + pick(sex, "grandson", "granddaughter", "grandchild"),
-                    arriere(n - 2) + pick(sex, "petit-fils", "petite-fille", "petit-enfant"))
+            return (
+                greats(n - 2) + pick(sex, "grandson", "granddaughter", "grandchild"),
+                arriere(n - 2) + pick(sex, "petit-fils", "petite-fille", "petit-enfant")
+            )
         case (1, 1):
             return half
                 ? (pick(sex, "half-brother", "half-sister", "half-sibling"), pick(sex, "demi-frère", "demi-sœur", "demi-frère ou demi-sœur"))
                 : (pick(sex, "brother", "sister", "sibling"), pick(sex, "frère", "sœur", "frère ou sœur"))
         case (1, let n):
-            return (greats(n - 2) + pick(sex, "uncle", "aunt", "uncle or aunt"),
-                    (n == 2 ? "" : n == 3 ? "grand-" : arriere(n - 3) + "grand-") + pick(sex, "oncle", "tante", "oncle ou tante"))
+            return (
+                greats(n - 2) + pick(sex, "uncle", "aunt", "uncle or aunt"),
+                (n == 2 ? "" : n == 3 ? "grand-" : arriere(n - 3) + "grand-") + pick(sex, "oncle", "tante", "oncle ou tante")
+            )
         case (let n, 1):
-            return (greats(n - 2) + pick(sex, "nephew", "niece", "nephew or niece"),
-                    (n == 2 ? "" : n == 3 ? pick(sex, "petit-", "petite-", "petit-") : arriere(n - 3) + pick(sex, "petit-", "petite-", "petit-"))
-                        + pick(sex, "neveu", "nièce", "neveu ou nièce"))
+            return (
+                greats(n - 2) + pick(sex, "nephew", "niece", "nephew or niece"),
+                (n == 2 ? "" : n == 3 ? pick(sex, "petit-", "petite-", "petit-") : arriere(n - 3) + pick(sex, "petit-", "petite-", "petit-"))
+                    + pick(sex, "neveu", "nièce", "neveu ou nièce")
+            )
         default:
             let degree = min(up, down) - 1
             let removed = abs(up - down)

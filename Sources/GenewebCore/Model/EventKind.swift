@@ -34,7 +34,8 @@ public enum EventKind: Hashable, Sendable, Codable {
     public var isFamilyEvent: Bool {
         switch self {
         case .marriage, .noMarriage, .noMention, .engagement, .divorce, .separation, .annulment,
-             .marriageBann, .marriageContract, .marriageLicense, .pacs, .familyResidence: true
+            .marriageBann, .marriageContract, .marriageLicense, .pacs, .familyResidence:
+            true
         default: false
         }
     }

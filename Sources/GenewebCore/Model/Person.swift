@@ -154,7 +154,9 @@ public struct Title: Hashable, Sendable, Codable {
     public var nth: Int
     public var extensions: [ExtensionNode]
 
-    public init(name: Name = .none, title: String, place: String, start: GenealogyDate? = nil, end: GenealogyDate? = nil, nth: Int = 0, extensions: [ExtensionNode] = []) {
+    public init(
+        name: Name = .none, title: String, place: String, start: GenealogyDate? = nil, end: GenealogyDate? = nil, nth: Int = 0, extensions: [ExtensionNode] = []
+    ) {
         self.name = name
         self.title = title
         self.place = place

@@ -98,7 +98,8 @@ public struct Note: Hashable, Sendable, Codable, Identifiable {
     public var gedcomXref: String?
     public var extensions: [ExtensionNode]
 
-    public init(id: NoteID = NoteID(), title: String? = nil, text: String, isPrivate: Bool = false, gedcomXref: String? = nil, extensions: [ExtensionNode] = []) {
+    public init(id: NoteID = NoteID(), title: String? = nil, text: String, isPrivate: Bool = false, gedcomXref: String? = nil, extensions: [ExtensionNode] = [])
+    {
         self.id = id
         self.title = title
         self.text = text
@@ -120,7 +121,9 @@ public struct Place: Hashable, Sendable, Codable, Identifiable {
     public var longitude: Double?
     public var extensions: [ExtensionNode]
 
-    public init(id: PlaceID = PlaceID(), name: String, parentID: PlaceID? = nil, latitude: Double? = nil, longitude: Double? = nil, extensions: [ExtensionNode] = []) {
+    public init(
+        id: PlaceID = PlaceID(), name: String, parentID: PlaceID? = nil, latitude: Double? = nil, longitude: Double? = nil, extensions: [ExtensionNode] = []
+    ) {
         self.id = id
         self.name = name
         self.parentID = parentID
@@ -141,7 +144,8 @@ public struct Media: Hashable, Sendable, Codable, Identifiable {
     public var gedcomXref: String?
     public var extensions: [ExtensionNode]
 
-    public init(id: MediaID = MediaID(), file: String, format: String? = nil, title: String? = nil, gedcomXref: String? = nil, extensions: [ExtensionNode] = []) {
+    public init(id: MediaID = MediaID(), file: String, format: String? = nil, title: String? = nil, gedcomXref: String? = nil, extensions: [ExtensionNode] = [])
+    {
         self.id = id
         self.file = file
         self.format = format

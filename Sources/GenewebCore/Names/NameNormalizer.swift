@@ -99,7 +99,7 @@ public enum NameNormalizer {
             switch scalar {
             case "A"..."Z": return String(Character(Unicode.Scalar(value + 32)!))
             case "a"..."z", "0"..."9": return String(Character(scalar))
-            default: return nil // space, hyphen, apostrophe, dot, comma, underscore...
+            default: return nil  // space, hyphen, apostrophe, dot, comma, underscore...
             }
         }
         if let special = specialFolds[scalar] { return special }
@@ -128,7 +128,6 @@ public enum NameNormalizer {
         "ı": "i", "ħ": "h", "Ħ": "h", "ŋ": "ng", "Ŋ": "ng", "ĳ": "ij", "Ĳ": "ij", "ſ": "s",
     ]
 }
-
 
 extension String {
     fileprivate func replacingSpaces(with replacement: String) -> String {

@@ -20,7 +20,8 @@ import Foundation
 public enum PhoneticKey {
     public static func key(_ name: String) -> String {
         // A scalar scan: `String.contains(String)` is Foundation's locale-aware search.
-        let prepared = name.unicodeScalars.contains(where: { $0 == "ç" || $0 == "Ç" })
+        let prepared =
+            name.unicodeScalars.contains(where: { $0 == "ç" || $0 == "Ç" })
             ? name.replacingOccurrences(of: "ç", with: "s").replacingOccurrences(of: "Ç", with: "s")
             : name
         let words = NameNormalizer.key(prepared).split(separator: " ")
@@ -58,20 +59,70 @@ public enum PhoneticKey {
         func isVowel(_ letter: UInt8) -> Bool {
             letter == 0x61 || letter == 0x65 || letter == 0x69 || letter == 0x6F || letter == 0x75 || letter == 0x79
         }
-        let X = UInt8(ascii: "X"), o = UInt8(ascii: "o"), s = UInt8(ascii: "s"), k = UInt8(ascii: "k")
+        let shSound = UInt8(ascii: "X")
+        let o = UInt8(ascii: "o")
+        let s = UInt8(ascii: "s")
+        let k = UInt8(ascii: "k")
         while index < letters.count {
-            if matches("sch") { sounds.append(X); index += 3; continue }
-            if matches("aul"), let next = at(3), !isVowel(next) { sounds.append(o); index += 3; continue }
-            if matches("cois") && index + 4 == letters.count { sounds += [s, o]; index += 4; continue }
-            if letters[index] == UInt8(ascii: "x") && index + 1 == letters.count { index += 1; continue }
-            if matches("aud") && index + 3 == letters.count { sounds.append(o); index += 3; continue }
-            if matches("mps") { sounds += [UInt8(ascii: "m"), s]; index += 3; continue }
-            if matches("ch") || matches("sh") { sounds.append(X); index += 2; continue }
-            if matches("ph") { sounds.append(UInt8(ascii: "f")); index += 2; continue }
-            if matches("th") { sounds.append(UInt8(ascii: "t")); index += 2; continue }
-            if matches("gh") { sounds.append(UInt8(ascii: "g")); index += 2; continue }
-            if matches("ck") || matches("qu") { sounds.append(k); index += 2; continue }
-            if matches("bv") { sounds.append(UInt8(ascii: "v")); index += 2; continue }
+            if matches("sch") {
+                sounds.append(shSound)
+                index += 3
+                continue
+            }
+            if matches("aul"), let next = at(3), !isVowel(next) {
+                sounds.append(o)
+                index += 3
+                continue
+            }
+            if matches("cois") && index + 4 == letters.count {
+                sounds += [s, o]
+                index += 4
+                continue
+            }
+            if letters[index] == UInt8(ascii: "x") && index + 1 == letters.count {
+                index += 1
+                continue
+            }
+            if matches("aud") && index + 3 == letters.count {
+                sounds.append(o)
+                index += 3
+                continue
+            }
+            if matches("mps") {
+                sounds += [UInt8(ascii: "m"), s]
+                index += 3
+                continue
+            }
+            if matches("ch") || matches("sh") {
+                sounds.append(shSound)
+                index += 2
+                continue
+            }
+            if matches("ph") {
+                sounds.append(UInt8(ascii: "f"))
+                index += 2
+                continue
+            }
+            if matches("th") {
+                sounds.append(UInt8(ascii: "t"))
+                index += 2
+                continue
+            }
+            if matches("gh") {
+                sounds.append(UInt8(ascii: "g"))
+                index += 2
+                continue
+            }
+            if matches("ck") || matches("qu") {
+                sounds.append(k)
+                index += 2
+                continue
+            }
+            if matches("bv") {
+                sounds.append(UInt8(ascii: "v"))
+                index += 2
+                continue
+            }
             let letter = letters[index]
             switch letter {
             case UInt8(ascii: "c"): sounds.append(isFrontVowel(at(1)) ? s : k)
@@ -91,7 +142,8 @@ public enum PhoneticKey {
             if consonants.last != sound { consonants.append(sound) }
         }
         while consonants.count > 1, let last = consonants.last,
-              last == UInt8(ascii: "t") || last == UInt8(ascii: "d") || last == s || last == UInt8(ascii: "x") || last == UInt8(ascii: "z") {
+            last == UInt8(ascii: "t") || last == UInt8(ascii: "d") || last == s || last == UInt8(ascii: "x") || last == UInt8(ascii: "z")
+        {
             consonants.removeLast()
         }
         return consonants
@@ -112,21 +164,68 @@ public enum PhoneticKey {
         let frontVowels: Set<Character> = ["e", "i", "y"]
         let vowelLetters: Set<Character> = ["a", "e", "i", "o", "u", "y"]
         while index < letters.count {
-            if matches("sch") { sounds.append("X"); index += 3; continue }
+            if matches("sch") {
+                sounds.append("X")
+                index += 3
+                continue
+            }
             // French "au" before a silent l: Gaultier = Gautier, Renault = Renaut.
-            if matches("aul"), let next = at(3), !vowelLetters.contains(next) { sounds.append("o"); index += 3; continue }
+            if matches("aul"), let next = at(3), !vowelLetters.contains(next) {
+                sounds.append("o")
+                index += 3
+                continue
+            }
             // "Francois" without its cedilla still says "swa".
-            if matches("cois") && index + 4 == letters.count { sounds += ["s", "o"]; index += 4; continue }
+            if matches("cois") && index + 4 == letters.count {
+                sounds += ["s", "o"]
+                index += 4
+                continue
+            }
             // A final x is silent in French (Rousseaux = Rousseau).
-            if letters[index] == "x" && index + 1 == letters.count { index += 1; continue }
-            if matches("aud") && index + 3 == letters.count { sounds.append("o"); index += 3; continue }
-            if matches("mps") { sounds += ["m", "s"]; index += 3; continue }
-            if matches("ch") || matches("sh") { sounds.append("X"); index += 2; continue }
-            if matches("ph") { sounds.append("f"); index += 2; continue }
-            if matches("th") { sounds.append("t"); index += 2; continue }
-            if matches("gh") { sounds.append("g"); index += 2; continue }
-            if matches("ck") || matches("qu") { sounds.append("k"); index += 2; continue }
-            if matches("bv") { sounds.append("v"); index += 2; continue }
+            if letters[index] == "x" && index + 1 == letters.count {
+                index += 1
+                continue
+            }
+            if matches("aud") && index + 3 == letters.count {
+                sounds.append("o")
+                index += 3
+                continue
+            }
+            if matches("mps") {
+                sounds += ["m", "s"]
+                index += 3
+                continue
+            }
+            if matches("ch") || matches("sh") {
+                sounds.append("X")
+                index += 2
+                continue
+            }
+            if matches("ph") {
+                sounds.append("f")
+                index += 2
+                continue
+            }
+            if matches("th") {
+                sounds.append("t")
+                index += 2
+                continue
+            }
+            if matches("gh") {
+                sounds.append("g")
+                index += 2
+                continue
+            }
+            if matches("ck") || matches("qu") {
+                sounds.append("k")
+                index += 2
+                continue
+            }
+            if matches("bv") {
+                sounds.append("v")
+                index += 2
+                continue
+            }
             let letter = letters[index]
             switch letter {
             case "c": sounds.append(at(1).map { frontVowels.contains($0) } == true ? "s" : "k")

@@ -11,7 +11,8 @@ public enum PublicTree {
 
     /// The persons and families, with the living redacted. Evidence for undated persons comes
     /// from the families given (children's births, marriages).
-    public static func redact(persons: [Person], families: [Family], rule: LivingRule = LivingRule()) -> (persons: [Person], families: [Family], redacted: Int) {
+    public static func redact(persons: [Person], families: [Family], rule: LivingRule = LivingRule()) -> (persons: [Person], families: [Family], redacted: Int)
+    {
         let evidence = evidence(persons: persons, families: families)
         var hidden = Set<PersonID>()
         let redactedPersons = persons.map { person -> Person in

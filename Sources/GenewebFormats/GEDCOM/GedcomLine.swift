@@ -25,13 +25,21 @@ public struct GedcomLine: Sendable, Hashable {
     /// ANSEL, the code pages). Level, xref and tag are ASCII and read as bytes; only the value is
     /// decoded, which keeps reading a large file cheap.
     public init?(line bytes: UnsafeBufferPointer<UInt8>, charset: Charset, number: Int) {
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), at = UInt8(ascii: "@")
+        let space = UInt8(ascii: " ")
+        let tab = UInt8(ascii: "\t")
+        let at = UInt8(ascii: "@")
         let end = bytes.count
         var index = 0
         // Leading whitespace, and a byte-order mark some editors leave at the start of a line.
         while index < end {
-            if bytes[index] == space || bytes[index] == tab { index += 1; continue }
-            if charset == .utf8, index + 2 < end, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { index += 3; continue }
+            if bytes[index] == space || bytes[index] == tab {
+                index += 1
+                continue
+            }
+            if charset == .utf8, index + 2 < end, bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+                index += 3
+                continue
+            }
             break
         }
         let digitsStart = index

@@ -41,14 +41,19 @@ struct GedcomLineWriter {
         for (index, piece) in pieces.enumerated() {
             let escaped = escape(String(piece), date: date)
             let firstPrefix = index == 0 ? head : "\(level + 1) CONT"
-            let chunks = version == .v551
+            let chunks =
+                version == .v551
                 ? split(escaped, first: maximumLineLength - firstPrefix.count - 1, rest: maximumLineLength - "\(level + 1) CONC ".count)
                 : [escaped]
             for (chunkIndex, chunk) in chunks.enumerated() {
                 let prefix: String
-                if index == 0 && chunkIndex == 0 { prefix = head }
-                else if chunkIndex == 0 { prefix = "\(level + 1) CONT" }
-                else { prefix = "\(level + 1) CONC" }
+                if index == 0 && chunkIndex == 0 {
+                    prefix = head
+                } else if chunkIndex == 0 {
+                    prefix = "\(level + 1) CONT"
+                } else {
+                    prefix = "\(level + 1) CONC"
+                }
                 text += chunk.isEmpty ? prefix + "\n" : prefix + " " + chunk + "\n"
             }
         }
@@ -86,7 +91,8 @@ struct GedcomLineWriter {
         while current.count > limit {
             var cut = current.index(current.startIndex, offsetBy: limit)
             while cut > current.startIndex,
-                  current[cut] == " " || current[current.index(before: cut)] == " " || current[current.index(before: cut)] == "@" {
+                current[cut] == " " || current[current.index(before: cut)] == " " || current[current.index(before: cut)] == "@"
+            {
                 cut = current.index(before: cut)
             }
             if cut == current.startIndex { cut = current.index(current.startIndex, offsetBy: limit) }

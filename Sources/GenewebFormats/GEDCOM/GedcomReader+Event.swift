@@ -1,3 +1,4 @@
+import Foundation
 import GenewebCore
 
 extension GedcomReader {
@@ -30,12 +31,15 @@ extension GedcomReader {
             case "NOTE" where !child.isPointer:
                 if let text = child.value { notes.append(text) }
             case "SOUR":
-                if let text = Self.voidSourceText(child) { sources.append(text) }
-                else if let citation = readCitation(child) { event.citations.append(citation) }
-                else if let text = child.value { sources.append(text) }
+                if let text = Self.voidSourceText(child) {
+                    sources.append(text)
+                } else if let citation = readCitation(child) {
+                    event.citations.append(citation)
+                } else if let text = child.value {
+                    sources.append(text)
+                }
             case "ASSO":
-                if let witness = readWitness(child) { event.witnesses.append(witness) }
-                else { event.extensions.append(ExtensionNode(gedcom: child)) }
+                if let witness = readWitness(child) { event.witnesses.append(witness) } else { event.extensions.append(ExtensionNode(gedcom: child)) }
             default:
                 event.extensions.append(ExtensionNode(gedcom: child))
             }
@@ -50,7 +54,8 @@ extension GedcomReader {
         let phrase = node.text("PHRASE")
         guard let date = GenealogyDate(gedcom: node.value ?? "", phrase: phrase) else { return nil }
         if case .text(let text) = date, let value = node.value, !value.isEmpty,
-           !(value.hasPrefix("(") && value.hasSuffix(")")), text != phrase {
+            !(value.hasPrefix("(") && value.hasSuffix(")")), text != phrase
+        {
             document.warnings.append(.init(line: node.line, kind: .unparseableDate, message: "date \"\(value)\" kept as text"))
         }
         return date
@@ -107,5 +112,3 @@ extension GedcomReader {
         return media.id
     }
 }
-
-import Foundation

@@ -20,8 +20,11 @@ extension GedcomReader {
                 if let xref = child.value { family.children.append(ids.id(xref, line: child.line)) }
                 if !child.children.isEmpty { family.extensions.append(ExtensionNode(gedcom: child, detailsOf: true)) }
             case "_GENEWEB_RELATION":
-                if let relation = child.value.flatMap(RelationKind.init(rawValue:)) { family.relation = relation }
-                else { family.extensions.append(ExtensionNode(gedcom: child)) }
+                if let relation = child.value.flatMap(RelationKind.init(rawValue:)) {
+                    family.relation = relation
+                } else {
+                    family.extensions.append(ExtensionNode(gedcom: child))
+                }
             case "_COMMENT": family.comment = child.value
             default:
                 if let kind = eventKind(child, table: GedcomEventTags.family) {

@@ -35,8 +35,11 @@ extension GedcomReader {
                 person.extensions.append(ExtensionNode(gedcom: child))
             case "FAMS", "FAMC":
                 // Links come from the FAM records; details (PEDI, _FREL...) are kept for export.
-                if child.value == "@VOID@" { person.extensions.append(ExtensionNode(gedcom: child)) }
-                else if !child.children.isEmpty { person.extensions.append(ExtensionNode(gedcom: child, detailsOf: true)) }
+                if child.value == "@VOID@" {
+                    person.extensions.append(ExtensionNode(gedcom: child))
+                } else if !child.children.isEmpty {
+                    person.extensions.append(ExtensionNode(gedcom: child, detailsOf: true))
+                }
             case "ASSO" where Self.isGodparent(child):
                 if child.isPointer, let xref = child.value, xref != "@VOID@", child.children.allSatisfy({ $0.tag == "RELA" || $0.tag == "ROLE" }) {
                     person.relatedParents.append(RelatedParent(kind: .godParent, fatherID: ids.id(xref, line: child.line)))

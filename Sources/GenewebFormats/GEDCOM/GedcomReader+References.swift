@@ -45,12 +45,19 @@ extension GedcomReader {
     mutating func readReference(_ child: GedcomNode, into references: inout RecordReferences) -> Bool {
         switch child.tag {
         case "NOTE", "SNOTE":
-            if child.isPointer, let xref = child.value { references.noteIDs.append(ids.id(xref, line: child.line)) }
-            else if let text = child.value, !text.isEmpty { references.notes.append(text) }
+            if child.isPointer, let xref = child.value {
+                references.noteIDs.append(ids.id(xref, line: child.line))
+            } else if let text = child.value, !text.isEmpty {
+                references.notes.append(text)
+            }
         case "SOUR":
-            if let text = Self.voidSourceText(child) { references.sources.append(text) }
-            else if let citation = readCitation(child) { references.citations.append(citation) }
-            else if let text = child.value { references.sources.append(text) }
+            if let text = Self.voidSourceText(child) {
+                references.sources.append(text)
+            } else if let citation = readCitation(child) {
+                references.citations.append(citation)
+            } else if let text = child.value {
+                references.sources.append(text)
+            }
         case "OBJE":
             if let id = readMediaLink(child) { references.mediaIDs.append(id) } else { references.kept.append(ExtensionNode(gedcom: child)) }
         default:

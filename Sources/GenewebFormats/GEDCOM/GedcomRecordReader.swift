@@ -84,10 +84,12 @@ public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Elem
     private func unescape(_ value: String) -> String {
         // A byte scan: `String.contains(String)` goes through Foundation's string search.
         var previousWasAt = false
-        guard value.utf8.contains(where: { byte in
-            defer { previousWasAt = byte == UInt8(ascii: "@") }
-            return previousWasAt && byte == UInt8(ascii: "@")
-        }) else { return value }
+        guard
+            value.utf8.contains(where: { byte in
+                defer { previousWasAt = byte == UInt8(ascii: "@") }
+                return previousWasAt && byte == UInt8(ascii: "@")
+            })
+        else { return value }
         if isGedcom7 { return value.hasPrefix("@@") ? String(value.dropFirst()) : value }
         // Each `@@` pair left to right gives one `@` (`@@@` → `@@`), in one pass over the bytes.
         var bytes: [UInt8] = []
@@ -124,7 +126,8 @@ public struct GedcomRecordReader<Bytes: RandomAccessCollection> where Bytes.Elem
     private mutating func parse(_ bytes: some Collection<UInt8>) -> GedcomLine? {
         let number = lineNumber
         let charset = self.charset
-        let parsed = bytes.withContiguousStorageIfAvailable { GedcomLine(line: $0, charset: charset, number: number) }
+        let parsed =
+            bytes.withContiguousStorageIfAvailable { GedcomLine(line: $0, charset: charset, number: number) }
             ?? Array(bytes).withUnsafeBufferPointer { GedcomLine(line: $0, charset: charset, number: number) }
         if let line = parsed { return line }
         if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == 0x1A }) { return nil }

@@ -35,7 +35,9 @@ extension GedcomWriter {
     }
 
     /// Notes, free-text sources, citations, shared notes and media links of a record or event.
-    func writeCommon(notes: String?, sources: String?, citations: [Citation], noteIDs: [NoteID], mediaIDs: [MediaID], level: Int, _ lines: inout GedcomLineWriter) {
+    func writeCommon(
+        notes: String?, sources: String?, citations: [Citation], noteIDs: [NoteID], mediaIDs: [MediaID], level: Int, _ lines: inout GedcomLineWriter
+    ) {
         if let notes { lines.line(level, "NOTE", notes) }
         for id in noteIDs {
             guard let xref = xrefs.xref(id) else { continue }

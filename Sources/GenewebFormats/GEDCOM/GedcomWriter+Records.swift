@@ -12,9 +12,10 @@ extension GedcomWriter {
         }
         if let publicName = person.publicName { lines.line(2, "_PUBLIC_NAME", publicName) }
         let keptNames = person.extensions.filter { !$0.detailsOf && $0.tag == "NAME" }
-        let keptAliases = Set(keptNames.compactMap { node in
-            node.value.map { GedcomReader.splitName($0) }.map { [$0.given, $0.surname].filter { !$0.isEmpty }.joined(separator: " ") }
-        })
+        let keptAliases = Set(
+            keptNames.compactMap { node in
+                node.value.map { GedcomReader.splitName($0) }.map { [$0.given, $0.surname].filter { !$0.isEmpty }.joined(separator: " ") }
+            })
         for alias in person.aliases where !keptAliases.contains(alias) { lines.line(1, "NAME", alias) }
         for alias in person.firstNameAliases { lines.line(1, "_FIRST_NAME_ALIAS", alias) }
         for alias in person.surnameAliases { lines.line(1, "_SURNAME_ALIAS", alias) }
@@ -36,7 +37,8 @@ extension GedcomWriter {
         writeLinks("FAMC", childOf[person.id] ?? [], details: person.extensions, &lines)
         writeLinks("FAMS", parentOf[person.id] ?? [], details: person.extensions, &lines)
         if let image = person.image { lines.line(1, "_IMAGE", image) }
-        writeCommon(notes: person.notes, sources: person.sources, citations: person.citations, noteIDs: person.noteIDs, mediaIDs: person.mediaIDs, level: 1, &lines)
+        writeCommon(
+            notes: person.notes, sources: person.sources, citations: person.citations, noteIDs: person.noteIDs, mediaIDs: person.mediaIDs, level: 1, &lines)
         for node in person.extensions where !node.detailsOf {
             writeExtension(node, level: 1, &lines)
         }
@@ -65,7 +67,8 @@ extension GedcomWriter {
         }
         if family.relation != .married { lines.line(1, "_GENEWEB_RELATION", family.relation.rawValue) }
         if let comment = family.comment { lines.line(1, "_COMMENT", comment) }
-        writeCommon(notes: family.notes, sources: family.sources, citations: family.citations, noteIDs: family.noteIDs, mediaIDs: family.mediaIDs, level: 1, &lines)
+        writeCommon(
+            notes: family.notes, sources: family.sources, citations: family.citations, noteIDs: family.noteIDs, mediaIDs: family.mediaIDs, level: 1, &lines)
         for node in family.extensions where !node.detailsOf { writeExtension(node, level: 1, &lines) }
     }
 

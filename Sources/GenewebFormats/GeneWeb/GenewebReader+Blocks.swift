@@ -73,7 +73,10 @@ extension GenewebReader {
         // The lines that belong to this family.
         while position < lines.count {
             let words = lines[position].split(separator: " ", omittingEmptySubsequences: true)
-            guard let keyword = words.first else { position += 1; continue }
+            guard let keyword = words.first else {
+                position += 1
+                continue
+            }
             if keyword.hasPrefix("wit") && keyword.hasSuffix(":") || (keyword == "wit" && words.count > 1) {
                 position += 1
                 if let witness = readWitness(words) { witnesses.append(witness) }
@@ -114,7 +117,7 @@ extension GenewebReader {
     /// family and its two unknown parents.
     mutating func readPersonAlone(_ words: [Substring]) -> Bool {
         guard words == ["?", "?.0", "+", "#noment", "?", "?.0"], position + 2 < lines.count,
-              lines[position] == "beg", lines[position + 1].hasPrefix("- "), lines[position + 2] == "end"
+            lines[position] == "beg", lines[position + 1].hasPrefix("- "), lines[position + 2] == "end"
         else { return false }
         position += 1
         var scratch = Family()
@@ -140,7 +143,13 @@ extension GenewebReader {
             guard words.first == "-", words.count >= 2 else { continue }
             var i = 1
             var sex = Sex.unknown
-            if ["m", "h"].contains(words[i]) { sex = .male; i += 1 } else if words[i] == "f" { sex = .female; i += 1 }
+            if ["m", "h"].contains(words[i]) {
+                sex = .male
+                i += 1
+            } else if words[i] == "f" {
+                sex = .female
+                i += 1
+            }
             guard i < words.count else { continue }
             let (first, occurrence) = GwPersonKey.splitOccurrence(words[i])
             i += 1
@@ -210,9 +219,15 @@ extension GenewebReader {
                     let tag = words[i]
                     let value = i + 1 < words.count ? GwText.decode(words[i + 1]) : nil
                     switch tag {
-                    case "#p": event.place = value; i += 2
-                    case "#s": event.source = value; i += 2
-                    case "#c": event.reason = value; i += 2
+                    case "#p":
+                        event.place = value
+                        i += 2
+                    case "#s":
+                        event.source = value
+                        i += 2
+                    case "#c":
+                        event.reason = value
+                        i += 2
                     default:
                         // An event's own text (an occupation, a title) comes as words.
                         text.append(GwText.decode(tag))
@@ -237,7 +252,10 @@ extension GenewebReader {
             "#godp": .witnessGodparent, "#offi": .witnessCivilOfficer, "#reli": .witnessReligiousOfficer,
             "#info": .witnessInformant, "#atte": .witnessAttending, "#ment": .witnessMentioned, "#othe": .witnessOther,
         ]
-        if i < words.count, let found = kinds[words[i]] { kind = found; i += 1 }
+        if i < words.count, let found = kinds[words[i]] {
+            kind = found
+            i += 1
+        }
         guard let key = Self.key(words, &i) else { return nil }
         let index = person(key)
         readInfo(words, &i, into: index) { _ in false }
@@ -265,7 +283,9 @@ extension GenewebReader {
         guard let key = Self.key(words, &i) else { return }
         let index = person(key)
         if position < lines.count, lines[position] == "beg" { position += 1 }
-        let kinds: [Substring: RelatedParent.Kind] = ["adop": .adoption, "reco": .recognition, "cand": .candidateParent, "godp": .godParent, "fost": .fosterParent]
+        let kinds: [Substring: RelatedParent.Kind] = [
+            "adop": .adoption, "reco": .recognition, "cand": .candidateParent, "godp": .godParent, "fost": .fosterParent,
+        ]
         while position < lines.count, lines[position] != "end" {
             let words = lines[position].split(separator: " ", omittingEmptySubsequences: true)
             position += 1
@@ -274,7 +294,10 @@ extension GenewebReader {
             guard let kind = kinds[kindWord] else { continue }
             var j = 2
             var only: Substring?
-            if words[j] == "fath:" || words[j] == "moth:" { only = words[j]; j += 1 }
+            if words[j] == "fath:" || words[j] == "moth:" {
+                only = words[j]
+                j += 1
+            }
             var related = RelatedParent(kind: kind)
             if let firstKey = Self.key(words, &j) {
                 let first = person(firstKey)

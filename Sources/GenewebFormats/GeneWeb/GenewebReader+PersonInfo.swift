@@ -64,8 +64,12 @@ extension GenewebReader {
                     let date = GenealogyDate(geneweb: String(words[i]))
                     setEvent(kind) { $0.date = date }
                 }
-            case "#od", "od": person.deathStatus = .ofCourseDead; sawDeath = true
-            case "#mj", "mj": person.deathStatus = .deadYoung; sawDeath = true
+            case "#od", "od":
+                person.deathStatus = .ofCourseDead
+                sawDeath = true
+            case "#mj", "mj":
+                person.deathStatus = .deadYoung
+                sawDeath = true
             default:
                 if word.hasPrefix("("), word.hasSuffix(")"), word.count >= 2 {
                     person.publicName = GwText.decode(word.dropFirst().dropLast())

@@ -58,7 +58,8 @@ struct GwKeys {
         let token = GwText.name(firstName)
         if occurrence != 0 { return token + ".\(occurrence)" }
         if let dot = token.lastIndex(of: "."), token.index(after: dot) < token.endIndex,
-           token[token.index(after: dot)...].allSatisfy(\.isASCIIDigit) {
+            token[token.index(after: dot)...].allSatisfy(\.isASCIIDigit)
+        {
             return token + ".0"
         }
         return token

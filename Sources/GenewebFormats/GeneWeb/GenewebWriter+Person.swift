@@ -72,8 +72,10 @@ extension GenewebWriter {
             guard let date else { return "" }
             return date.genewebText.replacingOccurrences(of: ":", with: "\\\\:")
         }
-        let parts = [name, GwText.titlePart(title.title), GwText.titlePart(title.place), date(title.start), date(title.end),
-                     title.nth == 0 ? "" : String(title.nth)]
+        let parts = [
+            name, GwText.titlePart(title.title), GwText.titlePart(title.place), date(title.start), date(title.end),
+            title.nth == 0 ? "" : String(title.nth),
+        ]
         return "[" + parts.joined(separator: ":") + "]"
     }
 
@@ -116,9 +118,12 @@ extension GenewebWriter {
             guard let index = byID[witness.personID], let key = keys[witness.personID] else { continue }
             let person = document.persons[index]
             let sex = person.sex == .male ? " m" : person.sex == .female ? " f" : ""
-            let kind = ["witness_godparent": "#godp ", "witness_civil_officer": "#offi ", "witness_religious_officer": "#reli ",
-                        "witness_informant": "#info ", "witness_attending": "#atte ", "witness_mentioned": "#ment ",
-                        "witness_other": "#othe "][witness.kind.rawValue] ?? ""
+            let kind =
+                [
+                    "witness_godparent": "#godp ", "witness_civil_officer": "#offi ", "witness_religious_officer": "#reli ",
+                    "witness_informant": "#info ", "witness_attending": "#atte ", "witness_mentioned": "#ment ",
+                    "witness_other": "#othe ",
+                ][witness.kind.rawValue] ?? ""
             appendText("wit\(sex): " + kind + key + "\n")
         }
         var note = event.note
@@ -136,7 +141,9 @@ extension GenewebWriter {
     mutating func writeRelations(_ person: Person) {
         guard let key = keys[person.id] else { return }
         var lines: [String] = []
-        let kinds: [RelatedParent.Kind: String] = [.adoption: "adop", .recognition: "reco", .candidateParent: "cand", .godParent: "godp", .fosterParent: "fost"]
+        let kinds: [RelatedParent.Kind: String] = [
+            .adoption: "adop", .recognition: "reco", .candidateParent: "cand", .godParent: "godp", .fosterParent: "fost",
+        ]
         for related in person.relatedParents {
             let father = related.fatherID.flatMap { keys[$0] }
             let mother = related.motherID.flatMap { keys[$0] }

@@ -51,7 +51,8 @@ enum GwText {
         let accepted: Bool
         if first.isASCII {
             let byte = UInt8(first.value)
-            accepted = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            accepted =
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (digitsAllowed && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
         } else {
             // The lead byte of the character's UTF-8 form, which is what gwc looks at.
@@ -112,7 +113,8 @@ struct GwPersonKey: Hashable {
     /// `Occurrence.maximum` is no occurrence number: the token is a name, as a 20-digit one is.
     static func splitOccurrence(_ token: Substring) -> (String, Int) {
         if let dot = token.lastIndex(of: "."), let number = Int(token[token.index(after: dot)...]),
-           (0...Occurrence.maximum).contains(number), !token[..<dot].isEmpty {
+            (0...Occurrence.maximum).contains(number), !token[..<dot].isEmpty
+        {
             return (GwText.decodeName(token[..<dot]), number)
         }
         return (GwText.decodeName(token), 0)

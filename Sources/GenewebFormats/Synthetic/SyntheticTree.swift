@@ -26,15 +26,19 @@ public struct SyntheticTree {
             let first = sex == .male ? Self.maleNames[random.next(Self.maleNames.count)] : Self.femaleNames[random.next(Self.femaleNames.count)]
             let place = Self.places[random.next(Self.places.count)]
             let birth = GenealogyDate.calendar(CalendarDate(day: 1 + random.next(28), month: 1 + random.next(12), year: year))
-            var events = [Event(kind: .birth, date: birth, place: place,
-                                citations: random.next(3) == 0 ? [Citation(sourceID: sources[random.next(sources.count)].id, page: "f° \(1 + random.next(300))")] : [])]
+            var events = [
+                Event(
+                    kind: .birth, date: birth, place: place,
+                    citations: random.next(3) == 0 ? [Citation(sourceID: sources[random.next(sources.count)].id, page: "f° \(1 + random.next(300))")] : [])
+            ]
             let lifespan = random.next(10) == 0 ? random.next(5) : 30 + random.next(65)
             if year + lifespan < 2000 {
                 let death = GenealogyDate.calendar(CalendarDate(year: year + lifespan, precision: random.next(4) == 0 ? .about : .sure))
                 events.append(Event(kind: .death, date: death, place: Self.places[random.next(Self.places.count)]))
             }
-            var person = Person(firstName: first, surname: surname, sex: sex,
-                                deathStatus: year + lifespan < 2000 ? .dead(.unspecified) : .dontKnowIfDead, events: events)
+            var person = Person(
+                firstName: first, surname: surname, sex: sex,
+                deathStatus: year + lifespan < 2000 ? .dead(.unspecified) : .dontKnowIfDead, events: events)
             person.gedcomXref = "@I\(persons.count + 1)@"
             if random.next(20) == 0 { person.notes = "Note de recherche sur \(first) \(surname), née vers \(year)." }
             if random.next(5) == 0 {
@@ -87,7 +91,8 @@ public struct SyntheticTree {
                     continue
                 }
                 guard persons.count < personCount else { break }
-                let spouse = makePerson(surname: Self.surnames[random.next(Self.surnames.count)], sex: isMale ? .female : .male, born: born + random.next(5) - 2)
+                let spouse = makePerson(
+                    surname: Self.surnames[random.next(Self.surnames.count)], sex: isMale ? .female : .male, born: born + random.next(5) - 2)
                 let (husband, wife) = isMale ? (person, spouse) : (spouse, person)
                 generation.append((makeFamily(husband, wife, year: born + 20 + random.next(12)), born + 25, persons[husband].surname))
             }
@@ -100,18 +105,26 @@ public struct SyntheticTree {
         return document
     }
 
-    static let surnames = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
-                           "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
-                           "Morel", "Girard", "André", "Lefèvre", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez",
-                           "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Smith", "Jones",
-                           "de La Fontaine", "van der Berg", "d'Artagnan", "Le Goff", "Galichet", "Sutaine", "Jayot", "Geruzet"]
-    static let maleNames = ["Jean", "Pierre", "Louis", "Jacques", "François", "Nicolas", "Antoine", "Claude", "Étienne", "Joseph",
-                            "Jean-Baptiste", "Michel", "Charles", "Guillaume", "Hans", "Johann", "William", "Paul", "André", "Philippe"]
-    static let femaleNames = ["Marie", "Anne", "Jeanne", "Marguerite", "Catherine", "Françoise", "Élisabeth", "Louise", "Madeleine",
-                              "Geneviève", "Nicole", "Perrette", "Claude", "Thérèse", "Anna", "Maria", "Mary", "Sophie", "Hélène", "Agnès"]
-    static let places = ["Reims, Marne, France", "Paris, France", "Châlons-en-Champagne, Marne, France", "Lyon, Rhône, France",
-                         "Strasbourg, Bas-Rhin, France", "Épernay, Marne, France", "Nantes, Loire-Atlantique, France",
-                         "Köln, Nordrhein-Westfalen, Deutschland", "Genève, Suisse", "Bruxelles, Belgique", "Québec, Canada"]
+    static let surnames = [
+        "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
+        "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
+        "Morel", "Girard", "André", "Lefèvre", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez",
+        "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Smith", "Jones",
+        "de La Fontaine", "van der Berg", "d'Artagnan", "Le Goff", "Galichet", "Sutaine", "Jayot", "Geruzet",
+    ]
+    static let maleNames = [
+        "Jean", "Pierre", "Louis", "Jacques", "François", "Nicolas", "Antoine", "Claude", "Étienne", "Joseph",
+        "Jean-Baptiste", "Michel", "Charles", "Guillaume", "Hans", "Johann", "William", "Paul", "André", "Philippe",
+    ]
+    static let femaleNames = [
+        "Marie", "Anne", "Jeanne", "Marguerite", "Catherine", "Françoise", "Élisabeth", "Louise", "Madeleine",
+        "Geneviève", "Nicole", "Perrette", "Claude", "Thérèse", "Anna", "Maria", "Mary", "Sophie", "Hélène", "Agnès",
+    ]
+    static let places = [
+        "Reims, Marne, France", "Paris, France", "Châlons-en-Champagne, Marne, France", "Lyon, Rhône, France",
+        "Strasbourg, Bas-Rhin, France", "Épernay, Marne, France", "Nantes, Loire-Atlantique, France",
+        "Köln, Nordrhein-Westfalen, Deutschland", "Genève, Suisse", "Bruxelles, Belgique", "Québec, Canada",
+    ]
     static let occupations = ["laboureur", "vigneron", "marchand", "notaire", "tisserand", "meunier", "charpentier", "curé"]
 }
 

@@ -13,7 +13,8 @@ public enum CharsetDecoder {
             units.reserveCapacity(array.count / 2)
             var index = 0
             while index + 1 < array.count {
-                let pair = charset == .utf16LittleEndian
+                let pair =
+                    charset == .utf16LittleEndian
                     ? UInt16(array[index]) | UInt16(array[index + 1]) << 8
                     : UInt16(array[index]) << 8 | UInt16(array[index + 1])
                 units.append(pair)

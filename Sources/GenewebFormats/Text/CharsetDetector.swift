@@ -45,8 +45,12 @@ public enum CharsetDetector {
         if bytes.starts(with: [0xFE, 0xFF]) { return .init(charset: .utf16BigEndian, bomLength: 2, declared: nil, warning: nil) }
         // UTF-16 without BOM: "0" then NUL, or NUL then "0".
         if bytes.count >= 4 {
-            if bytes[0] == 0x30, bytes[1] == 0 { return .init(charset: .utf16LittleEndian, bomLength: 0, declared: nil, warning: "UTF-16 without byte-order mark") }
-            if bytes[0] == 0, bytes[1] == 0x30 { return .init(charset: .utf16BigEndian, bomLength: 0, declared: nil, warning: "UTF-16 without byte-order mark") }
+            if bytes[0] == 0x30, bytes[1] == 0 {
+                return .init(charset: .utf16LittleEndian, bomLength: 0, declared: nil, warning: "UTF-16 without byte-order mark")
+            }
+            if bytes[0] == 0, bytes[1] == 0x30 {
+                return .init(charset: .utf16BigEndian, bomLength: 0, declared: nil, warning: "UTF-16 without byte-order mark")
+            }
         }
         return nil
     }
@@ -76,14 +80,16 @@ public enum CharsetDetector {
         switch (declaredCharset, declared) {
         case (.some(let charset), _) where charset == .utf16LittleEndian || charset == .utf16BigEndian:
             // Declared UNICODE but no BOM and not UTF-16 shaped: the bytes are 8-bit.
-            return .init(charset: isUTF8 || isASCII ? .utf8 : fallback, bomLength: 0, declared: declared,
-                         warning: "declared \(declared ?? "") but the file is not UTF-16")
+            return .init(
+                charset: isUTF8 || isASCII ? .utf8 : fallback, bomLength: 0, declared: declared,
+                warning: "declared \(declared ?? "") but the file is not UTF-16")
         case (.some(.utf8), _):
             if isUTF8 || isASCII { return .init(charset: .utf8, bomLength: 0, declared: declared, warning: nil) }
             return .init(charset: fallback, bomLength: 0, declared: declared, warning: "declared UTF-8 but not valid UTF-8; read as \(fallback.rawValue)")
         case (.some(let charset), _):
             if isUTF8 {
-                return .init(charset: .utf8, bomLength: 0, declared: declared, warning: "declared \(declared ?? "") but the bytes are valid UTF-8; read as UTF-8")
+                return .init(
+                    charset: .utf8, bomLength: 0, declared: declared, warning: "declared \(declared ?? "") but the bytes are valid UTF-8; read as UTF-8")
             }
             return .init(charset: charset, bomLength: 0, declared: declared, warning: nil)
         case (.none, .some(let name)):

@@ -195,7 +195,8 @@ public struct AccountService: Sendable {
             throw AuthFailure.tokenReused
         case .accepted(let userID, let family):
             guard let user = try await users.find(id: userID), user.isActive,
-                  claims.issuedAt.value.timeIntervalSince1970 >= Double(user.tokensValidAfter) else {
+                claims.issuedAt.value.timeIntervalSince1970 >= Double(user.tokensValidAfter)
+            else {
                 try await tokens.revokeFamily(family, now: clock.seconds)
                 throw AuthFailure.invalidToken
             }
@@ -213,10 +214,10 @@ public struct AccountService: Sendable {
             throw AuthFailure.invalidToken
         }
         guard let userID = UUID(uuidString: claims.subject.value),
-              let user = try await users.find(id: userID), user.isActive,
-              claims.issuedAt.value.timeIntervalSince1970 >= Double(user.tokensValidAfter),
-              try await !tokens.isAccessRevoked(jti: claims.id.value),
-              try await !tokens.isFamilyRevoked(claims.session)
+            let user = try await users.find(id: userID), user.isActive,
+            claims.issuedAt.value.timeIntervalSince1970 >= Double(user.tokensValidAfter),
+            try await !tokens.isAccessRevoked(jti: claims.id.value),
+            try await !tokens.isFamilyRevoked(claims.session)
         else { throw AuthFailure.invalidToken }
         return Identity(
             userID: user.id, username: user.username, role: user.role, tokenID: claims.id.value,

@@ -57,17 +57,21 @@ public final class BackupRunner: Sendable {
                 let pruned = folder.prune(keeping: keep)
                 if !pruned.isEmpty { logger.info("old backups deleted", metadata: ["archives": .string(pruned.joined(separator: ","))]) }
             }
-            outcome = Status(running: false, lastFinishedAt: Date(), lastSucceeded: true,
-                             lastArchive: (result.path as NSString).lastPathComponent, lastBytes: result.bytes, lastError: nil)
-            logger.info("backup written", metadata: [
-                "archive": .string(result.path), "bytes": .stringConvertible(result.bytes),
-                "seconds": .stringConvertible((ContinuousClock.now - started).milliseconds / 1000),
-            ])
+            outcome = Status(
+                running: false, lastFinishedAt: Date(), lastSucceeded: true,
+                lastArchive: (result.path as NSString).lastPathComponent, lastBytes: result.bytes, lastError: nil)
+            logger.info(
+                "backup written",
+                metadata: [
+                    "archive": .string(result.path), "bytes": .stringConvertible(result.bytes),
+                    "seconds": .stringConvertible((ContinuousClock.now - started).milliseconds / 1000),
+                ])
             Gauge(label: "geneweb_backup_last_success_timestamp_seconds").record(Date().timeIntervalSince1970)
             Gauge(label: "geneweb_backup_last_size_bytes").record(Double(result.bytes))
         } catch {
-            outcome = Status(running: false, lastFinishedAt: Date(), lastSucceeded: false, lastArchive: nil, lastBytes: nil,
-                             lastError: String(describing: error))
+            outcome = Status(
+                running: false, lastFinishedAt: Date(), lastSucceeded: false, lastArchive: nil, lastBytes: nil,
+                lastError: String(describing: error))
             logger.error("backup failed", metadata: ["error": .string(String(reflecting: error))])
         }
         Gauge(label: "geneweb_backup_last_result").record(outcome.lastSucceeded == true ? 1 : 0)

@@ -107,17 +107,19 @@ public struct AppConfiguration: Sendable {
         }
         configuration.dataDirectory = overrides.dataDirectory ?? env.string("GENEWEB_DATA_DIR") ?? "./data"
         let (urlSource, url): (String, String?) =
-            if let flag = overrides.databaseURL { ("--database-url", flag) }
-            else if let url = env.string("GENEWEB_DB_DATABASE_URL") { ("GENEWEB_DB_DATABASE_URL", url) }
-            else { ("DATABASE_URL", env.string("DATABASE_URL")) }
+            if let flag = overrides.databaseURL { ("--database-url", flag) } else if let url = env.string("GENEWEB_DB_DATABASE_URL") {
+                ("GENEWEB_DB_DATABASE_URL", url)
+            } else { ("DATABASE_URL", env.string("DATABASE_URL")) }
         do {
             configuration.storage = try StorageLocation.resolve(databaseURL: url, dataDirectory: configuration.dataDirectory)
         } catch {
             throw ConfigurationError(variable: urlSource, value: error.redactedURL, expected: error.reason)
         }
-        configuration.logLevel = try env.choice("GENEWEB_LOG_LEVEL", from: Logger.Level.allCases.map(\.rawValue))
+        configuration.logLevel =
+            try env.choice("GENEWEB_LOG_LEVEL", from: Logger.Level.allCases.map(\.rawValue))
             .flatMap(Logger.Level.init(rawValue:)) ?? (configuration.debug ? .debug : .info)
-        configuration.logFormat = try env.choice("GENEWEB_LOG_FORMAT", from: LogFormat.allCases.map(\.rawValue))
+        configuration.logFormat =
+            try env.choice("GENEWEB_LOG_FORMAT", from: LogFormat.allCases.map(\.rawValue))
             .flatMap(LogFormat.init(rawValue:)) ?? .text
         if let bytes = try env.integer("GENEWEB_IMPORT_MAX_BYTES", in: 1...(1 << 40)) {
             configuration.importMaxBytes = bytes
@@ -152,12 +154,15 @@ public struct AppConfiguration: Sendable {
     static func cipher(from env: EnvironmentReader) throws(ConfigurationError) -> FieldCipher? {
         guard let key = env.string("GENEWEB_SECURITY_ENCRYPTION_KEY") else {
             if env.string("GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS") != nil {
-                throw ConfigurationError(variable: "GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS", value: "<hidden>", expected: "set together with GENEWEB_SECURITY_ENCRYPTION_KEY")
+                throw ConfigurationError(
+                    variable: "GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS", value: "<hidden>", expected: "set together with GENEWEB_SECURITY_ENCRYPTION_KEY")
             }
             return nil
         }
         guard key.utf8.count >= 32 else {
-            throw ConfigurationError(variable: "GENEWEB_SECURITY_ENCRYPTION_KEY", value: "<\(key.utf8.count) bytes>", expected: "at least 32 bytes (generate one with `geneweb secrets`)")
+            throw ConfigurationError(
+                variable: "GENEWEB_SECURITY_ENCRYPTION_KEY", value: "<\(key.utf8.count) bytes>",
+                expected: "at least 32 bytes (generate one with `geneweb secrets`)")
         }
         let old = (env.string("GENEWEB_SECURITY_ENCRYPTION_OLD_KEYS") ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -186,9 +191,13 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
 
 extension StorageLocationError {
     var redactedURL: String {
-        switch self { case .malformed(let url, _): url }
+        switch self {
+        case .malformed(let url, _): url
+        }
     }
     var reason: String {
-        switch self { case .malformed(_, let reason): reason }
+        switch self {
+        case .malformed(_, let reason): reason
+        }
     }
 }

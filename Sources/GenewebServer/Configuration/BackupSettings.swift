@@ -21,8 +21,9 @@ public struct BackupSettings: Sendable, Equatable {
         directory = env.string("GENEWEB_BACKUP_DIR")
         if let text = env.string("GENEWEB_BACKUP_INTERVAL") {
             guard let seconds = Self.seconds(in: text) else {
-                throw ConfigurationError(variable: "GENEWEB_BACKUP_INTERVAL", value: text,
-                                         expected: "a duration such as 24h, 6h or 90m (at least 5m), or 0 for no scheduled backups")
+                throw ConfigurationError(
+                    variable: "GENEWEB_BACKUP_INTERVAL", value: text,
+                    expected: "a duration such as 24h, 6h or 90m (at least 5m), or 0 for no scheduled backups")
             }
             interval = seconds == 0 ? nil : .seconds(seconds)
         }

@@ -105,12 +105,13 @@ struct AuthController {
 
     @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
         let settings = accounts.settings
-        return try JSONResponse.encode(AuthHealthResponse(
-            registrationOpen: settings.allowRegistration,
-            publicRead: settings.publicRead,
-            accessTokenMinutes: Int(settings.accessTokenLifetime.components.seconds / 60),
-            refreshTokenDays: Int(settings.refreshTokenLifetime.components.seconds / 86_400)
-        ))
+        return try JSONResponse.encode(
+            AuthHealthResponse(
+                registrationOpen: settings.allowRegistration,
+                publicRead: settings.publicRead,
+                accessTokenMinutes: Int(settings.accessTokenLifetime.components.seconds / 60),
+                refreshTokenDays: Int(settings.refreshTokenLifetime.components.seconds / 86_400)
+            ))
     }
 
     /// Tokens must not be cached by browsers or proxies.

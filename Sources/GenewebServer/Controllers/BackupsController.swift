@@ -14,10 +14,11 @@ struct BackupsController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try JSONResponse.encode(BackupListPayload(
-            directory: runner.folder.path, status: BackupStatusPayload(runner.status, keep: runner.keep),
-            archives: runner.folder.entries().map(BackupArchivePayload.init)
-        ))
+        try JSONResponse.encode(
+            BackupListPayload(
+                directory: runner.folder.path, status: BackupStatusPayload(runner.status, keep: runner.keep),
+                archives: runner.folder.entries().map(BackupArchivePayload.init)
+            ))
     }
 
     /// Starts a backup in the background: 202 at once (a large base takes a while), 409 when one

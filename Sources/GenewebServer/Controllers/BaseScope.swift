@@ -21,8 +21,10 @@ struct BaseScope: Sendable {
 
     /// Whether a route pattern reads a base (and so takes `?database=` when not under `/bases/{base}`).
     static func isScoped(_ path: String) -> Bool {
-        ["/persons", "/families", "/sources", "/notes", "/places", "/genealogy", "/search/persons", "/search/surnames",
-         "/search/first_names", "/search/privacy-info", "/import", "/export"].contains { path.hasPrefix("/api/v1\($0)") || path.hasPrefix("/api/v1/bases/:base\($0)") }
+        [
+            "/persons", "/families", "/sources", "/notes", "/places", "/genealogy", "/search/persons", "/search/surnames",
+            "/search/first_names", "/search/privacy-info", "/import", "/export",
+        ].contains { path.hasPrefix("/api/v1\($0)") || path.hasPrefix("/api/v1/bases/:base\($0)") }
     }
 
     /// The base's id and name; 404 for an unknown base, 422 for a name that is not one.
@@ -42,8 +44,9 @@ struct BaseScope: Sendable {
     private func load() async throws -> BaseCache.Snapshot {
         var ids: [String: Int] = [:]
         for summary in try await bases.summaryIDs() { ids[summary.name] = summary.id }
-        return BaseCache.Snapshot(ids: ids, defaultName: try await bases.defaultName(configured: defaultBase),
-                                  publicNames: try await bases.basesWithPublicNames(), loadedAt: .now)
+        return BaseCache.Snapshot(
+            ids: ids, defaultName: try await bases.defaultName(configured: defaultBase),
+            publicNames: try await bases.basesWithPublicNames(), loadedAt: .now)
     }
 }
 

@@ -85,9 +85,10 @@ struct DatabaseController {
         let publicNames = try await bases.basesWithPublicNames()
         let ids = Dictionary(try await bases.summaryIDs().map { ($0.name, $0.id) }) { first, _ in first }
         let infos = try await bases.summaries().map { summary in
-            BaseInfo(name: summary.name, title: summary.title, path: "\(database.location)#\(summary.name)",
-                     active: summary.name == activeName, personCount: summary.persons, familyCount: summary.families,
-                     livingNames: ids[summary.name].map(publicNames.contains) == true ? "public" : "hidden")
+            BaseInfo(
+                name: summary.name, title: summary.title, path: "\(database.location)#\(summary.name)",
+                active: summary.name == activeName, personCount: summary.persons, familyCount: summary.families,
+                livingNames: ids[summary.name].map(publicNames.contains) == true ? "public" : "hidden")
         }
         return (infos, activeName)
     }
@@ -96,8 +97,9 @@ struct DatabaseController {
         let (infos, activeName) = try await infos()
         guard let info = infos.first(where: { $0.name == activeName }) else { throw APIError.notFound("No active base") }
         let shapes = try await bases.familyShapes(of: try BaseName(activeName))
-        return BaseStats(name: info.name, dbPath: info.path, personCount: info.personCount, familyCount: info.familyCount,
-                         unionCount: info.familyCount, coupleCount: shapes.couples, descendCount: shapes.withChildren)
+        return BaseStats(
+            name: info.name, dbPath: info.path, personCount: info.personCount, familyCount: info.familyCount,
+            unionCount: info.familyCount, coupleCount: shapes.couples, descendCount: shapes.withChildren)
     }
 
     @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {

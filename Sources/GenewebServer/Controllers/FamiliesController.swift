@@ -104,9 +104,11 @@ struct FamiliesController {
         var input = FamilyInput()
         input.apply(object, to: &family)
         try await check(family, input: input, base: base.id)
-        let entry = auditEntry(complete ? "family.replace" : "family.update", family: family, base: base.name, context: context, details: [
-            "fields": object.keys.sorted().joined(separator: ","), "version_before": String(stored.version),
-        ])
+        let entry = auditEntry(
+            complete ? "family.replace" : "family.update", family: family, base: base.name, context: context,
+            details: [
+                "fields": object.keys.sorted().joined(separator: ","), "version_before": String(stored.version),
+            ])
         let updated: Stored<Family>
         do {
             updated = try await families.update(family, base: base.id, expectedVersion: expected, audit: entry)
@@ -174,9 +176,11 @@ struct FamiliesController {
         }
         if errors.isEmpty, !family.parents.isEmpty {
             for (index, child) in family.children.enumerated() {
-                let duplicates = try await families.familiesWithChild(child.uuid, parents: Set(family.parents.map(\.uuid)), excluding: family.id.uuid, base: base)
+                let duplicates = try await families.familiesWithChild(
+                    child.uuid, parents: Set(family.parents.map(\.uuid)), excluding: family.id.uuid, base: base)
                 if let other = duplicates.first {
-                    errors.append(FieldError(field: "children_ids.\(index)", message: "is already a child of these parents in family \(other.uuidString.lowercased())"))
+                    errors.append(
+                        FieldError(field: "children_ids.\(index)", message: "is already a child of these parents in family \(other.uuidString.lowercased())"))
                 }
             }
         }

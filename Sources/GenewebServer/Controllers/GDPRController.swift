@@ -122,9 +122,11 @@ struct GDPRController {
         if Anonymizer.isAnonymized(person.value) { throw APIError.conflict("This person is already anonymized") }
         // The store numbers the placeholder name inside the write (`smallestFree`).
         let anonymized = Anonymizer.anonymize(person.value, occurrence: 0, keepYears: body.retainStatistical ?? true, on: Date().formatted(.iso8601))
-        let record = entry("person.anonymize", id: anonymized.id.uuid, base: base.name, context: context, details: [
-            "reason": String(body.reason.prefix(200)), "legal_basis": body.legalBasis ?? "", "version_before": String(person.version),
-        ])
+        let record = entry(
+            "person.anonymize", id: anonymized.id.uuid, base: base.name, context: context,
+            details: [
+                "reason": String(body.reason.prefix(200)), "legal_basis": body.legalBasis ?? "", "version_before": String(person.version),
+            ])
         let stored: Stored<Person>
         do {
             stored = try await persons.update(anonymized, base: base.id, expectedVersion: person.version, occurrence: .smallestFree, audit: record)
@@ -143,7 +145,8 @@ struct GDPRController {
                 case anonymizedAt = "anonymized_at"
             }
         }
-        return try JSONResponse.encode(Anonymized(personID: stored.value.id.uuid.uuidString.lowercased(), anonymizedAt: Date().formatted(.iso8601), version: stored.version))
+        return try JSONResponse.encode(
+            Anonymized(personID: stored.value.id.uuid.uuidString.lowercased(), anonymizedAt: Date().formatted(.iso8601), version: stored.version))
     }
 
     @Sendable func consentHistory(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -209,14 +212,19 @@ struct GDPRController {
             if let date = item.consentDate, (try? Date(date, strategy: .iso8601)) == nil, DateInput.parse(date).isFailure {
                 errors.append(FieldError(field: "consents.\(index).consent_date", message: "must be an ISO-8601 date"))
             }
-            return ConsentRecord(status: status, purposes: item.processingPurposes, notes: item.notes ?? body.notes,
-                                 consentDate: item.consentDate, recordedBy: context.identity?.username ?? "", recordedAt: now)
+            return ConsentRecord(
+                status: status, purposes: item.processingPurposes, notes: item.notes ?? body.notes,
+                consentDate: item.consentDate, recordedBy: context.identity?.username ?? "", recordedAt: now)
         }
         guard errors.isEmpty else { throw APIError.validation(errors) }
         let id = person.value.id.uuid
-        try await consents.append(records, person: id, base: base.id, audit: entry("person.consent", id: id, base: base.name, context: context, details: [
-            "statuses": records.map(\.status.rawValue).joined(separator: ","),
-        ]))
+        try await consents.append(
+            records, person: id, base: base.id,
+            audit: entry(
+                "person.consent", id: id, base: base.name, context: context,
+                details: [
+                    "statuses": records.map(\.status.rawValue).joined(separator: ",")
+                ]))
         return try JSONResponse.encode(ConsentState(personID: id, history: try await consents.history(of: id, base: base.id)))
     }
 
@@ -245,13 +253,15 @@ struct GDPRController {
                 case dataCategories = "data_categories"
             }
         }
-        let living = LivingRule().isLiving(person.value, evidence: try await persons.livingEvidence(for: [person.value.id.uuid])[person.value.id.uuid] ?? LivingEvidence())
-        return try JSONResponse.encode(Info(
-            personID: person.value.id.uuid.uuidString.lowercased(), dataController: "The owners of base \(base.name)",
-            processingPurposes: Self.purposes, lawfulBasis: Self.lawfulBasis, dataRetentionPeriod: Self.retention,
-            consentStatus: history.last?.status.rawValue ?? "pending",
-            visibility: living || person.value.access == .private ? "restricted to editors and admins" : "public"
-        ))
+        let living = LivingRule().isLiving(
+            person.value, evidence: try await persons.livingEvidence(for: [person.value.id.uuid])[person.value.id.uuid] ?? LivingEvidence())
+        return try JSONResponse.encode(
+            Info(
+                personID: person.value.id.uuid.uuidString.lowercased(), dataController: "The owners of base \(base.name)",
+                processingPurposes: Self.purposes, lawfulBasis: Self.lawfulBasis, dataRetentionPeriod: Self.retention,
+                consentStatus: history.last?.status.rawValue ?? "pending",
+                visibility: living || person.value.access == .private ? "restricted to editors and admins" : "public"
+            ))
     }
 
     private func find(_ context: AppRequestContext, base: Int) async throws -> Stored<Person> {

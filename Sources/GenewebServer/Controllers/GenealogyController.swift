@@ -58,8 +58,13 @@ struct GenealogyController {
                 case maxGenerations = "max_generations"
             }
         }
-        let items = found.dropFirst().compactMap { ancestor in views[ancestor.person].map { Item(generation: ancestor.generation, sosaNumbers: ancestor.sosaNumbers, person: $0) } }
-        return try JSONResponse.encode(Body(personID: graph.ids[Int(root)].uuidString.lowercased(), maxGenerations: generations, truncated: truncated, total: items.count, ancestors: items), headers: timing)
+        let items = found.dropFirst().compactMap { ancestor in
+            views[ancestor.person].map { Item(generation: ancestor.generation, sosaNumbers: ancestor.sosaNumbers, person: $0) }
+        }
+        return try JSONResponse.encode(
+            Body(
+                personID: graph.ids[Int(root)].uuidString.lowercased(), maxGenerations: generations, truncated: truncated, total: items.count, ancestors: items),
+            headers: timing)
     }
 
     @Sendable func descendants(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -84,7 +89,8 @@ struct GenealogyController {
             }
         }
         let items = found.dropFirst().compactMap { item in views[item.person].map { Item(generation: item.generation, label: item.label, person: $0) } }
-        return try JSONResponse.encode(Body(personID: graph.ids[Int(root)].uuidString.lowercased(), maxGenerations: generations, total: items.count, descendants: items))
+        return try JSONResponse.encode(
+            Body(personID: graph.ids[Int(root)].uuidString.lowercased(), maxGenerations: generations, total: items.count, descendants: items))
     }
 
     /// A nested tree: `tree_type` (or `direction`) `ancestors`, `descendants` or `full` (both).
@@ -148,8 +154,10 @@ struct GenealogyController {
                 case rootPersonID = "root_person_id"
             }
         }
-        return try JSONResponse.encode(Body(sosaNumber: number, generation: 63 - number.leadingZeroBitCount,
-                                            rootPersonID: graph.ids[Int(root)].uuidString.lowercased(), person: views[found]!))
+        return try JSONResponse.encode(
+            Body(
+                sosaNumber: number, generation: 63 - number.leadingZeroBitCount,
+                rootPersonID: graph.ids[Int(root)].uuidString.lowercased(), person: views[found]!))
     }
 
     @Sendable func relationship(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -188,14 +196,16 @@ struct GenealogyController {
             }
         }
         let links = relation.links.map { link in
-            Link(generationsFromFirst: link.up, generationsFromSecond: link.down, english: link.english, french: link.french,
-                 commonAncestors: link.ancestors.compactMap { views[$0] })
+            Link(
+                generationsFromFirst: link.up, generationsFromSecond: link.down, english: link.english, french: link.french,
+                commonAncestors: link.ancestors.compactMap { views[$0] })
         }
-        return try JSONResponse.encode(Body(
-            personID: graph.ids[Int(first)].uuidString.lowercased(), otherID: graph.ids[Int(second)].uuidString.lowercased(),
-            kind: relation.kind.rawValue, english: relation.english, french: relation.french, links: links,
-            through: relation.through.flatMap { views[$0] }
-        ), headers: timing)
+        return try JSONResponse.encode(
+            Body(
+                personID: graph.ids[Int(first)].uuidString.lowercased(), otherID: graph.ids[Int(second)].uuidString.lowercased(),
+                kind: relation.kind.rawValue, english: relation.english, french: relation.french, links: links,
+                through: relation.through.flatMap { views[$0] }
+            ), headers: timing)
     }
 
     @Sendable func consanguinity(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -213,7 +223,8 @@ struct GenealogyController {
                 case personID = "person_id"
             }
         }
-        return try JSONResponse.encode(Body(personID: graph.ids[Int(person)].uuidString.lowercased(), coefficient: coefficient, percent: coefficient * 100), headers: timing)
+        return try JSONResponse.encode(
+            Body(personID: graph.ids[Int(person)].uuidString.lowercased(), coefficient: coefficient, percent: coefficient * 100), headers: timing)
     }
 
     @Sendable func implex(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -262,7 +273,9 @@ struct GenealogyController {
     }
 
     /// The persons as the caller may see them, by graph index.
-    private func present(_ indexes: [GenealogyGraph.Index], graph: GenealogyGraph, base: ResolvedBase, context: AppRequestContext) async throws -> [GenealogyGraph.Index: VisiblePerson] {
+    private func present(_ indexes: [GenealogyGraph.Index], graph: GenealogyGraph, base: ResolvedBase, context: AppRequestContext) async throws
+        -> [GenealogyGraph.Index: VisiblePerson]
+    {
         let views = try await PrivacyPolicy(role: context.role, base: base).present(ids: indexes.map { graph.ids[Int($0)] }, base: base.id, persons: persons)
         var byIndex: [GenealogyGraph.Index: VisiblePerson] = [:]
         for index in Set(indexes) { byIndex[index] = views[graph.ids[Int(index)]] }

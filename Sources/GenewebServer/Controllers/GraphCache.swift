@@ -48,7 +48,7 @@ final class GraphCache: Sendable {
     /// glibc keeps freed memory for reuse, so the process would stay that large. Hand it back.
     static func returnFreedMemory() {
         #if os(Linux)
-        _ = glibcMallocTrim(0)
+            _ = glibcMallocTrim(0)
         #endif
     }
 
@@ -59,7 +59,7 @@ final class GraphCache: Sendable {
 }
 
 #if os(Linux)
-/// glibc's `malloc_trim` (declared in `malloc.h`, which Swift's Glibc module does not export).
-@_silgen_name("malloc_trim")
-private func glibcMallocTrim(_ pad: Int) -> Int32
+    /// glibc's `malloc_trim` (declared in `malloc.h`, which Swift's Glibc module does not export).
+    @_silgen_name("malloc_trim")
+    private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif

@@ -29,17 +29,19 @@ struct HealthController {
     }
 
     @Sendable func health(_ request: Request, context: AppRequestContext) throws -> Response {
-        try JSONResponse.encode(HealthStatus(
-            status: "healthy", timestamp: Self.now, version: AppVersion.current,
-            environment: environment, uptime: uptime, checks: ["application": "ok"]
-        ))
+        try JSONResponse.encode(
+            HealthStatus(
+                status: "healthy", timestamp: Self.now, version: AppVersion.current,
+                environment: environment, uptime: uptime, checks: ["application": "ok"]
+            ))
     }
 
     @Sendable func live(_ request: Request, context: AppRequestContext) throws -> Response {
-        try JSONResponse.encode(HealthStatus(
-            status: "alive", timestamp: Self.now, version: AppVersion.current,
-            environment: environment, uptime: uptime, checks: ["application": "ok"]
-        ))
+        try JSONResponse.encode(
+            HealthStatus(
+                status: "alive", timestamp: Self.now, version: AppVersion.current,
+                environment: environment, uptime: uptime, checks: ["application": "ok"]
+            ))
     }
 
     @Sendable func ready(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -60,15 +62,17 @@ struct HealthController {
             context.logger.warning("readiness check failed", metadata: ["error": .string(String(reflecting: error))])
         }
         guard let problem else {
-            return try JSONResponse.encode(ReadinessStatus(
-                status: "ready", timestamp: Self.now, checks: checks,
-                detail: nil, errorCode: nil, path: nil, requestID: nil
-            ))
+            return try JSONResponse.encode(
+                ReadinessStatus(
+                    status: "ready", timestamp: Self.now, checks: checks,
+                    detail: nil, errorCode: nil, path: nil, requestID: nil
+                ))
         }
-        return try JSONResponse.encode(ReadinessStatus(
-            status: "not_ready", timestamp: Self.now, checks: checks, detail: problem,
-            errorCode: .serviceUnavailable, path: request.uri.path, requestID: context.requestID
-        ), status: .serviceUnavailable)
+        return try JSONResponse.encode(
+            ReadinessStatus(
+                status: "not_ready", timestamp: Self.now, checks: checks, detail: problem,
+                errorCode: .serviceUnavailable, path: request.uri.path, requestID: context.requestID
+            ), status: .serviceUnavailable)
     }
 
     @Sendable func detailed(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -100,28 +104,29 @@ struct HealthController {
             )
         }
         let healthy = databaseHealth.reachable && databaseHealth.pendingMigrations?.isEmpty == true
-        return try JSONResponse.encode(DetailedHealthStatus(
-            status: healthy ? "healthy" : "degraded",
-            timestamp: Self.now, version: AppVersion.current, environment: environment, uptime: uptime,
-            checks: [
-                "application": "ok",
-                "database": databaseHealth.reachable ? "ok" : "unreachable",
-                "migrations": databaseHealth.pendingMigrations.map { $0.isEmpty ? "ok" : "pending" } ?? "unknown",
-            ],
-            database: databaseHealth,
-            bases: baseHealth,
-            backups: BackupStatusPayload(backups.status, keep: backups.keep),
-            metrics: [
-                "uptime_seconds": uptime,
-                "database_latency_ms": databaseHealth.latencyMs ?? -1,
-                "bases": Double(baseHealth.count),
-            ],
-            system: [
-                "engine": database.engine.rawValue,
-                "process_id": String(ProcessInfo.processInfo.processIdentifier),
-                "processors": String(ProcessInfo.processInfo.activeProcessorCount),
-            ]
-        ))
+        return try JSONResponse.encode(
+            DetailedHealthStatus(
+                status: healthy ? "healthy" : "degraded",
+                timestamp: Self.now, version: AppVersion.current, environment: environment, uptime: uptime,
+                checks: [
+                    "application": "ok",
+                    "database": databaseHealth.reachable ? "ok" : "unreachable",
+                    "migrations": databaseHealth.pendingMigrations.map { $0.isEmpty ? "ok" : "pending" } ?? "unknown",
+                ],
+                database: databaseHealth,
+                bases: baseHealth,
+                backups: BackupStatusPayload(backups.status, keep: backups.keep),
+                metrics: [
+                    "uptime_seconds": uptime,
+                    "database_latency_ms": databaseHealth.latencyMs ?? -1,
+                    "bases": Double(baseHealth.count),
+                ],
+                system: [
+                    "engine": database.engine.rawValue,
+                    "process_id": String(ProcessInfo.processInfo.processIdentifier),
+                    "processors": String(ProcessInfo.processInfo.activeProcessorCount),
+                ]
+            ))
     }
 
     private var uptime: Double {

@@ -79,12 +79,14 @@ struct ImportExportController {
                 let (bytes, fileName) = try await upload(body, headers: request.headers, fileName: query["filename"].map(String.init))
                 let report = try await importUpload(bytes, fileName: fileName, format: format, into: base, replace: replace)
                 scope.cache.invalidate()
-                try await audit.record(context.auditEntry(
-                    "base.import", entityType: "base", entityID: base.rawValue, base: base.rawValue, details: [
-                        "format": report.format, "persons": String(report.persons), "families": String(report.families),
-                        "replace": String(replace), "file": String((fileName ?? "").prefix(200)),
-                    ]
-                ))
+                try await audit.record(
+                    context.auditEntry(
+                        "base.import", entityType: "base", entityID: base.rawValue, base: base.rawValue,
+                        details: [
+                            "format": report.format, "persons": String(report.persons), "families": String(report.families),
+                            "replace": String(replace), "file": String((fileName ?? "").prefix(200)),
+                        ]
+                    ))
                 return try JSONResponse.encode(ReportPayload(report), status: .created)
             }
         } catch is CancellationError {
@@ -112,7 +114,9 @@ struct ImportExportController {
     }
 
     /// Reads and writes the file; every refusal is a 4xx naming what is wrong.
-    private func importUpload(_ bytes: [UInt8], fileName: String?, format: GenealogyFile.Format, into base: BaseName, replace: Bool) async throws -> ImportReport {
+    private func importUpload(_ bytes: [UInt8], fileName: String?, format: GenealogyFile.Format, into base: BaseName, replace: Bool) async throws
+        -> ImportReport
+    {
         try await readCheck?.check(bytes, fileName: fileName, format: format)
         let opened: OpenedGenealogyFile
         do {

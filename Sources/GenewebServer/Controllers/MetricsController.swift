@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import Metrics
 
 /// `GET /metrics`: Prometheus text format. Open unless `GENEWEB_MONITORING_METRICS_TOKEN` is set;
 /// then only `Authorization: Bearer <that token>` reads it (compared in constant time).
@@ -34,5 +35,3 @@ struct MetricsController {
         return zip(left, right).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
-
-import Metrics

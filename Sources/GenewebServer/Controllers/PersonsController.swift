@@ -101,7 +101,8 @@ struct PersonsController {
             throw conflict.apiError(entity: "person")
         }
         var headers = EntityTag.header(version: stored.version)
-        headers[.location] = "\(request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path)/\(person.id.uuid.uuidString.lowercased())"
+        headers[.location] =
+            "\(request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path)/\(person.id.uuid.uuidString.lowercased())"
         return try JSONResponse.encode(PersonPayload(stored, isLiving: LivingRule().isLiving(person)), status: .created, headers: headers)
     }
 
@@ -135,9 +136,11 @@ struct PersonsController {
         input.checkConsistency(of: person)
         guard input.errors.isEmpty else { throw APIError.validation(input.errors) }
         let changed = object.keys.filter { !PersonInput.readOnly.contains($0) }.sorted()
-        let entry = auditEntry(complete ? "person.replace" : "person.update", person: person, base: base.name, context: context, details: [
-            "fields": changed.joined(separator: ","), "version_before": String(stored.version),
-        ])
+        let entry = auditEntry(
+            complete ? "person.replace" : "person.update", person: person, base: base.name, context: context,
+            details: [
+                "fields": changed.joined(separator: ","), "version_before": String(stored.version),
+            ])
         let updated: Stored<Person>
         do {
             updated = try await persons.update(person, base: base.id, expectedVersion: expected, occurrence: Self.occurrenceChoice(object), audit: entry)
@@ -145,8 +148,9 @@ struct PersonsController {
             throw conflict.apiError(entity: "person")
         }
         let evidence = try await persons.livingEvidence(for: [person.id.uuid])[person.id.uuid] ?? LivingEvidence()
-        return try JSONResponse.encode(PersonPayload(updated, isLiving: LivingRule().isLiving(updated.value, evidence: evidence)),
-                                       headers: EntityTag.header(version: updated.version))
+        return try JSONResponse.encode(
+            PersonPayload(updated, isLiving: LivingRule().isLiving(updated.value, evidence: evidence)),
+            headers: EntityTag.header(version: updated.version))
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -156,9 +160,11 @@ struct PersonsController {
         var parameters = QueryParameters(request)
         let cascade = parameters.choice("cascade", among: ["unlink"])
         try parameters.validate()
-        let entry = auditEntry("person.delete", person: stored.value, base: base.name, context: context, details: [
-            "key": stored.value.key, "cascade": cascade ?? "none",
-        ])
+        let entry = auditEntry(
+            "person.delete", person: stored.value, base: base.name, context: context,
+            details: [
+                "key": stored.value.key, "cascade": cascade ?? "none",
+            ])
         do {
             try await persons.delete(stored.value.id.uuid, base: base.id, expectedVersion: expected, unlink: cascade == "unlink", audit: entry)
         } catch let conflict as WriteConflict {

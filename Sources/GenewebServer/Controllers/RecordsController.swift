@@ -70,9 +70,13 @@ struct RecordsController<Resource: RecordResource> {
         Resource.apply(object, to: &record, complete: complete, errors: &errors)
         guard errors.isEmpty else { throw APIError.validation(errors) }
         do {
-            let updated = try await records.update(record, base: base.id, audit: entry(complete ? "replace" : "update", id: record.recordID, base: base.name, context: context, details: [
-                "fields": object.keys.sorted().joined(separator: ","),
-            ]))
+            let updated = try await records.update(
+                record, base: base.id,
+                audit: entry(
+                    complete ? "replace" : "update", id: record.recordID, base: base.name, context: context,
+                    details: [
+                        "fields": object.keys.sorted().joined(separator: ",")
+                    ]))
             return try JSONResponse.encode(Resource.payload(updated))
         } catch let conflict as WriteConflict {
             throw conflict.apiError(entity: Resource.entity)
@@ -83,9 +87,13 @@ struct RecordsController<Resource: RecordResource> {
         let base = try await scope.resolve(request, context)
         let stored = try await find(context, base: base.id)
         do {
-            try await records.delete(stored.value.recordID, base: base.id, audit: entry("delete", id: stored.value.recordID, base: base.name, context: context, details: [
-                "label": String(stored.value.label.prefix(200)),
-            ]))
+            try await records.delete(
+                stored.value.recordID, base: base.id,
+                audit: entry(
+                    "delete", id: stored.value.recordID, base: base.name, context: context,
+                    details: [
+                        "label": String(stored.value.label.prefix(200))
+                    ]))
         } catch let conflict as WriteConflict {
             throw conflict.apiError(entity: Resource.entity)
         }

@@ -31,12 +31,14 @@ final class ResponseCache: Sendable {
         if let body = body(for: key, version: version, day: day) { return body }
         let runKey = "\(key)@\(version)@\(day)"
         let start = running.withLock { $0.insert(runKey).inserted }
-        let task: Task<Data, any Error>? = start ? Task { [self] in
-            defer { _ = running.withLock { $0.remove(runKey) } }
-            let body = try await compute()
-            store(body, for: key, version: version, day: day)
-            return body
-        } : nil
+        let task: Task<Data, any Error>? =
+            start
+            ? Task { [self] in
+                defer { _ = running.withLock { $0.remove(runKey) } }
+                let body = try await compute()
+                store(body, for: key, version: version, day: day)
+                return body
+            } : nil
         let deadline = ContinuousClock.now + wait
         while ContinuousClock.now < deadline {
             if let body = body(for: key, version: version, day: day) { return body }

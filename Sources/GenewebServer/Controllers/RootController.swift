@@ -14,10 +14,11 @@ struct RootController {
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         router.route(.get, "/", access: .open, in: catalog) { _, _ in
-            try JSONResponse.encode(ServiceInfo(
-                name: "GeneWeb API", version: AppVersion.current, environment: environment,
-                health: "/health", api: "/api/v1"
-            ))
+            try JSONResponse.encode(
+                ServiceInfo(
+                    name: "GeneWeb API", version: AppVersion.current, environment: environment,
+                    health: "/health", api: "/api/v1"
+                ))
         }
     }
 }

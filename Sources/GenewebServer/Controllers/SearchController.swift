@@ -57,7 +57,9 @@ struct SearchController {
         // A base with public names answers name lookups with living persons too, by name only;
         // never a search by date, place or sex, which would tell those about them.
         let byNameOnly = !policy.seesEverything && policy.publicNames && wantsLiving && criteria.asksNamesOnly
-        let visibility: Visibility = policy.seesEverything ? (includeLiving ? .everyone : .notLiving(policy.rule))
+        let visibility: Visibility =
+            policy.seesEverything
+            ? (includeLiving ? .everyone : .notLiving(policy.rule))
             : byNameOnly ? .namesPublic : .publicView(policy.rule)
         let (hits, total) = try await search.search(criteria, base: base.id, visibility: visibility, offset: offset, limit: limit)
 
@@ -71,8 +73,10 @@ struct SearchController {
             return PersonSearchResult(payload, score: hit.score, parents: relatives[id]?.parents ?? [], children: relatives[id]?.children ?? [])
         }
         let echoed = [criteria.query, criteria.firstName, criteria.surname, criteria.birthPlace].compactMap { $0 }.joined(separator: " ")
-        return try JSONResponse.encode(SearchResponse(results: results, total: total, offset: offset, limit: limit, query: echoed,
-                                                   anonymizedCount: results.filter(\.anonymized).count, includeLiving: includeLiving || byNameOnly))
+        return try JSONResponse.encode(
+            SearchResponse(
+                results: results, total: total, offset: offset, limit: limit, query: echoed,
+                anonymizedCount: results.filter(\.anonymized).count, includeLiving: includeLiving || byNameOnly))
     }
 
     @Sendable func surnames(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -87,7 +91,8 @@ struct SearchController {
     private func nameIndex(_ kind: NameIndexRepository.Kind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
         let prefix = parameters.text("prefix", maxLength: 100)
-        let order = parameters.choice("order", among: NameIndexRepository.Order.allCases.map(\.rawValue)).flatMap(NameIndexRepository.Order.init(rawValue:)) ?? .name
+        let order =
+            parameters.choice("order", among: NameIndexRepository.Order.allCases.map(\.rawValue)).flatMap(NameIndexRepository.Order.init(rawValue:)) ?? .name
         let page = PageRequest(&parameters)
         let (offset, limit) = (page.offset, page.limit)
         try parameters.validate()
@@ -126,7 +131,8 @@ struct SearchController {
             "privacy_levels": [
                 "public": "not living (or marked public): every detail is shown",
                 "private": "living, shown in full to editors and admins only",
-                "restricted": "living or private, as anonymous callers and viewers see them: {\"person_id\", \"privacy\": \"restricted\"}, no name, date or place",
+                "restricted":
+                    "living or private, as anonymous callers and viewers see them: {\"person_id\", \"privacy\": \"restricted\"}, no name, date or place",
             ],
             "applies_to": [
                 "person and family reads and lists", "search results and totals (restricted persons are left out, not anonymised)",
@@ -145,7 +151,8 @@ struct SearchController {
                     ? "This base shows living persons' first names and surnames (nothing else) to everyone; search finds them by name with include_living=true."
                     : "This base hides living persons entirely from anonymous callers and viewers (GeneWeb's hide_private_names).",
             ] as [String: Any],
-            "gdpr": "GET /api/v1/persons/{person_id}/data-processing-info describes the processing; consent, export and anonymisation routes are under /api/v1/persons/{person_id}/",
+            "gdpr":
+                "GET /api/v1/persons/{person_id}/data-processing-info describes the processing; consent, export and anonymisation routes are under /api/v1/persons/{person_id}/",
         ]
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))

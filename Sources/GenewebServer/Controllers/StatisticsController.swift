@@ -45,10 +45,11 @@ struct StatisticsController {
             let figures = try await statistics.statistics(base: base.id, visibility: view, rule: policy.rule, listLength: length)
             let surnames = try await names.names(.surname, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)
             let firstNames = try await names.names(.firstName, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)
-            return try JSONResponse.encoder.encode(StatisticsPayload(
-                figures, surnames: surnames.names, firstNames: firstNames.names,
-                scope: policy.seesEverything ? "all persons" : "persons visible to the caller (not living, or marked public)"
-            ))
+            return try JSONResponse.encoder.encode(
+                StatisticsPayload(
+                    figures, surnames: surnames.names, firstNames: firstNames.names,
+                    scope: policy.seesEverything ? "all persons" : "persons visible to the caller (not living, or marked public)"
+                ))
         }
         guard let body else { return try Self.computing("The statistics of this base") }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
@@ -92,13 +93,15 @@ struct StatisticsController {
         func item(_ event: AnniversaryRepository.PersonEvent) -> AnniversaryPayload? {
             views[event.personID].map { AnniversaryPayload(year: event.year, yearsAgo: year - event.year, persons: [$0], familyID: nil) }
         }
-        return try JSONResponse.encode(AnniversariesPayload(
-            month: month, day: day, births: births.compactMap(item), deaths: deaths.compactMap(item),
-            marriages: marriages.map { marriage in
-                AnniversaryPayload(year: marriage.year, yearsAgo: year - marriage.year, persons: marriage.parentIDs.compactMap { views[$0] },
-                                   familyID: marriage.familyID.uuidString.lowercased())
-            }
-        ))
+        return try JSONResponse.encode(
+            AnniversariesPayload(
+                month: month, day: day, births: births.compactMap(item), deaths: deaths.compactMap(item),
+                marriages: marriages.map { marriage in
+                    AnniversaryPayload(
+                        year: marriage.year, yearsAgo: year - marriage.year, persons: marriage.parentIDs.compactMap { views[$0] },
+                        familyID: marriage.familyID.uuidString.lowercased())
+                }
+            ))
     }
 
     /// Inbreeding over the whole base: counts, average, distribution and the most inbred persons.
@@ -136,11 +139,12 @@ struct StatisticsController {
         ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         let top = Array(ranked.prefix(limit))
         let views = try await policy.present(ids: top.map { graph.ids[Int($0.0)] }, base: base.id, persons: persons)
-        return try JSONResponse.encode(ConsanguinityPayload(
-            persons: counted, withBothParents: withParents, inbred: inbred,
-            average: withParents == 0 ? 0 : sum / Double(withParents), maximum: ranked.first?.1 ?? 0,
-            distribution: buckets,
-            mostInbred: top.compactMap { item in views[graph.ids[Int(item.0)]].map { .init(person: $0, coefficient: item.1) } }
-        ))
+        return try JSONResponse.encode(
+            ConsanguinityPayload(
+                persons: counted, withBothParents: withParents, inbred: inbred,
+                average: withParents == 0 ? 0 : sum / Double(withParents), maximum: ranked.first?.1 ?? 0,
+                distribution: buckets,
+                mostInbred: top.compactMap { item in views[graph.ids[Int(item.0)]].map { .init(person: $0, coefficient: item.1) } }
+            ))
     }
 }

@@ -37,17 +37,20 @@ final class TransferAdmission: Sendable {
         let settings = self.settings
         let admitted = running.withLock { running -> Bool in
             guard running.exports < settings.exportsInTotal,
-                  running.exportsByClient[client, default: 0] < settings.exportsPerClient,
-                  !wholeBase || running.wholeBaseExports < settings.wholeBaseExportsInTotal else { return false }
+                running.exportsByClient[client, default: 0] < settings.exportsPerClient,
+                !wholeBase || running.wholeBaseExports < settings.wholeBaseExportsInTotal
+            else { return false }
             running.exports += 1
             running.exportsByClient[client, default: 0] += 1
             if wholeBase { running.wholeBaseExports += 1 }
             return true
         }
         guard admitted else {
-            throw refusal(wholeBase ? .wholeBaseExport : .export, detail: wholeBase
-                ? "Too many exports at once: at most \(settings.exportsPerClient) per client, \(settings.exportsInTotal) in total and \(settings.wholeBaseExportsInTotal) in .gw; retry later"
-                : "Too many exports at once: at most \(settings.exportsPerClient) per client and \(settings.exportsInTotal) in total; retry later")
+            throw refusal(
+                wholeBase ? .wholeBaseExport : .export,
+                detail: wholeBase
+                    ? "Too many exports at once: at most \(settings.exportsPerClient) per client, \(settings.exportsInTotal) in total and \(settings.wholeBaseExportsInTotal) in .gw; retry later"
+                    : "Too many exports at once: at most \(settings.exportsPerClient) per client and \(settings.exportsInTotal) in total; retry later")
         }
         return TransferPass { [weak self] in
             self?.running.withLock { running in

@@ -34,9 +34,11 @@ struct UploadReadCheck: Sendable {
         let (reason, status) = try await run(process)
         guard reason == .uncaughtSignal else { return }
         logger.error("the reader failed on an upload (signal \(status) in `geneweb check`); refused, nothing imported")
-        throw APIError.validation([FieldError(
-            field: "file", message: "the file made the reader fail (signal \(status)); nothing was imported. Please report this file."
-        )])
+        throw APIError.validation([
+            FieldError(
+                field: "file", message: "the file made the reader fail (signal \(status)); nothing was imported. Please report this file."
+            )
+        ])
     }
 
     /// Runs `process` to its end; a cancelled request (its client gone) ends the child too.

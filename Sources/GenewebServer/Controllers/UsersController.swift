@@ -81,8 +81,9 @@ struct UsersController {
     }
 
     private func audit(_ action: String, user: UserRecord, context: AppRequestContext, details: [String: String] = [:]) async throws {
-        try await accounts.audit.record(context.auditEntry(
-            action, entityType: "user", entityID: user.id.uuidString.lowercased(), base: nil, details: details, at: accounts.clock.seconds
-        ))
+        try await accounts.audit.record(
+            context.auditEntry(
+                action, entityType: "user", entityID: user.id.uuidString.lowercased(), base: nil, details: details, at: accounts.clock.seconds
+            ))
     }
 }

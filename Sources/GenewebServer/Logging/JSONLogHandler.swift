@@ -22,7 +22,8 @@ public struct JSONLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         var object: [String: Any] = [
-            "timestamp": Date().formatted(.iso8601.time(includingFractionalSeconds: true).year().month().day().dateTimeSeparator(.standard).timeZone(separator: .omitted)),
+            "timestamp": Date().formatted(
+                .iso8601.time(includingFractionalSeconds: true).year().month().day().dateTimeSeparator(.standard).timeZone(separator: .omitted)),
             "level": event.level.rawValue,
             "message": event.message.description,
             "logger": label,
@@ -36,7 +37,7 @@ public struct JSONLogHandler: LogHandler {
             object["source"] = "\(event.file):\(event.line)"
         }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let line = String(data: data, encoding: .utf8)
+            let line = String(data: data, encoding: .utf8)
         else { return }
         output(line)
     }

@@ -58,4 +58,3 @@ struct AuthenticationMiddleware: RouterMiddleware {
         return token.isEmpty ? nil : token
     }
 }
-

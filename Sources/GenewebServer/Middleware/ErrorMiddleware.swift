@@ -27,8 +27,9 @@ struct ErrorMiddleware: RouterMiddleware {
             // Not the caller's fault and not ours: say when to come back.
             var headers = HTTPFields()
             headers[.retryAfter] = "10"
-            let error = APIError(.serviceUnavailable, detail: "The database is busy: \(busy.description). Try again in a moment",
-                                 headers: headers, retryAfter: 10)
+            let error = APIError(
+                .serviceUnavailable, detail: "The database is busy: \(busy.description). Try again in a moment",
+                headers: headers, retryAfter: 10)
             return try respond(error, to: request, context: context)
         } catch is DecodingError {
             return try respond(.badRequest("The request body is not valid JSON for this route"), to: request, context: context)

@@ -1,5 +1,6 @@
 import Hummingbird
 import Metrics
+import Synchronization
 
 /// Counts and times every request: `geneweb_http_requests_total{method,endpoint,status_code}`,
 /// `geneweb_http_request_duration_seconds{method,endpoint}` and `geneweb_active_connections`
@@ -54,8 +55,6 @@ final class InFlightCounter: Sendable {
         value.wrappingAdd(delta, ordering: .relaxed).newValue
     }
 }
-
-import Synchronization
 
 extension Metrics.Timer {
     func recordInterval(since start: ContinuousClock.Instant) {

@@ -28,7 +28,9 @@ struct RateLimitMiddleware: RouterMiddleware {
         guard decision.allowed else {
             Counter(label: "geneweb_rate_limit_hits_total").increment()
             headers[.retryAfter] = String(decision.retryAfterSeconds)
-            throw APIError(.tooManyRequests, detail: "Rate limit exceeded: \(limiter.perMinute) requests per minute", headers: headers, retryAfter: decision.retryAfterSeconds)
+            throw APIError(
+                .tooManyRequests, detail: "Rate limit exceeded: \(limiter.perMinute) requests per minute", headers: headers,
+                retryAfter: decision.retryAfterSeconds)
         }
         var response = try await next(request, context)
         response.headers.append(contentsOf: headers)

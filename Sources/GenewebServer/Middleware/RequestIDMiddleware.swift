@@ -21,13 +21,15 @@ struct RequestIDMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[.xRequestID] = requestID
         let elapsed = clock.now - start
-        context.logger.info("request", metadata: [
-            "method": .string(request.method.rawValue),
-            "path": .string(request.uri.path),
-            "route": .string(context.endpointPath ?? "-"),
-            "status": .stringConvertible(response.status.code),
-            "duration_ms": .string(String(format: "%.2f", elapsed.milliseconds)),
-        ])
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": .string(request.method.rawValue),
+                "path": .string(request.uri.path),
+                "route": .string(context.endpointPath ?? "-"),
+                "status": .stringConvertible(response.status.code),
+                "duration_ms": .string(String(format: "%.2f", elapsed.milliseconds)),
+            ])
         return response
     }
 

@@ -46,7 +46,7 @@ struct TrustedHostMiddleware: RouterMiddleware {
     /// The host without port or IPv6 brackets, lower-cased.
     static func hostName(_ authority: String) -> String {
         var host = authority.lowercased()
-        if host.hasPrefix("[") , let end = host.firstIndex(of: "]") { return String(host[host.index(after: host.startIndex)..<end]) }
+        if host.hasPrefix("["), let end = host.firstIndex(of: "]") { return String(host[host.index(after: host.startIndex)..<end]) }
         if let colon = host.lastIndex(of: ":"), host.filter({ $0 == ":" }).count == 1 { host = String(host[..<colon]) }
         return host
     }

@@ -24,8 +24,10 @@ enum OpenAPIDocument {
                 }
             }
             if BaseScope.isScoped(route.path) && !route.path.contains(":base") {
-                allParameters.append(["name": "database", "in": "query", "required": false,
-                                      "description": "The base to use instead of the active one (as in the Python API)", "schema": baseNameSchema])
+                allParameters.append([
+                    "name": "database", "in": "query", "required": false,
+                    "description": "The base to use instead of the active one (as in the Python API)", "schema": baseNameSchema,
+                ])
             }
             if !allParameters.isEmpty { operation["parameters"] = allParameters }
             let bodies = OpenAPISchemas.bodies(method: route.method.rawValue, path: route.path)
@@ -69,11 +71,14 @@ enum OpenAPIDocument {
                         "required": ["detail", "error_code", "timestamp", "path", "request_id"],
                         "properties": [
                             "detail": ["type": "string"],
-                            "error_code": ["type": "string", "enum": [
-                                "BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED", "CONFLICT",
-                                "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR",
-                                "RATE_LIMIT_EXCEEDED", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE",
-                            ]],
+                            "error_code": [
+                                "type": "string",
+                                "enum": [
+                                    "BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED", "CONFLICT",
+                                    "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR",
+                                    "RATE_LIMIT_EXCEEDED", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE",
+                                ],
+                            ],
                             "timestamp": ["type": "string", "format": "date-time"],
                             "path": ["type": "string"],
                             "request_id": ["type": "string"],
@@ -133,26 +138,31 @@ enum OpenAPIDocument {
         let parts = path.split(separator: "/").map(String.init)
         if parts.first == "auth" || parts.dropFirst(2).first == "auth" { return "authentication" }
         if parts.first == "health" { return "health" }
-        if path.contains("gdpr-export") || path.hasSuffix("/anonymize") || path.hasSuffix("/consent") || path.hasSuffix("/data-processing-info") { return "gdpr" }
+        if path.contains("gdpr-export") || path.hasSuffix("/anonymize") || path.hasSuffix("/consent") || path.hasSuffix("/data-processing-info") {
+            return "gdpr"
+        }
         guard parts.count >= 3, parts[0] == "api" else { return parts.first ?? "root" }
         let resource = parts[2] == "bases" && parts.count >= 5 ? parts[4] : parts[2]
         return resource
     }
 
     static func operationID(_ method: String, _ path: String) -> String {
-        let words = path.split(separator: "/").map { $0.replacingOccurrences(of: "{", with: "by_").replacingOccurrences(of: "}", with: "").replacingOccurrences(of: "-", with: "_") }
+        let words = path.split(separator: "/").map {
+            $0.replacingOccurrences(of: "{", with: "by_").replacingOccurrences(of: "}", with: "").replacingOccurrences(of: "-", with: "_")
+        }
         return ([method.lowercased()] + words).joined(separator: "_")
     }
 
     static func summary(_ method: String, _ path: String) -> String {
-        let verb = switch method {
-        case "GET": path.hasSuffix("}") ? "Read" : "List or read"
-        case "POST": "Create or run"
-        case "PUT": "Replace"
-        case "PATCH": "Update"
-        case "DELETE": "Delete"
-        default: method
-        }
+        let verb =
+            switch method {
+            case "GET": path.hasSuffix("}") ? "Read" : "List or read"
+            case "POST": "Create or run"
+            case "PUT": "Replace"
+            case "PATCH": "Update"
+            case "DELETE": "Delete"
+            default: method
+            }
         return "\(verb) \(path)"
     }
 }

@@ -28,8 +28,10 @@ enum OpenAPIQueryParameters {
             integer("skip", "Synonym of offset (the Python API's name)", 0...maximumOffset),
             integer("limit", "Items per page (also page_size)", 1...maximumLimit, default: defaultLimit),
             integer("page_size", "Synonym of limit (the Python API's name)", 1...maximumLimit),
-            integer("page", "Page number from 1, of limit items each, when no offset is given; "
-                + "(page - 1) × limit must not pass \(maximumOffset)", 1...(maximumOffset + 1)),
+            integer(
+                "page",
+                "Page number from 1, of limit items each, when no offset is given; "
+                    + "(page - 1) × limit must not pass \(maximumOffset)", 1...(maximumOffset + 1)),
         ]
     }
 
@@ -57,10 +59,12 @@ enum OpenAPIQueryParameters {
         case "/api/v1/sources", "/api/v1/notes", "/api/v1/places":
             return paging() + [string("q", "Text the title or name contains", maxLength: 200)]
         case "/api/v1/families", "/api/v1/users", "/api/v1/audit":
-            let filters = pattern == "/api/v1/audit" ? [
-                string("action", "Only entries of this action, e.g. person.create", maxLength: 200),
-                string("entity_id", "Only entries about this record", maxLength: 200),
-            ] : []
+            let filters =
+                pattern == "/api/v1/audit"
+                ? [
+                    string("action", "Only entries of this action, e.g. person.create", maxLength: 200),
+                    string("entity_id", "Only entries about this record", maxLength: 200),
+                ] : []
             return paging() + filters
         case "/api/v1/search/persons":
             return paging(defaultLimit: SearchController.defaultLimit, maximumLimit: SearchController.maximumLimit) + [
@@ -86,11 +90,17 @@ enum OpenAPIQueryParameters {
             return [integer("max_generations", "Generations to follow", 1...GenealogyController.maximumGenerations, default: 10)]
         case "/api/v1/genealogy/tree/:person_id":
             let directions = ["full", "both", "ancestors", "descendants"]
-            return [generations, string("tree_type", "Direction of the tree (also direction)", choices: directions),
-                    string("direction", "Synonym of tree_type", choices: directions)]
+            return [
+                generations, string("tree_type", "Direction of the tree (also direction)", choices: directions),
+                string("direction", "Synonym of tree_type", choices: directions),
+            ]
         case "/api/v1/genealogy/sosa/:sosa_number":
-            return [["name": "root_person_id", "in": "query", "required": true, "description": "The person numbered 1",
-                     "schema": ["type": "string", "format": "uuid", "maxLength": 100]]]
+            return [
+                [
+                    "name": "root_person_id", "in": "query", "required": true, "description": "The person numbered 1",
+                    "schema": ["type": "string", "format": "uuid", "maxLength": 100],
+                ]
+            ]
         case "/api/v1/genealogy/stats":
             return [integer("top", "Length of the name and lifespan lists", 1...100, default: 10)]
         case "/api/v1/genealogy/anniversaries":

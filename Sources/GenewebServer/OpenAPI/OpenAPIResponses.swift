@@ -51,17 +51,19 @@ enum OpenAPIResponses {
     /// The success answer: JSON, except the documentation page, its assets, metrics and exports.
     static func success(_ path: String, schema: [String: Any]) -> [String: Any] {
         let text: [String: Any] = ["type": "string"]
-        let content: [String: Any] = switch path {
-        case "/docs": ["text/html": ["schema": text]]
-        case "/docs/app.js": ["text/javascript": ["schema": text]]
-        case "/docs/app.css": ["text/css": ["schema": text]]
-        case "/metrics": ["text/plain": ["schema": text]]
-        case "/api/v1/backups/{name}": ["application/x-ndjson": ["schema": text]]
-        case _ where path.hasSuffix("/export"):
-            ["text/vnd.familysearch.gedcom": ["schema": text], "text/plain": ["schema": text]]
-        default: ["application/json": ["schema": schema]]
-        }
-        let description = path.hasSuffix("/export")
+        let content: [String: Any] =
+            switch path {
+            case "/docs": ["text/html": ["schema": text]]
+            case "/docs/app.js": ["text/javascript": ["schema": text]]
+            case "/docs/app.css": ["text/css": ["schema": text]]
+            case "/metrics": ["text/plain": ["schema": text]]
+            case "/api/v1/backups/{name}": ["application/x-ndjson": ["schema": text]]
+            case _ where path.hasSuffix("/export"):
+                ["text/vnd.familysearch.gedcom": ["schema": text], "text/plain": ["schema": text]]
+            default: ["application/json": ["schema": schema]]
+            }
+        let description =
+            path.hasSuffix("/export")
             ? "The base as a file: GEDCOM 5.5.1 or 7 (text/vnd.familysearch.gedcom), or GeneWeb .gw (text/plain), streamed"
             : "Success"
         return ["description": description, "content": content]

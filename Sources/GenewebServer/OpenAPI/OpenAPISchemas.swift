@@ -18,75 +18,93 @@ enum OpenAPISchemas {
         return schema
     }
     private static func page(_ item: String) -> [String: Any] {
-        object([
-            "items": array(ref(item)), "total": integer, "offset": integer, "limit": integer,
-            "page": integer, "page_size": integer, "total_pages": integer, "has_next": boolean, "has_previous": boolean,
-        ], required: ["items", "total", "offset", "limit"])
+        object(
+            [
+                "items": array(ref(item)), "total": integer, "offset": integer, "limit": integer,
+                "page": integer, "page_size": integer, "total_pages": integer, "has_next": boolean, "has_previous": boolean,
+            ], required: ["items", "total", "offset", "limit"])
     }
 
     static var eventInput: [String: Any] {
-        object([
-        "date": string(nullable: true), "place": string(nullable: true), "note": string(nullable: true),
-        "source": string(nullable: true), "kind": string(), "event_name": string(), "custom_name": string(nullable: true),
-        "reason": string(nullable: true), "value": string(nullable: true), "age": string(nullable: true),
-        "witnesses": array(object(["person_id": string("uuid"), "kind": string(), "witness_kind": string()], required: ["person_id"])),
-    ], closed: true)
+        object(
+            [
+                "date": string(nullable: true), "place": string(nullable: true), "note": string(nullable: true),
+                "source": string(nullable: true), "kind": string(), "event_name": string(), "custom_name": string(nullable: true),
+                "reason": string(nullable: true), "value": string(nullable: true), "age": string(nullable: true),
+                "witnesses": array(object(["person_id": string("uuid"), "kind": string(), "witness_kind": string()], required: ["person_id"])),
+            ], closed: true)
     }
 
     static var all: [String: Any] {
         [
-            "Date": object([
-                "text": string(), "calendar": string(nullable: true), "precision": string(nullable: true),
-                "year": integer, "month": integer, "day": integer, "sort_key": integer,
-            ], required: ["text"]),
-            "Event": object([
-                "kind": string(), "date": nullable("Date"), "place": string(nullable: true), "note": string(nullable: true),
-                "source": string(nullable: true), "value": string(nullable: true), "reason": string(nullable: true),
-                "age": string(nullable: true), "witnesses": array(object(["person_id": string("uuid"), "kind": string()])),
-            ], required: ["kind", "witnesses"]),
-            "Title": object(["title": string(), "place": string(), "name": string(nullable: true), "is_main": boolean,
-                             "start": nullable("Date"), "end": nullable("Date"), "nth": integer], required: ["title", "place"]),
-            "Person": object([
-                "id": string("uuid"), "person_id": string("uuid"), "key": string(), "first_name": string(), "surname": string(),
-                "last_name": string(), "occurrence": integer, "sex": ["type": "string", "enum": ["male", "female", "unknown"]],
-                "public_name": string(nullable: true), "qualifiers": array(string()), "aliases": array(string()),
-                "first_names_aliases": array(string()), "surname_aliases": array(string()), "titles": array(ref("Title")),
-                "occupation": string(nullable: true), "birth": nullable("Event"), "baptism": nullable("Event"),
-                "death": nullable("Event"), "burial": nullable("Event"), "death_type": string(), "events": array(ref("Event")),
-                "notes": string(nullable: true), "psources": string(nullable: true),
-                "access": ["type": "string", "enum": ["public", "private", "iftitles"]],
-                "birth_date": string(nullable: true), "birth_place": string(nullable: true), "death_date": string(nullable: true),
-                "death_place": string(nullable: true), "is_living": boolean, "anonymized": boolean,
-                "privacy": ["type": "string", "enum": ["public"]], "version": integer,
-                "created_at": string("date-time"), "updated_at": string("date-time"),
-            ], required: ["id", "person_id", "key", "first_name", "surname", "last_name", "occurrence", "sex", "privacy", "version"]),
-            "RestrictedPerson": object(["id": string("uuid"), "person_id": string("uuid"), "privacy": ["type": "string", "enum": ["restricted"]]],
-                                       required: ["id", "person_id", "privacy"]),
+            "Date": object(
+                [
+                    "text": string(), "calendar": string(nullable: true), "precision": string(nullable: true),
+                    "year": integer, "month": integer, "day": integer, "sort_key": integer,
+                ], required: ["text"]),
+            "Event": object(
+                [
+                    "kind": string(), "date": nullable("Date"), "place": string(nullable: true), "note": string(nullable: true),
+                    "source": string(nullable: true), "value": string(nullable: true), "reason": string(nullable: true),
+                    "age": string(nullable: true), "witnesses": array(object(["person_id": string("uuid"), "kind": string()])),
+                ], required: ["kind", "witnesses"]),
+            "Title": object(
+                [
+                    "title": string(), "place": string(), "name": string(nullable: true), "is_main": boolean,
+                    "start": nullable("Date"), "end": nullable("Date"), "nth": integer,
+                ], required: ["title", "place"]),
+            "Person": object(
+                [
+                    "id": string("uuid"), "person_id": string("uuid"), "key": string(), "first_name": string(), "surname": string(),
+                    "last_name": string(), "occurrence": integer, "sex": ["type": "string", "enum": ["male", "female", "unknown"]],
+                    "public_name": string(nullable: true), "qualifiers": array(string()), "aliases": array(string()),
+                    "first_names_aliases": array(string()), "surname_aliases": array(string()), "titles": array(ref("Title")),
+                    "occupation": string(nullable: true), "birth": nullable("Event"), "baptism": nullable("Event"),
+                    "death": nullable("Event"), "burial": nullable("Event"), "death_type": string(), "events": array(ref("Event")),
+                    "notes": string(nullable: true), "psources": string(nullable: true),
+                    "access": ["type": "string", "enum": ["public", "private", "iftitles"]],
+                    "birth_date": string(nullable: true), "birth_place": string(nullable: true), "death_date": string(nullable: true),
+                    "death_place": string(nullable: true), "is_living": boolean, "anonymized": boolean,
+                    "privacy": ["type": "string", "enum": ["public"]], "version": integer,
+                    "created_at": string("date-time"), "updated_at": string("date-time"),
+                ], required: ["id", "person_id", "key", "first_name", "surname", "last_name", "occurrence", "sex", "privacy", "version"]),
+            "RestrictedPerson": object(
+                ["id": string("uuid"), "person_id": string("uuid"), "privacy": ["type": "string", "enum": ["restricted"]]],
+                required: ["id", "person_id", "privacy"]),
             "VisiblePerson": ["oneOf": [ref("Person"), ref("RestrictedPerson")]],
-            "PersonInput": object([
-                "first_name": string(), "surname": string(), "last_name": string(), "occurrence": integer, "sex": string(),
-                "public_name": string(nullable: true), "qualifiers": array(string()), "aliases": array(string()),
-                "first_names_aliases": array(string()), "surname_aliases": array(string()), "occupation": string(nullable: true),
-                "notes": string(nullable: true), "psources": string(nullable: true), "image": string(nullable: true),
-                "access": string(), "visibility_level": string(), "death_type": string(),
-                "birth": eventInput, "baptism": eventInput, "death": eventInput, "burial": eventInput,
-                "birth_date": string(nullable: true), "birth_place": string(nullable: true), "death_date": string(nullable: true),
-                "death_place": string(nullable: true), "baptism_date": string(nullable: true), "baptism_place": string(nullable: true),
-                "burial_date": string(nullable: true), "burial_place": string(nullable: true),
-                "events": array(eventInput), "titles": array(object(["title": string(), "place": string(), "name": string(),
-                                                                      "is_main": boolean, "start": string(), "end": string(), "nth": integer])),
-                "anonymized": boolean, "is_deleted": boolean, "creator_notes": string(nullable: true),
-            ], closed: false),
-            "FamilyMember": object(["person_id": string("uuid"), "name": string(nullable: true), "sex": string(nullable: true),
-                                    "privacy": string()], required: ["person_id", "privacy"]),
-            "Family": object([
-                "id": string("uuid"), "family_id": string("uuid"), "relation": string(), "parents": array(ref("FamilyMember")),
-                "children": array(ref("FamilyMember")), "father_ids": array(string("uuid")), "mother_ids": array(string("uuid")),
-                "children_ids": array(string("uuid")), "marriage": nullable("Event"), "events": array(ref("Event")),
-                "comment": string(nullable: true), "notes": string(nullable: true), "fsources": string(nullable: true),
-                "divorce_info": object(["divorce_status": string(), "divorce_date": nullable("Date")]),
-                "privacy": ["type": "string", "enum": ["public", "restricted"]], "version": integer,
-            ], required: ["id", "family_id", "relation", "parents", "children", "children_ids", "privacy", "version"]),
+            "PersonInput": object(
+                [
+                    "first_name": string(), "surname": string(), "last_name": string(), "occurrence": integer, "sex": string(),
+                    "public_name": string(nullable: true), "qualifiers": array(string()), "aliases": array(string()),
+                    "first_names_aliases": array(string()), "surname_aliases": array(string()), "occupation": string(nullable: true),
+                    "notes": string(nullable: true), "psources": string(nullable: true), "image": string(nullable: true),
+                    "access": string(), "visibility_level": string(), "death_type": string(),
+                    "birth": eventInput, "baptism": eventInput, "death": eventInput, "burial": eventInput,
+                    "birth_date": string(nullable: true), "birth_place": string(nullable: true), "death_date": string(nullable: true),
+                    "death_place": string(nullable: true), "baptism_date": string(nullable: true), "baptism_place": string(nullable: true),
+                    "burial_date": string(nullable: true), "burial_place": string(nullable: true),
+                    "events": array(eventInput),
+                    "titles": array(
+                        object([
+                            "title": string(), "place": string(), "name": string(),
+                            "is_main": boolean, "start": string(), "end": string(), "nth": integer,
+                        ])),
+                    "anonymized": boolean, "is_deleted": boolean, "creator_notes": string(nullable: true),
+                ], closed: false),
+            "FamilyMember": object(
+                [
+                    "person_id": string("uuid"), "name": string(nullable: true), "sex": string(nullable: true),
+                    "privacy": string(),
+                ], required: ["person_id", "privacy"]),
+            "Family": object(
+                [
+                    "id": string("uuid"), "family_id": string("uuid"), "relation": string(), "parents": array(ref("FamilyMember")),
+                    "children": array(ref("FamilyMember")), "father_ids": array(string("uuid")), "mother_ids": array(string("uuid")),
+                    "children_ids": array(string("uuid")), "marriage": nullable("Event"), "events": array(ref("Event")),
+                    "comment": string(nullable: true), "notes": string(nullable: true), "fsources": string(nullable: true),
+                    "divorce_info": object(["divorce_status": string(), "divorce_date": nullable("Date")]),
+                    "privacy": ["type": "string", "enum": ["public", "restricted"]], "version": integer,
+                ], required: ["id", "family_id", "relation", "parents", "children", "children_ids", "privacy", "version"]),
             "FamilyInput": object([
                 "relation": string(), "parents": array(string("uuid")), "father_ids": array(string("uuid")),
                 "mother_ids": array(string("uuid")), "children_ids": array(string("uuid")), "marriage": eventInput,
@@ -94,42 +112,73 @@ enum OpenAPISchemas {
                 "divorce_info": object(["divorce_status": string(), "divorce_date": string(nullable: true)]),
                 "events": array(eventInput), "comment": string(nullable: true), "notes": string(nullable: true), "fsources": string(nullable: true),
             ]),
-            "Source": object(["id": string("uuid"), "source_id": string("uuid"), "title": string(), "author": string(nullable: true),
-                              "publication": string(nullable: true), "abbreviation": string(nullable: true), "text": string(nullable: true),
-                              "created_at": string(), "updated_at": string()], required: ["id", "title"]),
-            "Note": object(["id": string("uuid"), "note_id": string("uuid"), "title": string(nullable: true), "text": string(),
-                            "is_private": boolean, "links": array(string()), "created_at": string(), "updated_at": string()], required: ["id", "text"]),
-            "Place": object(["id": string("uuid"), "place_id": string("uuid"), "name": string(), "parent_id": string("uuid", nullable: true),
-                             "latitude": number, "longitude": number, "created_at": string(), "updated_at": string()], required: ["id", "name"]),
-            "User": object(["id": string("uuid"), "username": string(), "email": string(), "full_name": string(),
-                            "role": ["type": "string", "enum": ["admin", "editor", "viewer"]], "is_active": boolean,
-                            "created_at": string("date-time"), "last_login": string("date-time", nullable: true)],
-                           required: ["id", "username", "email", "full_name", "role", "is_active", "created_at"]),
+            "Source": object(
+                [
+                    "id": string("uuid"), "source_id": string("uuid"), "title": string(), "author": string(nullable: true),
+                    "publication": string(nullable: true), "abbreviation": string(nullable: true), "text": string(nullable: true),
+                    "created_at": string(), "updated_at": string(),
+                ], required: ["id", "title"]),
+            "Note": object(
+                [
+                    "id": string("uuid"), "note_id": string("uuid"), "title": string(nullable: true), "text": string(),
+                    "is_private": boolean, "links": array(string()), "created_at": string(), "updated_at": string(),
+                ], required: ["id", "text"]),
+            "Place": object(
+                [
+                    "id": string("uuid"), "place_id": string("uuid"), "name": string(), "parent_id": string("uuid", nullable: true),
+                    "latitude": number, "longitude": number, "created_at": string(), "updated_at": string(),
+                ], required: ["id", "name"]),
+            "User": object(
+                [
+                    "id": string("uuid"), "username": string(), "email": string(), "full_name": string(),
+                    "role": ["type": "string", "enum": ["admin", "editor", "viewer"]], "is_active": boolean,
+                    "created_at": string("date-time"), "last_login": string("date-time", nullable: true),
+                ],
+                required: ["id", "username", "email", "full_name", "role", "is_active", "created_at"]),
             "UserUpdate": object(["role": string(), "is_active": boolean], closed: true),
-            "UserCreate": object(["username": string(), "password": string("password"), "email": string(), "full_name": string(),
-                                  "role": string()], required: ["username", "password"]),
+            "UserCreate": object(
+                [
+                    "username": string(), "password": string("password"), "email": string(), "full_name": string(),
+                    "role": string(),
+                ], required: ["username", "password"]),
             "LoginRequest": object(["username": string(), "password": string("password")], required: ["username", "password"]),
             "OAuth2PasswordForm": object(["grant_type": string(), "username": string(), "password": string("password")], required: ["username", "password"]),
             "RefreshRequest": object(["refresh_token": string()], required: ["refresh_token"]),
-            "ChangePasswordRequest": object(["current_password": string("password"), "new_password": string("password"),
-                                             "confirm_password": string("password")], required: ["current_password", "new_password", "confirm_password"]),
-            "Token": object(["access_token": string(), "refresh_token": string(), "token_type": string(), "expires_in": integer],
-                            required: ["access_token", "refresh_token", "token_type", "expires_in"]),
-            "LoginResponse": object(["access_token": string(), "refresh_token": string(), "token_type": string(), "expires_in": integer,
-                                     "user": ref("User")], required: ["access_token", "refresh_token", "token_type", "expires_in", "user"]),
+            "ChangePasswordRequest": object(
+                [
+                    "current_password": string("password"), "new_password": string("password"),
+                    "confirm_password": string("password"),
+                ], required: ["current_password", "new_password", "confirm_password"]),
+            "Token": object(
+                ["access_token": string(), "refresh_token": string(), "token_type": string(), "expires_in": integer],
+                required: ["access_token", "refresh_token", "token_type", "expires_in"]),
+            "LoginResponse": object(
+                [
+                    "access_token": string(), "refresh_token": string(), "token_type": string(), "expires_in": integer,
+                    "user": ref("User"),
+                ], required: ["access_token", "refresh_token", "token_type", "expires_in", "user"]),
             "Message": object(["message": string()], required: ["message"]),
-            "Computing": object(["status": ["type": "string", "enum": ["computing"]], "detail": string(), "retry_after": integer],
-                                required: ["status", "detail", "retry_after"]),
-            "AuditEntry": object(["id": integer, "occurred_at": string("date-time"), "actor_id": string(nullable: true),
-                                  "actor_name": string(), "action": string(), "entity_type": string(), "entity_id": string(nullable: true),
-                                  "base": string(nullable: true), "request_id": string(nullable: true), "client_ip": string(nullable: true),
-                                  "details": ["type": "object", "additionalProperties": ["type": "string"]]], required: ["action", "occurred_at"]),
-            "BaseInfo": object(["name": string(), "title": string(), "path": string(), "active": boolean, "person_count": integer,
-                                "family_count": integer, "read_only": boolean, "pending_patches": integer,
-                                "living_names": ["type": "string", "enum": ["hidden", "public"]]], required: ["name", "active", "person_count", "family_count", "living_names"]),
+            "Computing": object(
+                ["status": ["type": "string", "enum": ["computing"]], "detail": string(), "retry_after": integer],
+                required: ["status", "detail", "retry_after"]),
+            "AuditEntry": object(
+                [
+                    "id": integer, "occurred_at": string("date-time"), "actor_id": string(nullable: true),
+                    "actor_name": string(), "action": string(), "entity_type": string(), "entity_id": string(nullable: true),
+                    "base": string(nullable: true), "request_id": string(nullable: true), "client_ip": string(nullable: true),
+                    "details": ["type": "object", "additionalProperties": ["type": "string"]],
+                ], required: ["action", "occurred_at"]),
+            "BaseInfo": object(
+                [
+                    "name": string(), "title": string(), "path": string(), "active": boolean, "person_count": integer,
+                    "family_count": integer, "read_only": boolean, "pending_patches": integer,
+                    "living_names": ["type": "string", "enum": ["hidden", "public"]],
+                ], required: ["name", "active", "person_count", "family_count", "living_names"]),
             "BasePolicy": object(["living_names": ["type": "string", "enum": ["hidden", "public"]]], required: ["living_names"], closed: true),
-            "Consent": object(["consent_status": string(), "processing_purposes": array(string()), "notes": string(nullable: true),
-                               "consent_date": string(nullable: true), "recorded_by": string(), "recorded_at": string("date-time")]),
+            "Consent": object([
+                "consent_status": string(), "processing_purposes": array(string()), "notes": string(nullable: true),
+                "consent_date": string(nullable: true), "recorded_by": string(), "recorded_at": string("date-time"),
+            ]),
             "PersonPage": page("VisiblePerson"), "FamilyPage": page("Family"), "SourcePage": page("Source"),
             "NotePage": page("Note"), "PlacePage": page("Place"), "UserPage": page("User"), "AuditPage": page("AuditEntry"),
             "EventPage": page("Event"),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The first file of a `multipart/form-data` body (RFC 7578), for uploads from HTML forms and
 /// `curl -F file=@tree.ged`: its bytes and the file name the client gave.
 enum MultipartFile {
@@ -67,5 +69,3 @@ enum MultipartFile {
         return nil
     }
 }
-
-import Foundation

@@ -31,7 +31,8 @@ public struct BackupFolder: Sendable {
         var candidate = (path as NSString).appendingPathComponent(base)
         var suffix = 2
         while FileManager.default.fileExists(atPath: candidate) {
-            candidate = (path as NSString).appendingPathComponent(base.replacingOccurrences(of: ".\(BackupArchive.fileExtension)", with: "-\(suffix).\(BackupArchive.fileExtension)"))
+            candidate = (path as NSString).appendingPathComponent(
+                base.replacingOccurrences(of: ".\(BackupArchive.fileExtension)", with: "-\(suffix).\(BackupArchive.fileExtension)"))
             suffix += 1
         }
         return candidate
@@ -43,8 +44,9 @@ public struct BackupFolder: Sendable {
         return names.filter { Self.isArchiveName($0) }.compactMap { name -> Entry? in
             let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).appendingPathComponent(name))
             guard let attributes, (attributes[.type] as? FileAttributeType) == .typeRegular else { return nil }
-            return Entry(name: name, bytes: (attributes[.size] as? NSNumber)?.int64Value ?? 0,
-                         modified: attributes[.modificationDate] as? Date ?? .distantPast)
+            return Entry(
+                name: name, bytes: (attributes[.size] as? NSNumber)?.int64Value ?? 0,
+                modified: attributes[.modificationDate] as? Date ?? .distantPast)
         }.sorted { ($0.modified, $0.name) > ($1.modified, $1.name) }
     }
 

@@ -48,8 +48,8 @@ public struct BackupReader: Sendable {
         var fileDigest = SHA256()
         var lineNumber = 1
         guard let first = try lines.next(),
-              let header = try? decoder.decode(BackupArchive.Header.self, from: Data(first)),
-              header.format == BackupArchive.formatName
+            let header = try? decoder.decode(BackupArchive.Header.self, from: Data(first)),
+            header.format == BackupArchive.formatName
         else { throw BackupArchiveError.notAnArchive }
         guard header.version == BackupArchive.formatVersion else { throw BackupArchiveError.unsupportedVersion(header.version) }
         guard header.schemaVersion <= Migrations.latestVersion else {
@@ -67,8 +67,8 @@ public struct BackupReader: Sendable {
             lineNumber += 1
             if line.first == UInt8(ascii: "[") {
                 guard var table = current,
-                      let row = try? decoder.decode([BackupValue].self, from: Data(line)),
-                      row.count == table.start.columns.count
+                    let row = try? decoder.decode([BackupValue].self, from: Data(line)),
+                    row.count == table.start.columns.count
                 else { throw BackupArchiveError.malformedLine(lineNumber) }
                 table.rows += 1
                 table.digest.update(data: line)
@@ -139,7 +139,9 @@ struct LineReader {
             searched -= start
             start = 0
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { atEnd = true } else {
+            if chunk.isEmpty {
+                atEnd = true
+            } else {
                 buffer.append(contentsOf: chunk)
                 bytesRead += Int64(chunk.count)
             }

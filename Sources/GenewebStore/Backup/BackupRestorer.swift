@@ -77,9 +77,11 @@ public struct BackupRestorer: Sendable {
     static func continueSequences(_ sql: any SQLDatabase, engine: DatabaseEngine, present: [String]) async throws {
         guard engine == .postgres else { return }
         for (table, column) in BackupTables.identityColumns where present.contains(table) {
-            try await sql.raw(SQLQueryString(
-                "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), COALESCE((SELECT max(\(column)) FROM \"\(table)\"), 0) + 1, false)"
-            )).run()
+            try await sql.raw(
+                SQLQueryString(
+                    "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), COALESCE((SELECT max(\(column)) FROM \"\(table)\"), 0) + 1, false)"
+                )
+            ).run()
         }
     }
 }

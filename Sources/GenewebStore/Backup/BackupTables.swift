@@ -18,7 +18,8 @@ enum BackupTables {
 
     /// The tables the database has, the ledger left out.
     static func present(on sql: any SQLDatabase, engine: DatabaseEngine) async throws -> [String] {
-        let query: SQLQueryString = engine == .sqlite
+        let query: SQLQueryString =
+            engine == .sqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
             : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
         return try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }.filter { $0 != "schema_migrations" }
@@ -26,7 +27,8 @@ enum BackupTables {
 
     /// The columns of `table` in the order the database lists them, with their kinds.
     static func columns(of table: String, on sql: any SQLDatabase, engine: DatabaseEngine) async throws -> [(column: BackupColumn, type: String)] {
-        let query: SQLQueryString = engine == .sqlite
+        let query: SQLQueryString =
+            engine == .sqlite
             ? "SELECT name, type FROM pragma_table_info(\(bind: table)) ORDER BY cid"
             : "SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = \(bind: table) ORDER BY ordinal_position"
         return try await sql.raw(query).all().map { row in

@@ -64,8 +64,11 @@ public struct BackupWriter: Sendable {
         }
     }
 
-    private func writeTables(_ sql: any SQLDatabase, engine: DatabaseEngine, to output: ArchiveOutput) async throws -> (BackupArchive.Header, BackupArchive.Manifest) {
-        let schemaVersion = try await sql.raw("SELECT max(version) AS version FROM schema_migrations").first()?
+    private func writeTables(_ sql: any SQLDatabase, engine: DatabaseEngine, to output: ArchiveOutput) async throws -> (
+        BackupArchive.Header, BackupArchive.Manifest
+    ) {
+        let schemaVersion =
+            try await sql.raw("SELECT max(version) AS version FROM schema_migrations").first()?
             .decode(column: "version", as: Int?.self) ?? 0
         let header = BackupArchive.Header(
             format: BackupArchive.formatName, version: BackupArchive.formatVersion, schemaVersion: schemaVersion,
@@ -85,7 +88,9 @@ public struct BackupWriter: Sendable {
         return (header, manifest)
     }
 
-    private func writeTable(_ table: String, _ sql: any SQLDatabase, engine: DatabaseEngine, to output: ArchiveOutput) async throws -> BackupArchive.TableSummary {
+    private func writeTable(_ table: String, _ sql: any SQLDatabase, engine: DatabaseEngine, to output: ArchiveOutput) async throws
+        -> BackupArchive.TableSummary
+    {
         let columns = try await BackupTables.columns(of: table, on: sql, engine: engine)
         try output.line(BackupArchive.TableStart(table: table, columns: columns.map(\.column)))
         let selected = columns.map { BackupTables.selectExpression($0.column.name, type: $0.type, engine: engine) }.joined(separator: ", ")
@@ -97,7 +102,8 @@ public struct BackupWriter: Sendable {
         var digest = SHA256()
         while true {
             let condition = after.map { engine == .sqlite ? " WHERE rowid > \($0)" : " WHERE ctid > '\($0)'::tid" } ?? ""
-            let query = "SELECT \(position)\(engine == .postgres ? "::text" : "") AS backup_position, \(selected) FROM \"\(table)\""
+            let query =
+                "SELECT \(position)\(engine == .postgres ? "::text" : "") AS backup_position, \(selected) FROM \"\(table)\""
                 + "\(condition) ORDER BY \(position) LIMIT \(pageSize)"
             let page = try await sql.raw(SQLQueryString(query)).all()
             guard !page.isEmpty else { break }
@@ -112,7 +118,8 @@ public struct BackupWriter: Sendable {
             try output.write(bytes)
             rows += page.count
             let last = page[page.count - 1]
-            after = engine == .sqlite
+            after =
+                engine == .sqlite
                 ? String(try last.decode(column: "backup_position", as: Int64.self))
                 : try last.decode(column: "backup_position", as: String.self)
             if page.count < pageSize { break }

@@ -1,5 +1,5 @@
-import GenewebCore
 import Foundation
+import GenewebCore
 
 /// Encodes `Encodable` values to JSON text in one pass, writing bytes as the value's `encode(to:)`
 /// runs, for the documents the store writes (persons, families, records).
@@ -97,15 +97,23 @@ final class JSONByteWriter {
     /// Writes a nested value whose containers sit at `depth`.
     func write<T: Encodable>(_ value: T, depth: Int) throws {
         // Comparing metatypes is cheap; a failed `as?` on every value is what makes JSONEncoder slow.
-        if T.self == String.self { writeString(value as! String) }
-        else if T.self == Int.self { writeInteger(value as! Int) }
-        else if T.self == Bool.self { writeBool(value as! Bool) }
-        else if T.self == UUID.self { writeString((value as! UUID).hexString) }
-        else if T.self == Double.self { try writeDouble(value as! Double) }
-        else if T.self == Date.self { try writeDouble((value as! Date).timeIntervalSinceReferenceDate) }
-        else if T.self == URL.self { writeString((value as! URL).absoluteString) }
-        else if T.self == Data.self { writeString((value as! Data).base64EncodedString()) }
-        else {
+        if T.self == String.self {
+            writeString(value as! String)
+        } else if T.self == Int.self {
+            writeInteger(value as! Int)
+        } else if T.self == Bool.self {
+            writeBool(value as! Bool)
+        } else if T.self == UUID.self {
+            writeString((value as! UUID).hexString)
+        } else if T.self == Double.self {
+            try writeDouble(value as! Double)
+        } else if T.self == Date.self {
+            try writeDouble((value as! Date).timeIntervalSinceReferenceDate)
+        } else if T.self == URL.self {
+            writeString((value as! URL).absoluteString)
+        } else if T.self == Data.self {
+            writeString((value as! Data).base64EncodedString())
+        } else {
             let before = bytes.count
             try value.encode(to: DocumentValueEncoder(writer: self, depth: depth))
             // A value that asked for no container at all is an empty object for `JSONEncoder` too.
@@ -128,7 +136,10 @@ final class JSONByteWriter {
     func writeNull() { bytes.append(contentsOf: Self.null) }
 
     func writeInteger<I: BinaryInteger>(_ value: I) {
-        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
+        if value == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         // Digits least significant first, then reversed in place: no temporary array.
         let start = bytes.count
@@ -194,7 +205,8 @@ struct DocumentValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(DocumentObject(writer: writer, depth: depth, id: writer.openContainer(UInt8(ascii: "{"), closer: UInt8(ascii: "}"), depth: depth)))
+        KeyedEncodingContainer(
+            DocumentObject(writer: writer, depth: depth, id: writer.openContainer(UInt8(ascii: "{"), closer: UInt8(ascii: "}"), depth: depth)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -217,21 +229,66 @@ struct DocumentObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
         writer.key(key.stringValue)
     }
 
-    mutating func encodeNil(forKey key: Key) throws { try member(key); writer.writeNull() }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { try member(key); writer.writeBool(value) }
-    mutating func encode(_ value: String, forKey key: Key) throws { try member(key); writer.writeString(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try member(key); try writer.writeDouble(value) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try member(key); try writer.writeFloat(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try member(key); writer.writeInteger(value) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try member(key); writer.writeInteger(value) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try member(key); writer.writeInteger(value) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try member(key); writer.writeInteger(value) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try member(key); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try member(key); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try member(key); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try member(key); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try member(key); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try member(key); writer.writeInteger(value) }
+    mutating func encodeNil(forKey key: Key) throws {
+        try member(key)
+        writer.writeNull()
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        try member(key)
+        writer.writeBool(value)
+    }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        try member(key)
+        writer.writeString(value)
+    }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        try member(key)
+        try writer.writeDouble(value)
+    }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        try member(key)
+        try writer.writeFloat(value)
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        try member(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int8, forKey key: Key) throws {
+        try member(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int16, forKey key: Key) throws {
+        try member(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int32, forKey key: Key) throws {
+        try member(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+        try member(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt, forKey key: Key) throws {
+        try member(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws {
+        try member(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws {
+        try member(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws {
+        try member(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+        try member(key)
+        writer.writeInteger(value)
+    }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try member(key)
         try writer.write(value, depth: depth + 1)
@@ -239,12 +296,18 @@ struct DocumentObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         // The protocol does not let this throw: a misuse shows as a container that throws on use.
-        do { try member(key) } catch { writer.unsupported = true; return KeyedEncodingContainer(DocumentObject<NestedKey>(writer: writer, depth: depth + 1, id: -1)) }
+        do { try member(key) } catch {
+            writer.unsupported = true
+            return KeyedEncodingContainer(DocumentObject<NestedKey>(writer: writer, depth: depth + 1, id: -1))
+        }
         return DocumentValueEncoder(writer: writer, depth: depth + 1).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        do { try member(key) } catch { writer.unsupported = true; return DocumentArray(writer: writer, depth: depth + 1, id: -1) }
+        do { try member(key) } catch {
+            writer.unsupported = true
+            return DocumentArray(writer: writer, depth: depth + 1, id: -1)
+        }
         return DocumentValueEncoder(writer: writer, depth: depth + 1).unkeyedContainer()
     }
 
@@ -278,33 +341,84 @@ struct DocumentArray: UnkeyedEncodingContainer {
         count += 1
     }
 
-    mutating func encodeNil() throws { try element(); writer.writeNull() }
-    mutating func encode(_ value: Bool) throws { try element(); writer.writeBool(value) }
-    mutating func encode(_ value: String) throws { try element(); writer.writeString(value) }
-    mutating func encode(_ value: Double) throws { try element(); try writer.writeDouble(value) }
-    mutating func encode(_ value: Float) throws { try element(); try writer.writeFloat(value) }
-    mutating func encode(_ value: Int) throws { try element(); writer.writeInteger(value) }
-    mutating func encode(_ value: Int8) throws { try element(); writer.writeInteger(value) }
-    mutating func encode(_ value: Int16) throws { try element(); writer.writeInteger(value) }
-    mutating func encode(_ value: Int32) throws { try element(); writer.writeInteger(value) }
-    mutating func encode(_ value: Int64) throws { try element(); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt) throws { try element(); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt8) throws { try element(); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt16) throws { try element(); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt32) throws { try element(); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt64) throws { try element(); writer.writeInteger(value) }
+    mutating func encodeNil() throws {
+        try element()
+        writer.writeNull()
+    }
+    mutating func encode(_ value: Bool) throws {
+        try element()
+        writer.writeBool(value)
+    }
+    mutating func encode(_ value: String) throws {
+        try element()
+        writer.writeString(value)
+    }
+    mutating func encode(_ value: Double) throws {
+        try element()
+        try writer.writeDouble(value)
+    }
+    mutating func encode(_ value: Float) throws {
+        try element()
+        try writer.writeFloat(value)
+    }
+    mutating func encode(_ value: Int) throws {
+        try element()
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int8) throws {
+        try element()
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int16) throws {
+        try element()
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int32) throws {
+        try element()
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int64) throws {
+        try element()
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt) throws {
+        try element()
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt8) throws {
+        try element()
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt16) throws {
+        try element()
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt32) throws {
+        try element()
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt64) throws {
+        try element()
+        writer.writeInteger(value)
+    }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try element()
         try writer.write(value, depth: depth + 1)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        do { try element() } catch { writer.unsupported = true; return KeyedEncodingContainer(DocumentObject<NestedKey>(writer: writer, depth: depth + 1, id: -1)) }
+        do { try element() } catch {
+            writer.unsupported = true
+            return KeyedEncodingContainer(DocumentObject<NestedKey>(writer: writer, depth: depth + 1, id: -1))
+        }
         return DocumentValueEncoder(writer: writer, depth: depth + 1).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        do { try element() } catch { writer.unsupported = true; return DocumentArray(writer: writer, depth: depth + 1, id: -1) }
+        do { try element() } catch {
+            writer.unsupported = true
+            return DocumentArray(writer: writer, depth: depth + 1, id: -1)
+        }
         return DocumentValueEncoder(writer: writer, depth: depth + 1).unkeyedContainer()
     }
 

@@ -54,8 +54,9 @@ public struct FieldCipher: Sendable {
         let keyID = String(rest[..<colon])
         guard let key = keys[keyID] else { throw Failure.unknownKey(keyID) }
         guard let data = Data(base64Encoded: String(rest[rest.index(after: colon)...])),
-              let box = try? AES.GCM.SealedBox(combined: data),
-              let plain = try? AES.GCM.open(box, using: key.key) else { throw Failure.corrupt }
+            let box = try? AES.GCM.SealedBox(combined: data),
+            let plain = try? AES.GCM.open(box, using: key.key)
+        else { throw Failure.corrupt }
         return String(decoding: plain, as: UTF8.self)
     }
 

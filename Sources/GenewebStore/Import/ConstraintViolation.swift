@@ -22,8 +22,8 @@ struct ConstraintViolation: CustomStringConvertible {
     private static func isConstraint(_ reason: SQLiteError.Reason) -> Bool {
         switch reason {
         case .constraint, .constraintCheckFailed, .constraintForeignKeyFailed, .constraintNotNullFailed,
-             .constraintPrimaryKeyFailed, .constraintUniqueFailed, .constraintUniqueRowIDFailed,
-             .constraintTriggerFailed, .constraintStrictDataTypeFailed:
+            .constraintPrimaryKeyFailed, .constraintUniqueFailed, .constraintUniqueRowIDFailed,
+            .constraintTriggerFailed, .constraintStrictDataTypeFailed:
             true
         default:
             false

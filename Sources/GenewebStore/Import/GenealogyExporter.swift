@@ -53,39 +53,51 @@ public struct GenealogyExporter: Sendable {
 
     /// Everything but the persons, families as their members. Nil when the base does not exist.
     public func open(_ base: BaseName) async throws -> Export? {
-        guard let opened = try await database.withConnection({ sql -> (Int, GedcomDocument, [(id: PersonID, xref: String?)], [UUID])? in
-            guard let baseID = try await BaseRepository(database: database).id(of: base, create: false, on: sql) else { return nil }
-            var document = GedcomDocument()
-            let decoder = JSONDecoder()
-            func documents<T: Decodable>(_ table: String, as type: T.Type) async throws -> [T] {
-                let rows = try await sql.raw("""
-                    SELECT CAST(document AS TEXT) AS document FROM \(ident: table) WHERE base_id = \(bind: baseID)
-                    ORDER BY file_position, id
-                    """).all()
-                // Sealed documents (private notes under field encryption) are opened for the export.
-                return try rows.map { try SealedDocument.decode(T.self, from: try $0.decode(column: "document", as: String.self), cipher: database.cipher) }
-            }
-            document.sources = try await documents("sources", as: Source.self)
-            document.repositories = try await documents("repositories", as: Repository.self)
-            document.notes = try await documents("notes", as: Note.self)
-            document.media = try await documents("media", as: Media.self)
-            let extras = try await sql.raw("""
-                SELECT kind, CAST(document AS TEXT) AS document FROM base_records WHERE base_id = \(bind: baseID) ORDER BY position
-                """).all()
-            for row in extras {
-                let node = try decoder.decode(ExtensionNode.self, from: Data(try row.decode(column: "document", as: String.self).utf8))
-                if try row.decode(column: "kind", as: String.self) == "header" { document.header = node } else { document.otherRecords.append(node) }
-            }
-            let persons = try await Self.eachRow(of: sql.raw("""
-                SELECT id, gedcom_xref FROM persons WHERE base_id = \(bind: baseID) ORDER BY file_position, id
-                """)) { row in
+        guard
+            let opened = try await database.withConnection({ sql -> (Int, GedcomDocument, [(id: PersonID, xref: String?)], [UUID])? in
+                guard let baseID = try await BaseRepository(database: database).id(of: base, create: false, on: sql) else { return nil }
+                var document = GedcomDocument()
+                let decoder = JSONDecoder()
+                func documents<T: Decodable>(_ table: String, as type: T.Type) async throws -> [T] {
+                    let rows = try await sql.raw(
+                        """
+                        SELECT CAST(document AS TEXT) AS document FROM \(ident: table) WHERE base_id = \(bind: baseID)
+                        ORDER BY file_position, id
+                        """
+                    ).all()
+                    // Sealed documents (private notes under field encryption) are opened for the export.
+                    return try rows.map { try SealedDocument.decode(T.self, from: try $0.decode(column: "document", as: String.self), cipher: database.cipher) }
+                }
+                document.sources = try await documents("sources", as: Source.self)
+                document.repositories = try await documents("repositories", as: Repository.self)
+                document.notes = try await documents("notes", as: Note.self)
+                document.media = try await documents("media", as: Media.self)
+                let extras = try await sql.raw(
+                    """
+                    SELECT kind, CAST(document AS TEXT) AS document FROM base_records WHERE base_id = \(bind: baseID) ORDER BY position
+                    """
+                ).all()
+                for row in extras {
+                    let node = try decoder.decode(ExtensionNode.self, from: Data(try row.decode(column: "document", as: String.self).utf8))
+                    if try row.decode(column: "kind", as: String.self) == "header" { document.header = node } else { document.otherRecords.append(node) }
+                }
+                let persons = try await Self.eachRow(
+                    of: sql.raw(
+                        """
+                        SELECT id, gedcom_xref FROM persons WHERE base_id = \(bind: baseID) ORDER BY file_position, id
+                        """)
+                ) { row in
                     (id: PersonID(try row.decode(column: "id", as: UUID.self)), xref: try row.decode(column: "gedcom_xref", as: String?.self))
                 }
-            let families = try await Self.eachRow(of: sql.raw("""
-                SELECT id FROM families WHERE base_id = \(bind: baseID) ORDER BY file_position, id
-                """)) { try $0.decode(column: "id", as: UUID.self) }
-            return (baseID, document, persons, families)
-        }) else { return nil }
+                let families = try await Self.eachRow(
+                    of: sql.raw(
+                        """
+                        SELECT id FROM families WHERE base_id = \(bind: baseID) ORDER BY file_position, id
+                        """)
+                ) { try $0.decode(column: "id", as: UUID.self) }
+                return (baseID, document, persons, families)
+            })
+        else { return nil }
         var (baseID, document, persons, familyIDs) = opened
         // Members come from the families' own documents, a page at a time: the links written are
         // those of the records, and no page of documents outlives its reduction.
@@ -116,7 +128,8 @@ public struct GenealogyExporter: Sendable {
             var persons = try await persons(of: export, page: page)
             if case .publicTree(let rule) = audience {
                 let evidence = try await PersonRepository(database: database).livingEvidence(for: persons.filter(rule.needsEvidence).map(\.id.uuid))
-                for index in persons.indices where PublicTree.isHidden(persons[index], evidence: evidence[persons[index].id.uuid] ?? LivingEvidence(), rule: rule) {
+                for index in persons.indices
+                where PublicTree.isHidden(persons[index], evidence: evidence[persons[index].id.uuid] ?? LivingEvidence(), rule: rule) {
                     hidden.insert(persons[index].id)
                     persons[index] = PublicTree.redacted(persons[index])
                 }

@@ -70,7 +70,8 @@ public struct GenealogyImporter: Sendable {
             guard let baseID = try await BaseRepository(database: database).id(of: base, create: true, on: sql) else {
                 throw ImportError.unreadable("could not create base \(base)")
             }
-            let existing = try await sql.raw("SELECT count(*) AS n FROM persons WHERE base_id = \(bind: baseID)").first()?.decode(column: "n", as: Int.self) ?? 0
+            let existing =
+                try await sql.raw("SELECT count(*) AS n FROM persons WHERE base_id = \(bind: baseID)").first()?.decode(column: "n", as: Int.self) ?? 0
             if existing > 0 {
                 guard replace else { throw ImportError.baseNotEmpty(base: base.rawValue, persons: existing) }
             }
@@ -128,7 +129,10 @@ final class ProgressCounter: Sendable {
     }
 
     func add(_ count: Int) -> ImportProgress {
-        let now = written.withLock { $0 += count; return $0 }
+        let now = written.withLock {
+            $0 += count
+            return $0
+        }
         // The total is counted from the file's lines before reading: never show more than 100%.
         return ImportProgress(written: now, total: max(total, now))
     }

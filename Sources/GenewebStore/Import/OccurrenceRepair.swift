@@ -26,10 +26,11 @@ enum OccurrenceRepair {
             taken[name, default: []].insert(fresh)
             persons[index].occurrence = fresh
             let label = (persons[index].firstName + " " + persons[index].surname).prefix(120)
-            warnings.append(ImportWarning(
-                line: nil, kind: .duplicateXref,
-                message: "\(label) has the name and occurrence number \(old) of another person once accents and case are folded: numbered \(fresh)"
-            ))
+            warnings.append(
+                ImportWarning(
+                    line: nil, kind: .duplicateXref,
+                    message: "\(label) has the name and occurrence number \(old) of another person once accents and case are folded: numbered \(fresh)"
+                ))
         }
         return warnings
     }

@@ -13,8 +13,10 @@ public struct Migration: Sendable {
     /// rules), run after the statements in the same transaction.
     let backfill: (@Sendable (any SQLDatabase, DatabaseEngine) async throws -> Void)?
 
-    init(version: Int, name: String, statements: @escaping @Sendable (DatabaseEngine) -> [String],
-         backfill: (@Sendable (any SQLDatabase, DatabaseEngine) async throws -> Void)? = nil) {
+    init(
+        version: Int, name: String, statements: @escaping @Sendable (DatabaseEngine) -> [String],
+        backfill: (@Sendable (any SQLDatabase, DatabaseEngine) async throws -> Void)? = nil
+    ) {
         self.version = version
         self.name = name
         self.statements = statements

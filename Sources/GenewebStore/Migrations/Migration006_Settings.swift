@@ -8,7 +8,7 @@ extension Migration {
                 key TEXT PRIMARY KEY,
                 value TEXT NOT NULL
             )
-            """,
+            """
         ]
     }
 }

@@ -9,50 +9,53 @@ extension Migration {
     /// `deceased`, `access` and `birth_latest` so that "is this person living" is a SQL
     /// condition; month and day of births, deaths and marriages for anniversaries; birth and
     /// death years for statistics by century.
-    static let searchIndex = Migration(version: 10, name: "search_index", statements: { engine in
-        let types = ColumnTypes(engine)
-        // PostgreSQL compares the words byte by byte, so a prefix is a plain index range.
-        let word = engine == .postgres ? "TEXT COLLATE \"C\"" : "TEXT"
-        return [
-            "ALTER TABLE persons ADD COLUMN deceased INTEGER NOT NULL DEFAULT 0",
-            "ALTER TABLE persons ADD COLUMN access TEXT NOT NULL DEFAULT 'iftitles'",
-            "ALTER TABLE persons ADD COLUMN birth_latest INTEGER",
-            "ALTER TABLE persons ADD COLUMN birth_md INTEGER",
-            "ALTER TABLE persons ADD COLUMN death_md INTEGER",
-            "ALTER TABLE persons ADD COLUMN birth_year INTEGER",
-            "ALTER TABLE persons ADD COLUMN death_year INTEGER",
-            "ALTER TABLE families ADD COLUMN marriage_md INTEGER",
-            // The base's policy for living persons' names: 'hidden' (API.md's default) or 'public'.
-            "ALTER TABLE bases ADD COLUMN living_names TEXT NOT NULL DEFAULT 'hidden' CHECK (living_names IN ('hidden', 'public'))",
-            """
-            CREATE TABLE person_words (
-                base_id \(types.baseID) NOT NULL REFERENCES bases(id) ON DELETE CASCADE,
-                person_id \(types.id) NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
-                field TEXT NOT NULL CHECK (field IN ('f', 's', 'a', 'p')),
-                word \(word) NOT NULL,
-                phonetic \(word) NOT NULL,
-                PRIMARY KEY (person_id, field, word)
-            )
-            """,
-            "CREATE INDEX person_words_by_word ON person_words (base_id, word)",
-            "CREATE INDEX person_words_by_sound ON person_words (base_id, phonetic)",
-            "CREATE INDEX persons_by_birth_day ON persons (base_id, birth_md)",
-            "CREATE INDEX persons_by_death_day ON persons (base_id, death_md)",
-            "CREATE INDEX families_by_marriage_day ON families (base_id, marriage_md)",
-            // What the genealogy graph reads of persons and families, so that building it scans
-            // these narrow indexes instead of rows that carry their JSON documents.
-            "CREATE INDEX persons_for_graph ON persons (base_id, id, sex)",
-            "CREATE INDEX families_for_graph ON families (base_id, id, file_position, created_at)",
-            // What a search reads of each match (privacy columns, filters, sort keys), so that
-            // thousands of matches are checked in a narrow index, not in rows with documents.
-            """
-            CREATE INDEX persons_for_search ON persons (id, base_id, access, deceased, birth_latest, birth_sort, sex,
-                surname_key, first_name_key, occurrence)
-            """,
-        ]
-    }, backfill: { sql, engine in
-        try await SearchIndexBackfill(sql: sql, engine: engine).run()
-    })
+    static let searchIndex = Migration(
+        version: 10, name: "search_index",
+        statements: { engine in
+            let types = ColumnTypes(engine)
+            // PostgreSQL compares the words byte by byte, so a prefix is a plain index range.
+            let word = engine == .postgres ? "TEXT COLLATE \"C\"" : "TEXT"
+            return [
+                "ALTER TABLE persons ADD COLUMN deceased INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE persons ADD COLUMN access TEXT NOT NULL DEFAULT 'iftitles'",
+                "ALTER TABLE persons ADD COLUMN birth_latest INTEGER",
+                "ALTER TABLE persons ADD COLUMN birth_md INTEGER",
+                "ALTER TABLE persons ADD COLUMN death_md INTEGER",
+                "ALTER TABLE persons ADD COLUMN birth_year INTEGER",
+                "ALTER TABLE persons ADD COLUMN death_year INTEGER",
+                "ALTER TABLE families ADD COLUMN marriage_md INTEGER",
+                // The base's policy for living persons' names: 'hidden' (API.md's default) or 'public'.
+                "ALTER TABLE bases ADD COLUMN living_names TEXT NOT NULL DEFAULT 'hidden' CHECK (living_names IN ('hidden', 'public'))",
+                """
+                CREATE TABLE person_words (
+                    base_id \(types.baseID) NOT NULL REFERENCES bases(id) ON DELETE CASCADE,
+                    person_id \(types.id) NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+                    field TEXT NOT NULL CHECK (field IN ('f', 's', 'a', 'p')),
+                    word \(word) NOT NULL,
+                    phonetic \(word) NOT NULL,
+                    PRIMARY KEY (person_id, field, word)
+                )
+                """,
+                "CREATE INDEX person_words_by_word ON person_words (base_id, word)",
+                "CREATE INDEX person_words_by_sound ON person_words (base_id, phonetic)",
+                "CREATE INDEX persons_by_birth_day ON persons (base_id, birth_md)",
+                "CREATE INDEX persons_by_death_day ON persons (base_id, death_md)",
+                "CREATE INDEX families_by_marriage_day ON families (base_id, marriage_md)",
+                // What the genealogy graph reads of persons and families, so that building it scans
+                // these narrow indexes instead of rows that carry their JSON documents.
+                "CREATE INDEX persons_for_graph ON persons (base_id, id, sex)",
+                "CREATE INDEX families_for_graph ON families (base_id, id, file_position, created_at)",
+                // What a search reads of each match (privacy columns, filters, sort keys), so that
+                // thousands of matches are checked in a narrow index, not in rows with documents.
+                """
+                CREATE INDEX persons_for_search ON persons (id, base_id, access, deceased, birth_latest, birth_sort, sex,
+                    surname_key, first_name_key, occurrence)
+                """,
+            ]
+        },
+        backfill: { sql, engine in
+            try await SearchIndexBackfill(sql: sql, engine: engine).run()
+        })
 }
 
 /// Fills the columns and words of migration 10 for persons and families stored before it.
@@ -66,8 +69,10 @@ struct SearchIndexBackfill {
         var lastID: UUID?
         while true {
             let after: SQLQueryString = lastID.map { " WHERE id > \(bind: $0)" } ?? ""
-            let rows = try await sql.raw("SELECT id, base_id, " + documentText + " AS document FROM persons" + after
-                + " ORDER BY id LIMIT \(bind: chunk)").all()
+            let rows = try await sql.raw(
+                "SELECT id, base_id, " + documentText + " AS document FROM persons" + after
+                    + " ORDER BY id LIMIT \(bind: chunk)"
+            ).all()
             guard let last = rows.last else { break }
             var persons: [(base: Int, person: Person)] = []
             for row in rows {

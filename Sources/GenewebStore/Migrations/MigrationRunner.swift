@@ -62,23 +62,25 @@ public struct MigrationRunner: Sendable {
         // Nothing to apply is the usual start: answer it with a read, so a server can start beside
         // another process that holds the write lock (an import into the same SQLite file).
         if try await status().isUpToDate { return [] }
-        return try await database.serializingWrites { try await database.withConnection { sql in
-            if database.engine == .postgres {
-                try await sql.raw("SELECT pg_advisory_lock(\(bind: Self.advisoryLockKey))").run()
-            }
-            do {
-                let applied = try await applyPending(on: sql)
+        return try await database.serializingWrites {
+            try await database.withConnection { sql in
                 if database.engine == .postgres {
-                    try await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.advisoryLockKey))").run()
+                    try await sql.raw("SELECT pg_advisory_lock(\(bind: Self.advisoryLockKey))").run()
                 }
-                return applied
-            } catch {
-                if database.engine == .postgres {
-                    try? await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.advisoryLockKey))").run()
+                do {
+                    let applied = try await applyPending(on: sql)
+                    if database.engine == .postgres {
+                        try await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.advisoryLockKey))").run()
+                    }
+                    return applied
+                } catch {
+                    if database.engine == .postgres {
+                        try? await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.advisoryLockKey))").run()
+                    }
+                    throw error
                 }
-                throw error
             }
-        } }
+        }
     }
 
     /// Reads the applied versions without changing anything.
@@ -143,7 +145,8 @@ public struct MigrationRunner: Sendable {
     }
 
     private func ledgerExists(on sql: any SQLDatabase) async throws -> Bool {
-        let query: SQLQueryString = database.engine == .sqlite
+        let query: SQLQueryString =
+            database.engine == .sqlite
             ? "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
             : "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
         let row = try await sql.raw(query).first()

@@ -54,12 +54,14 @@ public struct AuditRepository: Sendable {
     public func record(_ entry: AuditEntry, on sql: any SQLDatabase) async throws {
         let json = String(decoding: try JSONEncoder.sorted.encode(entry.details), as: UTF8.self)
         let details: SQLQueryString = database.engine == .postgres ? "CAST(\(bind: json) AS JSONB)" : "\(bind: json)"
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO audit_log (occurred_at, actor_id, actor_name, action, entity_type, entity_id, base, request_id, client_ip, details)
             VALUES (\(bind: entry.occurredAt), \(bind: entry.actorID), \(bind: entry.actorName), \(bind: entry.action),
                     \(bind: entry.entityType), \(bind: entry.entityID), \(bind: entry.base), \(bind: entry.requestID),
                     \(bind: entry.clientIP),
-            """ + details + ")").run()
+            """ + details + ")"
+        ).run()
     }
 
     /// Entries newest first, optionally only one action or entity.
@@ -69,10 +71,12 @@ public struct AuditRepository: Sendable {
             if let action { filter += " AND action = \(bind: action)" }
             if let entityID { filter += " AND entity_id = \(bind: entityID)" }
             let total = try await sql.raw("SELECT count(*) AS n FROM audit_log " + filter).first()?.decode(column: "n", as: Int.self) ?? 0
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, base, request_id, client_ip,
                     CAST(details AS TEXT) AS details FROM audit_log
-                """ + filter + " ORDER BY id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+                """ + filter + " ORDER BY id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            ).all()
             let entries = try rows.map { row in
                 AuditEntry(
                     id: try row.decode(column: "id", as: Int.self),

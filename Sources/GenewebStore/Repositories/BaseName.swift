@@ -5,7 +5,7 @@ public struct BaseName: Hashable, Sendable, CustomStringConvertible {
 
     public init(_ name: String) throws(BaseNameError) {
         guard (1...64).contains(name.count),
-              name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") })
+            name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") })
         else { throw BaseNameError(name: name) }
         rawValue = name
     }

@@ -42,9 +42,11 @@ public struct BaseRepository: Sendable {
     /// (`GENEWEB_DEFAULT_BASE`), else `default` when it exists, else the oldest base.
     public func defaultName(configured: String? = nil) async throws -> String {
         try await database.withConnection { sql in
-            let active = try await sql.raw("""
+            let active = try await sql.raw(
+                """
                 SELECT b.name FROM server_settings s JOIN bases b ON b.name = s.value WHERE s.key = 'active_base'
-                """).first()?.decode(column: "name", as: String.self)
+                """
+            ).first()?.decode(column: "name", as: String.self)
             if let active { return active }
             if let configured { return configured }
             let names = try await sql.raw("SELECT name FROM bases ORDER BY id").all().map { try $0.decode(column: "name", as: String.self) }
@@ -94,13 +96,15 @@ public struct BaseRepository: Sendable {
     public func familyShapes(of name: BaseName) async throws -> (couples: Int, withChildren: Int) {
         try await database.withConnection { sql in
             guard let baseID = try await id(of: name, create: false, on: sql) else { return (0, 0) }
-            let row = try await sql.raw("""
+            let row = try await sql.raw(
+                """
                 SELECT
                   (SELECT count(*) FROM families f WHERE f.base_id = \(bind: baseID)
                      AND (SELECT count(*) FROM family_members m WHERE m.family_id = f.id AND m.role = 'parent') = 2) AS couples,
                   (SELECT count(*) FROM families f WHERE f.base_id = \(bind: baseID)
                      AND EXISTS (SELECT 1 FROM family_members m WHERE m.family_id = f.id AND m.role = 'child')) AS with_children
-                """).first()
+                """
+            ).first()
             return (try row?.decode(column: "couples", as: Int.self) ?? 0, try row?.decode(column: "with_children", as: Int.self) ?? 0)
         }
     }
@@ -132,12 +136,14 @@ public struct BaseRepository: Sendable {
     /// Every base with its person and family counts, ordered by name.
     public func summaries() async throws -> [BaseSummary] {
         try await database.withConnection { sql in
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT b.name, b.title,
                     (SELECT count(*) FROM persons p WHERE p.base_id = b.id) AS persons,
                     (SELECT count(*) FROM families f WHERE f.base_id = b.id) AS families
                 FROM bases b ORDER BY b.name
-                """).all()
+                """
+            ).all()
             return try rows.map { row in
                 BaseSummary(
                     name: try row.decode(column: "name", as: String.self),

@@ -39,13 +39,15 @@ public struct ConsentRepository: Sendable {
     public func append(_ records: [ConsentRecord], person: UUID, base: Int, audit: AuditEntry) async throws {
         try await database.withTransaction { sql in
             for record in records {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     INSERT INTO consents (base_id, person_id, status, purposes, notes, consent_date, recorded_by, recorded_at)
                     VALUES (\(bind: base), \(bind: person), \(bind: record.status.rawValue),
                             \(bind: try FieldCipher.seal(record.purposes.joined(separator: "\n"), with: database.cipher)),
                             \(bind: try record.notes.map { try FieldCipher.seal($0, with: database.cipher) }), \(bind: record.consentDate),
                             \(bind: record.recordedBy), \(bind: record.recordedAt))
-                    """).run()
+                    """
+                ).run()
             }
             try await AuditRepository(database: database).record(audit, on: sql)
         }
@@ -54,10 +56,12 @@ public struct ConsentRepository: Sendable {
     /// The person's records, oldest first.
     public func history(of person: UUID, base: Int) async throws -> [ConsentRecord] {
         try await database.withConnection { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT status, purposes, notes, consent_date, recorded_by, recorded_at FROM consents
                 WHERE base_id = \(bind: base) AND person_id = \(bind: person) ORDER BY id
-                """).all().map { row in
+                """
+            ).all().map { row in
                 ConsentRecord(
                     status: ConsentRecord.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
                     purposes: try FieldCipher.open(try row.decode(column: "purposes", as: String.self), with: database.cipher)
@@ -82,11 +86,13 @@ extension ConsentRepository {
                 let purposes = try row.decode(column: "purposes", as: String.self)
                 let notes = try row.decode(column: "notes", as: String?.self)
                 guard cipher.needsResealing(purposes) || notes.map(cipher.needsResealing) == true else { continue }
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     UPDATE consents SET purposes = \(bind: try cipher.seal(try cipher.open(purposes))),
                         notes = \(bind: try notes.map { try cipher.seal(try cipher.open($0)) })
                     WHERE id = \(bind: try row.decode(column: "id", as: Int.self))
-                    """).run()
+                    """
+                ).run()
                 changed += 1
             }
             return changed

@@ -25,7 +25,9 @@ public struct FamilyRepository: Sendable {
     public func list(base: Int, offset: Int, limit: Int) async throws -> (items: [Stored<Family>], total: Int) {
         try await database.withConnection { sql in
             let total = try await sql.raw("SELECT count(*) AS n FROM families WHERE base_id = \(bind: base)").first()?.decode(column: "n", as: Int.self) ?? 0
-            let rows = try await sql.raw(selectColumns + " WHERE base_id = \(bind: base) ORDER BY file_position, created_at, id LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+            let rows = try await sql.raw(
+                selectColumns + " WHERE base_id = \(bind: base) ORDER BY file_position, created_at, id LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            ).all()
             return (try rows.map(Self.decode), total)
         }
     }
@@ -33,9 +35,11 @@ public struct FamilyRepository: Sendable {
     /// The other families where `child` is a child of exactly these `parents` (a duplicate filiation).
     public func familiesWithChild(_ child: UUID, parents: Set<UUID>, excluding family: UUID, base: Int) async throws -> [UUID] {
         try await database.withConnection { sql in
-            let candidates = try await sql.raw("""
+            let candidates = try await sql.raw(
+                """
                 SELECT family_id FROM family_members WHERE person_id = \(bind: child) AND role = 'child' AND family_id <> \(bind: family)
-                """).all().map { try $0.decode(column: "family_id", as: UUID.self) }
+                """
+            ).all().map { try $0.decode(column: "family_id", as: UUID.self) }
             var duplicates: [UUID] = []
             for candidate in candidates {
                 let theirs = try await sql.raw("SELECT person_id FROM family_members WHERE family_id = \(bind: candidate) AND role = 'parent'")
@@ -62,13 +66,17 @@ public struct FamilyRepository: Sendable {
     /// `AncestryLoop` when its new links would make someone their own ancestor.
     public func update(_ family: Family, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws -> Stored<Family> {
         try await database.withTransaction { sql in
-            guard let current = try await sql.raw("SELECT version FROM families WHERE base_id = \(bind: base) AND id = \(bind: family.id.uuid)")
-                .first()?.decode(column: "version", as: Int.self) else { throw WriteConflict.notFound }
+            guard
+                let current = try await sql.raw("SELECT version FROM families WHERE base_id = \(bind: base) AND id = \(bind: family.id.uuid)")
+                    .first()?.decode(column: "version", as: Int.self)
+            else { throw WriteConflict.notFound }
             if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
             try await refuseLoops(family, base: base, on: sql)
-            let updated = try await sql.raw("UPDATE families SET relation = \(bind: family.relation.rawValue), marriage_sort = \(bind: family.marriage?.date?.sortKey), marriage_md = \(bind: PersonIndexEntry.monthDay(family.marriage?.date)), version = version + 1, updated_at = "
-                + sqlHelpers.now + ", document = " + (try sqlHelpers.document(family))
-                + " WHERE id = \(bind: family.id.uuid) AND version = \(bind: current) RETURNING id").first()
+            let updated = try await sql.raw(
+                "UPDATE families SET relation = \(bind: family.relation.rawValue), marriage_sort = \(bind: family.marriage?.date?.sortKey), marriage_md = \(bind: PersonIndexEntry.monthDay(family.marriage?.date)), version = version + 1, updated_at = "
+                    + sqlHelpers.now + ", document = " + (try sqlHelpers.document(family))
+                    + " WHERE id = \(bind: family.id.uuid) AND version = \(bind: current) RETURNING id"
+            ).first()
             guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
             try await writeLinks(of: family, on: sql)
             try await BaseVersion.bump(base, on: sql)
@@ -80,8 +88,10 @@ public struct FamilyRepository: Sendable {
 
     public func delete(_ id: UUID, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws {
         try await database.withTransaction { sql in
-            guard let current = try await sql.raw("SELECT version FROM families WHERE base_id = \(bind: base) AND id = \(bind: id)")
-                .first()?.decode(column: "version", as: Int.self) else { throw WriteConflict.notFound }
+            guard
+                let current = try await sql.raw("SELECT version FROM families WHERE base_id = \(bind: base) AND id = \(bind: id)")
+                    .first()?.decode(column: "version", as: Int.self)
+            else { throw WriteConflict.notFound }
             if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
             try await sql.raw("DELETE FROM family_members WHERE family_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM families WHERE id = \(bind: id)").run()
@@ -93,10 +103,12 @@ public struct FamilyRepository: Sendable {
     /// The families where the person is a parent or a child, parents' families first.
     public func families(of person: UUID, base: Int) async throws -> [Stored<Family>] {
         try await database.withConnection { sql in
-            try await sql.raw(selectColumns + """
-                 WHERE base_id = \(bind: base) AND id IN (SELECT family_id FROM family_members WHERE person_id = \(bind: person))
-                 ORDER BY file_position, id
-                """).all().map(Self.decode)
+            try await sql.raw(
+                selectColumns + """
+                     WHERE base_id = \(bind: base) AND id IN (SELECT family_id FROM family_members WHERE person_id = \(bind: person))
+                     ORDER BY file_position, id
+                    """
+            ).all().map(Self.decode)
         }
     }
 
@@ -107,8 +119,10 @@ public struct FamilyRepository: Sendable {
         var value = try JSONDecoder.document(Family.self, from: row)
         value.parents.removeAll { $0.uuid == person }
         value.children.removeAll { $0.uuid == person }
-        try await sql.raw("UPDATE families SET version = version + 1, updated_at = " + sqlHelpers.now
-            + ", document = " + (try sqlHelpers.document(value)) + " WHERE id = \(bind: family)").run()
+        try await sql.raw(
+            "UPDATE families SET version = version + 1, updated_at = " + sqlHelpers.now
+                + ", document = " + (try sqlHelpers.document(value)) + " WHERE id = \(bind: family)"
+        ).run()
         try await writeLinks(of: value, on: sql)
     }
 
@@ -127,7 +141,8 @@ public struct FamilyRepository: Sendable {
     /// Rewrites the link rows of a family from its document.
     func writeLinks(of family: Family, on sql: any SQLDatabase) async throws {
         try await sql.raw("DELETE FROM family_members WHERE family_id = \(bind: family.id.uuid)").run()
-        let links = family.parents.enumerated().map { ($0.element.uuid, "parent", $0.offset) }
+        let links =
+            family.parents.enumerated().map { ($0.element.uuid, "parent", $0.offset) }
             + family.children.enumerated().map { ($0.element.uuid, "child", $0.offset) }
         guard !links.isEmpty else { return }
         var query: SQLQueryString = "INSERT INTO family_members (family_id, person_id, role, position) VALUES "

@@ -63,10 +63,14 @@ public struct GraphRepository: Sendable {
                 // ignored below; a join to pick this base's would look each family up at random.
                 try await reader.each(
                     fields: ["m.family_id", "m.person_id", "m.role", "m.position"] + (sqlite ? ["m.rowid"] : []),
-                    key: sqlite ? [.init(expression: "m.rowid", field: 4, kind: .integer)]
-                        : [.init(expression: "m.family_id", field: 0, kind: .uuid), .init(expression: "m.role", field: 2, kind: .text),
-                           .init(expression: "m.position", field: 3, kind: .integer)],
-                    from: sqlite ? "family_members m WHERE 1 = 1"
+                    key: sqlite
+                        ? [.init(expression: "m.rowid", field: 4, kind: .integer)]
+                        : [
+                            .init(expression: "m.family_id", field: 0, kind: .uuid), .init(expression: "m.role", field: 2, kind: .text),
+                            .init(expression: "m.position", field: 3, kind: .integer),
+                        ],
+                    from: sqlite
+                        ? "family_members m WHERE 1 = 1"
                         : "family_members m JOIN families f ON f.id = m.family_id WHERE f.base_id + 0 = \(bind: base)"
                 ) { fields in
                     guard let family = fields.uuid(0), let person = fields.uuid(1) else { return }
@@ -209,8 +213,11 @@ struct ChunkFields {
             nibbles += 1
         }
         guard nibbles == 32 else { return nil }
-        return UUID(uuid: (raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
-                           raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14], raw[15]))
+        return UUID(
+            uuid: (
+                raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7],
+                raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14], raw[15]
+            ))
     }
 
     /// Compares this row's key with another row's (given by its field ranges in the same bytes).

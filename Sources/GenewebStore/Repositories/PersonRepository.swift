@@ -46,10 +46,12 @@ public struct PersonRepository: Sendable {
     public func find(key: String, base: Int) async throws -> Stored<Person>? {
         guard let parts = NameNormalizer.parsePersonKey(key) else { return nil }
         return try await database.withConnection { sql in
-            try await sql.raw(selectColumns + """
-                 WHERE base_id = \(bind: base) AND first_name_key = \(bind: NameNormalizer.key(parts.firstName))
-                 AND surname_key = \(bind: NameNormalizer.key(parts.surname)) AND occurrence = \(bind: parts.occurrence)
-                """).first().map(Self.decode)
+            try await sql.raw(
+                selectColumns + """
+                     WHERE base_id = \(bind: base) AND first_name_key = \(bind: NameNormalizer.key(parts.firstName))
+                     AND surname_key = \(bind: NameNormalizer.key(parts.surname)) AND occurrence = \(bind: parts.occurrence)
+                    """
+            ).first().map(Self.decode)
         }
     }
 
@@ -90,8 +92,10 @@ public struct PersonRepository: Sendable {
         let condition = conditions
         return try await database.withConnection { sql in
             let total = try await sql.raw("SELECT count(*) AS n FROM persons" + condition).first()?.decode(column: "n", as: Int.self) ?? 0
-            let rows = try await sql.raw(selectColumns + condition
-                + " ORDER BY surname_key, first_name_key, occurrence, id LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+            let rows = try await sql.raw(
+                selectColumns + condition
+                    + " ORDER BY surname_key, first_name_key, occurrence, id LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            ).all()
             return (try rows.map(Self.decode), total)
         }
     }
@@ -131,16 +135,23 @@ public struct PersonRepository: Sendable {
     }
 
     /// Replaces a person if its version is still `expectedVersion` (nil: whatever it is).
-    public func update(_ person: Person, base: Int, expectedVersion: Int?, occurrence: OccurrenceChoice = .asGiven, audit: AuditEntry) async throws -> Stored<Person> {
+    public func update(_ person: Person, base: Int, expectedVersion: Int?, occurrence: OccurrenceChoice = .asGiven, audit: AuditEntry) async throws -> Stored<
+        Person
+    > {
         try await retryingNamesakes(occurrence) {
             try await database.withTransaction { sql in
                 var person = person
-                guard let currentRow = try await sql.raw("""
-                    SELECT version, first_name_key, surname_key FROM persons WHERE base_id = \(bind: base) AND id = \(bind: person.id.uuid)
-                    """).first() else { throw WriteConflict.notFound }
+                guard
+                    let currentRow = try await sql.raw(
+                        """
+                        SELECT version, first_name_key, surname_key FROM persons WHERE base_id = \(bind: base) AND id = \(bind: person.id.uuid)
+                        """
+                    ).first()
+                else { throw WriteConflict.notFound }
                 let current = try currentRow.decode(column: "version", as: Int.self)
                 if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
-                let renamed = try currentRow.decode(column: "first_name_key", as: String.self) != NameNormalizer.key(person.firstName)
+                let renamed =
+                    try currentRow.decode(column: "first_name_key", as: String.self) != NameNormalizer.key(person.firstName)
                     || currentRow.decode(column: "surname_key", as: String.self) != NameNormalizer.key(person.surname)
                 try await settleOccurrence(of: &person, renamed: renamed, choice: occurrence, base: base, on: sql)
                 return try await write(person, replacing: current, base: base, audit: audit, on: sql)
@@ -152,14 +163,16 @@ public struct PersonRepository: Sendable {
     private func write(_ person: Person, replacing current: Int, base: Int, audit: AuditEntry, on sql: any SQLDatabase) async throws -> Stored<Person> {
         let birth = (person.birth ?? person.baptism)?.date?.sortKey
         let death = (person.death ?? person.burial)?.date?.sortKey
-        let updated = try await sql.raw("""
+        let updated = try await sql.raw(
+            """
             UPDATE persons SET first_name = \(bind: person.firstName), surname = \(bind: person.surname),
                 occurrence = \(bind: person.occurrence), first_name_key = \(bind: NameNormalizer.key(person.firstName)),
                 surname_key = \(bind: NameNormalizer.key(person.surname)), first_name_phonetic = \(bind: PhoneticKey.key(person.firstName)),
                 surname_phonetic = \(bind: PhoneticKey.key(person.surname)), sex = \(bind: person.sex.rawValue),
                 birth_sort = \(bind: birth), death_sort = \(bind: death), version = version + 1, updated_at =
             """ + sqlHelpers.now + ", document = " + (try sqlHelpers.document(person))
-            + " WHERE id = \(bind: person.id.uuid) AND version = \(bind: current) RETURNING id").first()
+                + " WHERE id = \(bind: person.id.uuid) AND version = \(bind: current) RETURNING id"
+        ).first()
         // Another writer got in between our read and our write (PostgreSQL, read committed).
         guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
         let index = PersonIndexWriter(sql: sql, engine: database.engine)
@@ -179,10 +192,12 @@ public struct PersonRepository: Sendable {
         let surnameKey = NameNormalizer.key(person.surname)
         try await sqlHelpers.lock("person-name|\(base)|\(firstKey)|\(surnameKey)", on: sql)
         if choice == .smallestFree, renamed {
-            let taken = try await sql.raw("""
+            let taken = try await sql.raw(
+                """
                 SELECT occurrence FROM persons WHERE base_id = \(bind: base) AND id <> \(bind: person.id.uuid)
                 AND first_name_key = \(bind: firstKey) AND surname_key = \(bind: surnameKey)
-                """).all().map { try $0.decode(column: "occurrence", as: Int.self) }
+                """
+            ).all().map { try $0.decode(column: "occurrence", as: Int.self) }
             person.occurrence = Occurrence.next(taken: taken)
         } else if try await keyTaken(by: person, base: base, on: sql) {
             throw WriteConflict.duplicateKey(person.key)
@@ -209,8 +224,10 @@ public struct PersonRepository: Sendable {
     /// (later children move up, so child order stays gap-free).
     public func delete(_ id: UUID, base: Int, expectedVersion: Int?, unlink: Bool, audit: AuditEntry) async throws {
         try await database.withTransaction { sql in
-            guard let current = try await sql.raw("SELECT version FROM persons WHERE base_id = \(bind: base) AND id = \(bind: id)")
-                .first()?.decode(column: "version", as: Int.self) else { throw WriteConflict.notFound }
+            guard
+                let current = try await sql.raw("SELECT version FROM persons WHERE base_id = \(bind: base) AND id = \(bind: id)")
+                    .first()?.decode(column: "version", as: Int.self)
+            else { throw WriteConflict.notFound }
             if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
             let families = try await sql.raw("SELECT DISTINCT family_id FROM family_members WHERE person_id = \(bind: id)")
                 .all().map { try $0.decode(column: "family_id", as: UUID.self) }
@@ -229,11 +246,13 @@ public struct PersonRepository: Sendable {
     }
 
     private func keyTaken(by person: Person, base: Int, on sql: any SQLDatabase) async throws -> Bool {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             SELECT 1 AS one FROM persons WHERE base_id = \(bind: base) AND id <> \(bind: person.id.uuid)
             AND first_name_key = \(bind: NameNormalizer.key(person.firstName)) AND surname_key = \(bind: NameNormalizer.key(person.surname))
             AND occurrence = \(bind: person.occurrence)
-            """).first() != nil
+            """
+        ).first() != nil
     }
 
     /// What the families of these persons say about their age (children's births, marriages).
@@ -242,14 +261,16 @@ public struct PersonRepository: Sendable {
         return try await database.withConnection { sql in
             var list: SQLQueryString = ""
             for (index, id) in ids.enumerated() { list += index == 0 ? "\(bind: id)" : ", \(bind: id)" }
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT p.person_id AS person_id, MIN(c.birth_sort) AS child_birth, MIN(f.marriage_sort) AS marriage
                 FROM family_members p
                 JOIN families f ON f.id = p.family_id
                 LEFT JOIN family_members ch ON ch.family_id = p.family_id AND ch.role = 'child'
                 LEFT JOIN persons c ON c.id = ch.person_id
                 WHERE p.role = 'parent' AND p.person_id IN (
-                """ + list + ") GROUP BY p.person_id").all()
+                """ + list + ") GROUP BY p.person_id"
+            ).all()
             var evidence: [UUID: LivingEvidence] = [:]
             for row in rows {
                 evidence[try row.decode(column: "person_id", as: UUID.self)] = LivingEvidence(

@@ -64,13 +64,17 @@ public struct RecordRepository<Record: LabelledRecord>: Sendable {
     public func list(base: Int, search: String?, offset: Int, limit: Int) async throws -> (items: [Stored<Record>], total: Int) {
         var condition: SQLQueryString = " WHERE base_id = \(bind: base)"
         if let search, !search.isEmpty {
-            let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            let pattern =
+                "%"
+                + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(
+                    of: "_", with: "\\_") + "%"
             condition += " AND lower(\(ident: Record.labelColumn)) LIKE \(bind: pattern) ESCAPE '\\'"
         }
         let filter = condition
         return try await database.withConnection { sql in
             let total = try await sql.raw("SELECT count(*) AS n FROM \(ident: Record.table)" + filter).first()?.decode(column: "n", as: Int.self) ?? 0
-            let rows = try await sql.raw(selectColumns + filter + " ORDER BY \(ident: Record.labelColumn), id LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+            let rows = try await sql.raw(selectColumns + filter + " ORDER BY \(ident: Record.labelColumn), id LIMIT \(bind: limit) OFFSET \(bind: offset)")
+                .all()
             return (try rows.map(decode), total)
         }
     }
@@ -83,8 +87,10 @@ public struct RecordRepository<Record: LabelledRecord>: Sendable {
 
     public func insert(_ record: Record, base: Int, audit: AuditEntry) async throws -> Stored<Record> {
         try await database.withTransaction { sql in
-            try await sql.raw("INSERT INTO \(ident: Record.table) (id, base_id, \(ident: Record.labelColumn), document) VALUES (\(bind: record.recordID), \(bind: base), \(bind: storedLabel(record)), "
-                + (try storedDocument(record)) + ")").run()
+            try await sql.raw(
+                "INSERT INTO \(ident: Record.table) (id, base_id, \(ident: Record.labelColumn), document) VALUES (\(bind: record.recordID), \(bind: base), \(bind: storedLabel(record)), "
+                    + (try storedDocument(record)) + ")"
+            ).run()
             try await AuditRepository(database: database).record(audit, on: sql)
             guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: record.recordID)").first() else { throw WriteConflict.notFound }
             return try decode(row)
@@ -93,8 +99,10 @@ public struct RecordRepository<Record: LabelledRecord>: Sendable {
 
     public func update(_ record: Record, base: Int, audit: AuditEntry) async throws -> Stored<Record> {
         try await database.withTransaction { sql in
-            let updated = try await sql.raw("UPDATE \(ident: Record.table) SET \(ident: Record.labelColumn) = \(bind: storedLabel(record)), updated_at = " + sqlHelpers.now
-                + ", document = " + (try storedDocument(record)) + " WHERE base_id = \(bind: base) AND id = \(bind: record.recordID) RETURNING id").first()
+            let updated = try await sql.raw(
+                "UPDATE \(ident: Record.table) SET \(ident: Record.labelColumn) = \(bind: storedLabel(record)), updated_at = " + sqlHelpers.now
+                    + ", document = " + (try storedDocument(record)) + " WHERE base_id = \(bind: base) AND id = \(bind: record.recordID) RETURNING id"
+            ).first()
             guard updated != nil else { throw WriteConflict.notFound }
             try await AuditRepository(database: database).record(audit, on: sql)
             guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: record.recordID)").first() else { throw WriteConflict.notFound }
@@ -122,8 +130,10 @@ public struct RecordRepository<Record: LabelledRecord>: Sendable {
                 let record = try SealedDocument.decode(Record.self, from: json, cipher: cipher)
                 let sealedWithCurrent = SealedDocument.isSealed(json) && json.contains("enc:v1:\(cipher.current.id):")
                 guard record.isSealedAtRest, !sealedWithCurrent else { continue }
-                try await sql.raw("UPDATE \(ident: Record.table) SET \(ident: Record.labelColumn) = '', document = " + (try storedDocument(record))
-                    + " WHERE id = \(bind: record.recordID)").run()
+                try await sql.raw(
+                    "UPDATE \(ident: Record.table) SET \(ident: Record.labelColumn) = '', document = " + (try storedDocument(record))
+                        + " WHERE id = \(bind: record.recordID)"
+                ).run()
                 changed += 1
             }
             return changed

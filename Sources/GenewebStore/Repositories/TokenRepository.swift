@@ -25,10 +25,12 @@ public struct TokenRepository: Sendable {
     /// Records a newly issued refresh token.
     public func storeRefresh(jti: String, userID: UUID, familyID: String, issuedAt: Int64, expiresAt: Int64) async throws {
         try await database.withTransaction { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO refresh_tokens (jti, user_id, family_id, issued_at, expires_at)
                 VALUES (\(bind: jti), \(bind: userID), \(bind: familyID), \(bind: issuedAt), \(bind: expiresAt))
-                """).run()
+                """
+            ).run()
         }
     }
 
@@ -36,16 +38,22 @@ public struct TokenRepository: Sendable {
     /// accepted; a use of a spent token revokes its family.
     public func spendRefresh(jti: String, now: Int64) async throws -> RefreshOutcome {
         try await database.withTransaction { sql in
-            guard let row = try await sql.raw("""
-                SELECT user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE jti = \(bind: jti)
-                """).first() else { return .rejected }
+            guard
+                let row = try await sql.raw(
+                    """
+                    SELECT user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE jti = \(bind: jti)
+                    """
+                ).first()
+            else { return .rejected }
             let userID = try row.decode(column: "user_id", as: UUID.self)
             let family = try row.decode(column: "family_id", as: String.self)
             if try row.decode(column: "revoked_at", as: Int64?.self) != nil { return .rejected }
             if try row.decode(column: "expires_at", as: Int64.self) <= now { return .rejected }
-            let spent = try await sql.raw("""
+            let spent = try await sql.raw(
+                """
                 UPDATE refresh_tokens SET used_at = \(bind: now) WHERE jti = \(bind: jti) AND used_at IS NULL RETURNING jti
-                """).first()
+                """
+            ).first()
             guard spent != nil else {
                 try await revokeFamily(family, now: now, on: sql)
                 return .reused(userID: userID, familyID: family)
@@ -66,9 +74,11 @@ public struct TokenRepository: Sendable {
     /// Whether any token of the family is still usable: a revoked session's access tokens die with it.
     public func isFamilyRevoked(_ familyID: String) async throws -> Bool {
         try await database.withConnection { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT 1 AS one FROM refresh_tokens WHERE family_id = \(bind: familyID) AND revoked_at IS NOT NULL LIMIT 1
-                """).first() != nil
+                """
+            ).first() != nil
         }
     }
 
@@ -76,7 +86,8 @@ public struct TokenRepository: Sendable {
     public func revokeAccess(jti: String, expiresAt: Int64, reason: String) async throws {
         try await database.withTransaction { sql in
             let conflict: SQLQueryString = "ON CONFLICT (jti) DO NOTHING"
-            try await sql.raw("INSERT INTO revoked_tokens (jti, expires_at, reason) VALUES (\(bind: jti), \(bind: expiresAt), \(bind: reason)) " + conflict).run()
+            try await sql.raw("INSERT INTO revoked_tokens (jti, expires_at, reason) VALUES (\(bind: jti), \(bind: expiresAt), \(bind: reason)) " + conflict)
+                .run()
         }
     }
 

@@ -74,17 +74,21 @@ public struct UserRepository: Sendable {
             throw DuplicateUsername(username: user.username)
         }
         let id = user.id
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO users (\(unsafeRaw: Self.columns), username_key)
             VALUES (\(bind: id), \(bind: user.username), \(bind: try sealedEmail(user.email)), \(bind: user.fullName),
                     \(bind: user.passwordHash), \(bind: user.role.rawValue), \(bind: user.isActive), \(bind: user.failedLogins),
                     \(bind: user.lockedUntil), \(bind: user.tokensValidAfter), \(bind: user.createdAt), \(bind: user.updatedAt),
                     \(bind: user.lastLogin), \(bind: user.passwordChangedAt), \(bind: key))
-            """).run()
-        try await sql.raw("""
+            """
+        ).run()
+        try await sql.raw(
+            """
             INSERT INTO password_history (user_id, password_hash, created_at)
             VALUES (\(bind: id), \(bind: user.passwordHash), \(bind: user.passwordChangedAt))
-            """).run()
+            """
+        ).run()
     }
 
     /// Writes the mutable fields of an account (everything but id, username and creation time).
@@ -95,7 +99,8 @@ public struct UserRepository: Sendable {
     }
 
     func update(_ user: UserRecord, on sql: any SQLDatabase) async throws {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE users SET email = \(bind: try sealedEmail(user.email)), full_name = \(bind: user.fullName),
                 password_hash = \(bind: user.passwordHash), role = \(bind: user.role.rawValue),
                 is_active = \(bind: user.isActive), failed_logins = \(bind: user.failedLogins),
@@ -103,7 +108,8 @@ public struct UserRepository: Sendable {
                 updated_at = \(bind: user.updatedAt), last_login = \(bind: user.lastLogin),
                 password_changed_at = \(bind: user.passwordChangedAt)
             WHERE id = \(bind: user.id)
-            """).run()
+            """
+        ).run()
     }
 
     /// Sets a new password hash, records it in the history (keeping the newest `keep` entries),
@@ -120,10 +126,12 @@ public struct UserRepository: Sendable {
             try await update(changed, on: sql)
             let id = user.id
             try await sql.raw("INSERT INTO password_history (user_id, password_hash, created_at) VALUES (\(bind: id), \(bind: hash), \(bind: now))").run()
-            let kept = try await sql.raw("""
+            let kept = try await sql.raw(
+                """
                 SELECT created_at FROM password_history WHERE user_id = \(bind: id)
                 ORDER BY created_at DESC LIMIT 1 OFFSET \(bind: max(keep - 1, 0))
-                """).first()?.decode(column: "created_at", as: Int64.self)
+                """
+            ).first()?.decode(column: "created_at", as: Int64.self)
             if let kept {
                 try await sql.raw("DELETE FROM password_history WHERE user_id = \(bind: id) AND created_at < \(bind: kept)").run()
             }
@@ -134,10 +142,12 @@ public struct UserRepository: Sendable {
     /// The hashes of the account's recent passwords, newest first (the current one included).
     public func passwordHistory(of id: UUID, limit: Int) async throws -> [String] {
         try await database.withConnection { sql in
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 SELECT password_hash FROM password_history WHERE user_id = \(bind: id)
                 ORDER BY created_at DESC LIMIT \(bind: limit)
-                """).all().map { try $0.decode(column: "password_hash", as: String.self) }
+                """
+            ).all().map { try $0.decode(column: "password_hash", as: String.self) }
         }
     }
 

@@ -47,15 +47,17 @@ public struct NameIndexRepository: Sendable {
         if let prefix = prefix.map(NameNormalizer.key), !prefix.isEmpty {
             conditions += " AND \(unsafeRaw: "p." + keyColumn) >= \(bind: prefix) AND \(unsafeRaw: "p." + keyColumn) < \(bind: prefix + "~")"
         }
-        let grouped = "SELECT \(unsafeRaw: "p." + keyColumn) AS name_key, MIN(\(unsafeRaw: "p." + nameColumn)) AS name, count(*) AS n FROM persons p"
+        let grouped =
+            "SELECT \(unsafeRaw: "p." + keyColumn) AS name_key, MIN(\(unsafeRaw: "p." + nameColumn)) AS name, count(*) AS n FROM persons p"
             + conditions + " GROUP BY \(unsafeRaw: "p." + keyColumn)"
         let sort: SQLQueryString = order == .count ? " ORDER BY n DESC, name_key" : " ORDER BY name_key"
         return try await database.withConnection { sql in
             let total = try await sql.raw("SELECT count(*) AS total FROM (" + grouped + ") g").first()?.decode(column: "total", as: Int.self) ?? 0
             let rows = try await sql.raw("SELECT name_key, name, n FROM (" + grouped + ") g" + sort + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
             let names = try rows.map { row in
-                NameCount(name: try row.decode(column: "name", as: String.self), key: try row.decode(column: "name_key", as: String.self),
-                          count: try row.decode(column: "n", as: Int.self))
+                NameCount(
+                    name: try row.decode(column: "name", as: String.self), key: try row.decode(column: "name_key", as: String.self),
+                    count: try row.decode(column: "n", as: Int.self))
             }
             return (names, total)
         }

@@ -52,12 +52,12 @@ struct PersonIndexEntry {
             }
         }
         add(person.firstName, .firstName)
-        person.firstNameAliases.forEach { add($0, .firstName) }
+        for name in person.firstNameAliases { add(name, .firstName) }
         add(person.surname, .surname)
-        person.surnameAliases.forEach { add($0, .surname) }
+        for name in person.surnameAliases { add(name, .surname) }
         add(person.publicName, .otherName)
-        person.aliases.forEach { add($0, .otherName) }
-        person.qualifiers.forEach { add($0, .otherName) }
+        for name in person.aliases { add(name, .otherName) }
+        for name in person.qualifiers { add(name, .otherName) }
         add(person.birth?.place?.nonEmpty ?? person.baptism?.place, .birthPlace)
         self.words = words
     }
@@ -65,12 +65,13 @@ struct PersonIndexEntry {
     /// Month and day of a date known to the day, as `month * 100 + day` in the Gregorian calendar.
     static func monthDay(_ date: GenealogyDate?) -> Int? {
         guard let calendarDate = date?.calendarDate, calendarDate.precision == .sure,
-              calendarDate.dmy.day > 0, calendarDate.dmy.month > 0 else { return nil }
+            calendarDate.dmy.day > 0, calendarDate.dmy.month > 0
+        else { return nil }
         let day = DateCalendar.gregorian.date(julianDay: calendarDate.sortKey)
         return day.month * 100 + day.day
     }
 }
 
-private extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -30,11 +30,13 @@ struct PersonIndexWriter {
     }
 
     func updateColumns(of person: Person, entry: PersonIndexEntry) async throws {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE persons SET deceased = \(bind: entry.deceased), access = \(bind: entry.access),
                 birth_latest = \(bind: entry.birthLatest), birth_md = \(bind: entry.birthMonthDay), death_md = \(bind: entry.deathMonthDay),
                 birth_year = \(bind: entry.birthYear), death_year = \(bind: entry.deathYear)
             WHERE id = \(bind: person.id.uuid)
-            """).run()
+            """
+        ).run()
     }
 }

@@ -17,8 +17,10 @@ public struct PersonSearch: Sendable {
     public var birthYearFrom: Int?
     public var birthYearTo: Int?
 
-    public init(query: String? = nil, firstName: String? = nil, surname: String? = nil, birthPlace: String? = nil,
-                sex: Sex? = nil, birthYearFrom: Int? = nil, birthYearTo: Int? = nil) {
+    public init(
+        query: String? = nil, firstName: String? = nil, surname: String? = nil, birthPlace: String? = nil,
+        sex: Sex? = nil, birthYearFrom: Int? = nil, birthYearTo: Int? = nil
+    ) {
         self.query = query
         self.firstName = firstName
         self.surname = surname

@@ -33,7 +33,8 @@ public struct SearchRepository: Sendable {
             }
             // The matches drive the join (CROSS JOIN fixes that order on SQLite, whose planner
             // otherwise may walk the whole base and look each person up among the matches).
-            from = "(SELECT person_id, SUM(score) AS score FROM (" + union
+            from =
+                "(SELECT person_id, SUM(score) AS score FROM (" + union
                 + ") u GROUP BY person_id HAVING COUNT(*) = \(bind: terms.count)) m CROSS JOIN persons p"
             conditions = " WHERE p.id = m.person_id AND p.base_id = \(bind: base) AND " + visibility.condition
             scoreColumn = "m.score"
@@ -52,8 +53,10 @@ public struct SearchRepository: Sendable {
             // needs a count of its own. Ranking uses the narrow columns; the documents of the
             // page are read afterwards: sorting thousands of matches with documents attached
             // costs more than the search.
-            let rows = try await sql.raw("SELECT p.id AS id, " + score + " AS score, count(*) OVER () AS total FROM " + source
-                + " ORDER BY score DESC, p.surname_key, p.first_name_key, p.occurrence, p.id LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+            let rows = try await sql.raw(
+                "SELECT p.id AS id, " + score + " AS score, count(*) OVER () AS total FROM " + source
+                    + " ORDER BY score DESC, p.surname_key, p.first_name_key, p.occurrence, p.id LIMIT \(bind: limit) OFFSET \(bind: offset)"
+            ).all()
             let ranked = try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "score", as: Int.self)) }
             guard let first = rows.first else {
                 let total = offset == 0 ? 0 : try await sql.raw("SELECT count(*) AS n FROM " + source).first()?.decode(column: "n", as: Int.self) ?? 0
@@ -77,11 +80,13 @@ public struct SearchRepository: Sendable {
         let upper = term.word + "~"  // above every letter and digit: [word, word~) holds its prefixes
         // Spelling and sound as two index searches: an OR of both in one WHERE makes the
         // databases scan every word of the base instead.
-        var words: SQLQueryString = "SELECT person_id, field, word FROM person_words WHERE base_id = \(bind: base) AND word >= \(bind: term.word) AND word < \(bind: upper)"
+        var words: SQLQueryString =
+            "SELECT person_id, field, word FROM person_words WHERE base_id = \(bind: base) AND word >= \(bind: term.word) AND word < \(bind: upper)"
         if let sound = term.phonetic {
             words += " UNION ALL SELECT person_id, field, word FROM person_words WHERE base_id = \(bind: base) AND phonetic = \(bind: sound)"
         }
-        return "SELECT person_id, MAX(CASE WHEN word = \(bind: term.word) THEN 100 WHEN word >= \(bind: term.word) AND word < \(bind: upper) THEN 60 ELSE 30 END"
+        return
+            "SELECT person_id, MAX(CASE WHEN word = \(bind: term.word) THEN 100 WHEN word >= \(bind: term.word) AND word < \(bind: upper) THEN 60 ELSE 30 END"
             + " - CASE WHEN field = 'a' THEN 10 ELSE 0 END) AS score FROM (" + words
             + ") w WHERE field IN (\(unsafeRaw: fields)) GROUP BY person_id"
     }
@@ -93,11 +98,13 @@ public struct SearchRepository: Sendable {
         for (index, id) in ids.enumerated() { list += index == 0 ? "\(bind: id)" : ", \(bind: id)" }
         let idList = list
         return try await database.withConnection { sql in
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT me.person_id AS person, other.person_id AS relative, other.role AS role
                 FROM family_members me JOIN family_members other ON other.family_id = me.family_id AND other.role <> me.role
                 WHERE me.person_id IN (
-                """ + idList + ") ORDER BY other.family_id, other.position").all()
+                """ + idList + ") ORDER BY other.family_id, other.position"
+            ).all()
             var relatives: [UUID: (parents: [UUID], children: [UUID])] = [:]
             for row in rows {
                 let person = try row.decode(column: "person", as: UUID.self)

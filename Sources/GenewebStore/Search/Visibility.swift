@@ -24,7 +24,8 @@ public enum Visibility: Sendable {
         case .everyone: "1 = 1"
         case .namesPublic: "\(unsafeRaw: alias).access <> 'private'"
         case .notLiving(let rule): Self.notLiving(rule, alias)
-        case .publicView(let rule): "(\(unsafeRaw: alias).access = 'public' OR (\(unsafeRaw: alias).access <> 'private' AND " + Self.notLiving(rule, alias) + "))"
+        case .publicView(let rule):
+            "(\(unsafeRaw: alias).access = 'public' OR (\(unsafeRaw: alias).access <> 'private' AND " + Self.notLiving(rule, alias) + "))"
         }
     }
 
@@ -33,11 +34,11 @@ public enum Visibility: Sendable {
     static func notLiving(_ rule: LivingRule, _ alias: String = "p") -> SQLQueryString {
         let p = alias
         return """
-        (\(unsafeRaw: p).deceased = 1 OR \(unsafeRaw: p).birth_latest <= \(bind: rule.lifespanCutoff) OR (\(unsafeRaw: p).birth_latest IS NULL AND EXISTS (
-            SELECT 1 FROM family_members lv_pm JOIN families lv_f ON lv_f.id = lv_pm.family_id
-            WHERE lv_pm.person_id = \(unsafeRaw: p).id AND lv_pm.role = 'parent' AND (lv_f.marriage_sort < \(bind: rule.marriageCutoff) OR EXISTS (
-                SELECT 1 FROM family_members lv_cm JOIN persons lv_c ON lv_c.id = lv_cm.person_id
-                WHERE lv_cm.family_id = lv_f.id AND lv_cm.role = 'child' AND lv_c.birth_sort < \(bind: rule.lifespanCutoff))))))
-        """
+            (\(unsafeRaw: p).deceased = 1 OR \(unsafeRaw: p).birth_latest <= \(bind: rule.lifespanCutoff) OR (\(unsafeRaw: p).birth_latest IS NULL AND EXISTS (
+                SELECT 1 FROM family_members lv_pm JOIN families lv_f ON lv_f.id = lv_pm.family_id
+                WHERE lv_pm.person_id = \(unsafeRaw: p).id AND lv_pm.role = 'parent' AND (lv_f.marriage_sort < \(bind: rule.marriageCutoff) OR EXISTS (
+                    SELECT 1 FROM family_members lv_cm JOIN persons lv_c ON lv_c.id = lv_cm.person_id
+                    WHERE lv_cm.family_id = lv_f.id AND lv_cm.role = 'child' AND lv_c.birth_sort < \(bind: rule.lifespanCutoff))))))
+            """
     }
 }

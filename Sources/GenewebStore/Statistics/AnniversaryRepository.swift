@@ -30,11 +30,13 @@ public struct AnniversaryRepository: Sendable {
         let monthDay = month * 100 + day
         return try await database.withConnection { sql in
             func events(_ column: String, _ year: String, _ sort: String) async throws -> [PersonEvent] {
-                try await sql.raw("SELECT p.id, \(unsafeRaw: "p." + year) AS year FROM persons p WHERE p.base_id = \(bind: base) AND "
-                    + "\(unsafeRaw: "p." + column) = \(bind: monthDay) AND " + visibility.condition
-                    + " ORDER BY \(unsafeRaw: "p." + sort), p.id LIMIT \(bind: limit)").all().map {
-                        PersonEvent(personID: try $0.decode(column: "id", as: UUID.self), year: try $0.decode(column: "year", as: Int?.self) ?? 0)
-                    }
+                try await sql.raw(
+                    "SELECT p.id, \(unsafeRaw: "p." + year) AS year FROM persons p WHERE p.base_id = \(bind: base) AND "
+                        + "\(unsafeRaw: "p." + column) = \(bind: monthDay) AND " + visibility.condition
+                        + " ORDER BY \(unsafeRaw: "p." + sort), p.id LIMIT \(bind: limit)"
+                ).all().map {
+                    PersonEvent(personID: try $0.decode(column: "id", as: UUID.self), year: try $0.decode(column: "year", as: Int?.self) ?? 0)
+                }
             }
             return (try await events("birth_md", "birth_year", "birth_sort"), try await events("death_md", "death_year", "death_sort"))
         }
@@ -43,11 +45,13 @@ public struct AnniversaryRepository: Sendable {
     /// Marriages on `month`/`day` whose parents are all visible, oldest first.
     public func marriages(base: Int, month: Int, day: Int, visibility: Visibility, limit: Int) async throws -> [Marriage] {
         try await database.withConnection { sql in
-            let families = try await sql.raw("""
+            let families = try await sql.raw(
+                """
                 SELECT f.id, f.marriage_sort FROM families f WHERE f.base_id = \(bind: base) AND f.marriage_md = \(bind: month * 100 + day)
                 AND NOT EXISTS (SELECT 1 FROM family_members fm JOIN persons p ON p.id = fm.person_id
                     WHERE fm.family_id = f.id AND fm.role = 'parent' AND NOT
-                """ + " " + visibility.condition + ") ORDER BY f.marriage_sort, f.id LIMIT \(bind: limit)").all()
+                """ + " " + visibility.condition + ") ORDER BY f.marriage_sort, f.id LIMIT \(bind: limit)"
+            ).all()
             var marriages: [Marriage] = []
             for row in families {
                 let id = try row.decode(column: "id", as: UUID.self)

@@ -64,7 +64,8 @@ public struct StatisticsRepository: Sendable {
             var stats = BaseStatistics()
             let countsLiving: Bool
             if case .everyone = visibility { countsLiving = true } else { countsLiving = false }
-            let counts = try await sql.raw("""
+            let counts = try await sql.raw(
+                """
                 SELECT count(*) AS persons,
                     SUM(CASE WHEN p.sex = 'male' THEN 1 ELSE 0 END) AS men,
                     SUM(CASE WHEN p.sex = 'female' THEN 1 ELSE 0 END) AS women,
@@ -72,7 +73,8 @@ public struct StatisticsRepository: Sendable {
                     SUM(CASE WHEN p.birth_sort IS NOT NULL THEN 1 ELSE 0 END) AS with_birth,
                     SUM(CASE WHEN p.death_sort IS NOT NULL THEN 1 ELSE 0 END) AS with_death,
                     SUM(CASE WHEN
-                """ + " " + Visibility.notLiving(rule) + " THEN 0 ELSE 1 END) AS living FROM persons p WHERE " + inBase).first()
+                """ + " " + Visibility.notLiving(rule) + " THEN 0 ELSE 1 END) AS living FROM persons p WHERE " + inBase
+            ).first()
             if let counts {
                 stats.persons = try counts.decode(column: "persons", as: Int.self)
                 stats.men = try counts.decode(column: "men", as: Int?.self) ?? 0
@@ -84,40 +86,55 @@ public struct StatisticsRepository: Sendable {
                 stats.living = countsLiving ? try counts.decode(column: "living", as: Int?.self) ?? 0 : nil
             }
             // A family counts when every parent in it is visible.
-            stats.families = try await sql.raw("""
-                SELECT count(*) AS n FROM families f WHERE f.base_id = \(bind: base) AND NOT EXISTS (
-                    SELECT 1 FROM family_members fm JOIN persons p ON p.id = fm.person_id
-                    WHERE fm.family_id = f.id AND fm.role = 'parent' AND NOT
-                """ + " " + visible + ")").first()?.decode(column: "n", as: Int.self) ?? 0
+            stats.families =
+                try await sql.raw(
+                    """
+                    SELECT count(*) AS n FROM families f WHERE f.base_id = \(bind: base) AND NOT EXISTS (
+                        SELECT 1 FROM family_members fm JOIN persons p ON p.id = fm.person_id
+                        WHERE fm.family_id = f.id AND fm.role = 'parent' AND NOT
+                    """ + " " + visible + ")"
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
 
-            stats.birthsByCentury = try await sql.raw("SELECT (p.birth_year / 100) * 100 AS century, count(*) AS n FROM persons p WHERE "
-                + inBase + " AND p.birth_year > 0 GROUP BY (p.birth_year / 100) * 100 ORDER BY century").all().map {
-                    (try $0.decode(column: "century", as: Int.self), try $0.decode(column: "n", as: Int.self))
-                }
-            stats.lifeExpectancy = try await averages(sql, """
+            stats.birthsByCentury = try await sql.raw(
+                "SELECT (p.birth_year / 100) * 100 AS century, count(*) AS n FROM persons p WHERE "
+                    + inBase + " AND p.birth_year > 0 GROUP BY (p.birth_year / 100) * 100 ORDER BY century"
+            ).all().map {
+                (try $0.decode(column: "century", as: Int.self), try $0.decode(column: "n", as: Int.self))
+            }
+            stats.lifeExpectancy = try await averages(
+                sql,
+                """
                 SELECT p.birth_year AS birth_year, p.sex AS sex, p.death_sort - p.birth_sort AS days FROM persons p WHERE
                 """ + " " + inBase + " AND p.birth_year > 0 AND p.death_sort >= p.birth_sort")
-            stats.ageAtMarriage = try await averages(sql, """
+            stats.ageAtMarriage = try await averages(
+                sql,
+                """
                 SELECT p.birth_year AS birth_year, p.sex AS sex, f.marriage_sort - p.birth_sort AS days
                 FROM persons p JOIN family_members fm ON fm.person_id = p.id AND fm.role = 'parent'
                 JOIN families f ON f.id = fm.family_id WHERE
                 """ + " " + inBase + " AND p.birth_year > 0 AND f.marriage_sort > p.birth_sort"
-                // A marriage is as private as its most private spouse (`FamilyPrivacy`).
-                + " AND NOT EXISTS (SELECT 1 FROM family_members sm JOIN persons s ON s.id = sm.person_id"
-                + " WHERE sm.family_id = f.id AND sm.role = 'parent' AND NOT " + visibility.condition(on: "s") + ")")
-            stats.ageAtFirstChild = try await averages(sql, """
+                    // A marriage is as private as its most private spouse (`FamilyPrivacy`).
+                    + " AND NOT EXISTS (SELECT 1 FROM family_members sm JOIN persons s ON s.id = sm.person_id"
+                    + " WHERE sm.family_id = f.id AND sm.role = 'parent' AND NOT " + visibility.condition(on: "s") + ")")
+            stats.ageAtFirstChild = try await averages(
+                sql,
+                """
                 SELECT p.birth_year AS birth_year, p.sex AS sex, MIN(c.birth_sort) - p.birth_sort AS days
                 FROM persons p JOIN family_members fm ON fm.person_id = p.id AND fm.role = 'parent'
                 JOIN family_members cm ON cm.family_id = fm.family_id AND cm.role = 'child'
                 JOIN persons c ON c.id = cm.person_id WHERE
                 """ + " " + inBase + " AND p.birth_year > 0 AND c.birth_sort > p.birth_sort AND " + visibility.condition(on: "c")
-                + " GROUP BY p.id, p.birth_year, p.sex, p.birth_sort")
-            stats.longestLived = try await ages(sql, """
+                    + " GROUP BY p.id, p.birth_year, p.sex, p.birth_sort")
+            stats.longestLived = try await ages(
+                sql,
+                """
                 SELECT p.id, p.first_name, p.surname, p.birth_year, p.birth_md, p.death_year AS end_year, p.death_md AS end_md,
                     p.death_sort - p.birth_sort AS days FROM persons p WHERE
                 """ + " " + inBase + " AND p.death_sort >= p.birth_sort ORDER BY days DESC, p.id LIMIT \(bind: listLength)")
             if countsLiving {
-                stats.oldestLiving = try await ages(sql, """
+                stats.oldestLiving = try await ages(
+                    sql,
+                    """
                     SELECT p.id, p.first_name, p.surname, p.birth_year, p.birth_md, \(bind: today.year) AS end_year,
                         \(bind: today.month * 100 + today.day) AS end_md, \(bind: rule.today) - p.birth_sort AS days FROM persons p
                     WHERE p.base_id = \(bind: base) AND p.birth_latest IS NOT NULL AND NOT
@@ -129,10 +146,12 @@ public struct StatisticsRepository: Sendable {
 
     /// Averages of `days` (as years) by century of `birth_year` and `sex` over the rows of `rows`.
     private func averages(_ sql: any SQLDatabase, _ rows: SQLQueryString) async throws -> [CenturyAverage] {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             SELECT (r.birth_year / 100) * 100 AS century, r.sex AS sex, count(*) AS n,
                 AVG(CAST(r.days AS DOUBLE PRECISION)) AS days FROM (
-            """ + " " + rows + ") r GROUP BY (r.birth_year / 100) * 100, r.sex ORDER BY century, sex").all().map { row in
+            """ + " " + rows + ") r GROUP BY (r.birth_year / 100) * 100, r.sex ORDER BY century, sex"
+        ).all().map { row in
             CenturyAverage(
                 century: try row.decode(column: "century", as: Int.self),
                 sex: Sex(rawValue: try row.decode(column: "sex", as: String.self)) ?? .unknown,
@@ -150,7 +169,9 @@ public struct StatisticsRepository: Sendable {
             var years = Int(Double(try row.decode(column: "days", as: Int.self)) / Self.yearDays)
             if let birthYear, let endYear = try row.decode(column: "end_year", as: Int?.self) {
                 years = endYear - birthYear
-                if let birthDay = try row.decode(column: "birth_md", as: Int?.self), let endDay = try row.decode(column: "end_md", as: Int?.self), endDay < birthDay {
+                if let birthDay = try row.decode(column: "birth_md", as: Int?.self), let endDay = try row.decode(column: "end_md", as: Int?.self),
+                    endDay < birthDay
+                {
                     years -= 1
                 }
             }
@@ -168,9 +189,10 @@ extension StatisticsRepository {
     /// The ids of the persons of a base that `visibility` lets through.
     public func visiblePersonIDs(base: Int, visibility: Visibility) async throws -> Set<UUID> {
         try await database.withConnection { sql in
-            Set(try await sql.raw("SELECT p.id FROM persons p WHERE p.base_id = \(bind: base) AND " + visibility.condition).all().map {
-                try $0.decode(column: "id", as: UUID.self)
-            })
+            Set(
+                try await sql.raw("SELECT p.id FROM persons p WHERE p.base_id = \(bind: base) AND " + visibility.condition).all().map {
+                    try $0.decode(column: "id", as: UUID.self)
+                })
         }
     }
 }

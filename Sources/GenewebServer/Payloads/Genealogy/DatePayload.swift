@@ -84,7 +84,8 @@ enum DateInput {
     private static func isoDate(_ text: String) -> Result<GenealogyDate, DateInputError>? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isNumber) })
+        else { return nil }
         let numbers = parts.compactMap { Int($0) }
         let dmy = DMY(day: numbers.count > 2 ? numbers[2] : 0, month: numbers.count > 1 ? numbers[1] : 0, year: numbers[0])
         guard isReal(dmy, .gregorian) else { return .failure(DateInputError("names no real day; send \"(\(text))\" to keep it as text")) }

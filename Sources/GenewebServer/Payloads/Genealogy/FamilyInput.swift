@@ -31,8 +31,14 @@ struct FamilyInput {
             case "notes": family.notes = text(field, value, limit: 100_000)
             case "fsources", "sources": family.sources = text(field, value, limit: 10_000)
             case "marriage":
-                if value is NSNull { family.events.removeAll { $0.kind == .marriage }; continue }
-                guard let object = value as? [String: Any] else { fail(field, "must be an object {date, place, note, source} or null"); continue }
+                if value is NSNull {
+                    family.events.removeAll { $0.kind == .marriage }
+                    continue
+                }
+                guard let object = value as? [String: Any] else {
+                    fail(field, "must be an object {date, place, note, source} or null")
+                    continue
+                }
                 var event = family.marriage ?? Event(kind: .marriage)
                 applyEvent(object, to: &event, field: field, allowKind: false)
                 setMarriage(event, in: &family)
@@ -41,8 +47,14 @@ struct FamilyInput {
                 applyEvent([String(field.dropFirst("marriage_".count)): value], to: &event, field: "marriage", allowKind: false)
                 setMarriage(event, in: &family)
             case "divorce", "divorce_info":
-                if value is NSNull { family.divorce = .notDivorced; continue }
-                guard let object = value as? [String: Any] else { fail(field, "must be {divorce_status, divorce_date} or null"); continue }
+                if value is NSNull {
+                    family.divorce = .notDivorced
+                    continue
+                }
+                guard let object = value as? [String: Any] else {
+                    fail(field, "must be {divorce_status, divorce_date} or null")
+                    continue
+                }
                 var date: GenealogyDate?
                 if let raw = object["divorce_date"] as? String ?? object["date"] as? String {
                     switch DateInput.parse(raw) {
@@ -57,10 +69,16 @@ struct FamilyInput {
                 default: fail("\(field).divorce_status", "must be not_divorced, divorced or separated")
                 }
             case "events":
-                guard let list = value as? [Any] else { fail(field, "must be a list of events"); continue }
+                guard let list = value as? [Any] else {
+                    fail(field, "must be a list of events")
+                    continue
+                }
                 var events: [Event] = []
                 for (index, item) in list.enumerated() {
-                    guard let object = item as? [String: Any] else { fail("events.\(index)", "must be an object"); continue }
+                    guard let object = item as? [String: Any] else {
+                        fail("events.\(index)", "must be an object")
+                        continue
+                    }
                     var event = Event(kind: .custom(""))
                     applyEvent(object, to: &event, field: "events.\(index)", allowKind: true)
                     events.append(event)
@@ -102,13 +120,22 @@ struct FamilyInput {
             let path = "\(field).\(key)"
             switch key {
             case "kind" where allowKind, "event_name" where allowKind:
-                guard let name = value as? String, !name.isEmpty, name.count <= 100 else { fail(path, "must be an event kind"); continue }
+                guard let name = value as? String, !name.isEmpty, name.count <= 100 else {
+                    fail(path, "must be an event kind")
+                    continue
+                }
                 kindName = Self.pythonEventNames[name] ?? name
             case "custom_name" where allowKind:
                 if let name = value as? String, !name.isEmpty { event.value = name }
             case "date":
-                if value is NSNull { event.date = nil; continue }
-                guard let text = value as? String else { fail(path, "must be a date text"); continue }
+                if value is NSNull {
+                    event.date = nil
+                    continue
+                }
+                guard let text = value as? String else {
+                    fail(path, "must be a date text")
+                    continue
+                }
                 switch DateInput.parse(text) {
                 case .success(let date): event.date = date
                 case .failure(let error): fail(path, error.message)
@@ -119,7 +146,10 @@ struct FamilyInput {
             case "reason": event.reason = text(path, value, limit: 500)
             case "value": event.value = text(path, value, limit: 500)
             case "witnesses":
-                guard let list = value as? [Any] else { fail(path, "must be a list"); continue }
+                guard let list = value as? [Any] else {
+                    fail(path, "must be a list")
+                    continue
+                }
                 event.witnesses = list.enumerated().compactMap { index, item in
                     guard let object = item as? [String: Any], let raw = object["person_id"] as? String, let id = UUID(uuidString: raw) else {
                         fail("\(path).\(index)", "must be {person_id, kind}")
@@ -155,11 +185,17 @@ struct FamilyInput {
     }
 
     private mutating func personIDs(_ field: String, _ value: Any) -> [UUID]? {
-        guard let list = value as? [Any], list.count <= 1000 else { fail(field, "must be a list of person ids"); return nil }
+        guard let list = value as? [Any], list.count <= 1000 else {
+            fail(field, "must be a list of person ids")
+            return nil
+        }
         var ids: [UUID] = []
         for (index, item) in list.enumerated() {
             let raw = (item as? String) ?? ((item as? [String: Any])?["person_id"] as? String)
-            guard let raw, let id = UUID(uuidString: raw) else { fail("\(field).\(index)", "is not a person id"); continue }
+            guard let raw, let id = UUID(uuidString: raw) else {
+                fail("\(field).\(index)", "is not a person id")
+                continue
+            }
             ids.append(id)
             references.append(("\(field).\(index)", id))
         }
@@ -168,7 +204,10 @@ struct FamilyInput {
 
     private mutating func text(_ field: String, _ value: Any, limit: Int) -> String? {
         if value is NSNull { return nil }
-        guard let text = value as? String, text.count <= limit else { fail(field, "must be a text of at most \(limit) characters or null"); return nil }
+        guard let text = value as? String, text.count <= limit else {
+            fail(field, "must be a text of at most \(limit) characters or null")
+            return nil
+        }
         return text.isEmpty ? nil : text
     }
 

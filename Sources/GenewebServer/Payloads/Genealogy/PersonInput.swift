@@ -85,11 +85,16 @@ struct PersonInput {
             guard let list = value as? [Any] else { return fail(field, "must be a list of events") }
             var events: [Event] = []
             for (index, item) in list.enumerated() {
-                guard let object = item as? [String: Any] else { fail("events.\(index)", "must be an object"); continue }
+                guard let object = item as? [String: Any] else {
+                    fail("events.\(index)", "must be an object")
+                    continue
+                }
                 var event = Event(kind: .custom(""))
                 applyEvent(object, to: &event, field: "events.\(index)", allowKind: true)
                 if Self.vitalKinds.contains(event.kind) || event.kind.isFamilyEvent {
-                    fail("events.\(index).kind", "\(event.kind.name) is not a personal event here (use birth, baptism, death, burial fields; family events belong to families)")
+                    fail(
+                        "events.\(index).kind",
+                        "\(event.kind.name) is not a personal event here (use birth, baptism, death, burial fields; family events belong to families)")
                 }
                 events.append(event)
             }
@@ -121,11 +126,20 @@ struct PersonInput {
             let path = "\(field).\(key)"
             switch key {
             case "kind" where allowKind, "type" where allowKind:
-                guard let name = value as? String, !name.isEmpty, name.count <= 100 else { fail(path, "must be an event kind"); continue }
+                guard let name = value as? String, !name.isEmpty, name.count <= 100 else {
+                    fail(path, "must be an event kind")
+                    continue
+                }
                 event.kind = EventKind(name: name)
             case "date":
-                if value is NSNull { event.date = nil; continue }
-                guard let text = value as? String else { fail(path, "must be a date text"); continue }
+                if value is NSNull {
+                    event.date = nil
+                    continue
+                }
+                guard let text = value as? String else {
+                    fail(path, "must be a date text")
+                    continue
+                }
                 switch DateInput.parse(text) {
                 case .success(let date): event.date = date
                 case .failure(let error): fail(path, error.message)
@@ -137,7 +151,10 @@ struct PersonInput {
             case "reason": event.reason = optionalText(path, value, limit: 500)
             case "age": event.age = optionalText(path, value, limit: 50)
             case "witnesses":
-                guard let list = value as? [Any] else { fail(path, "must be a list"); continue }
+                guard let list = value as? [Any] else {
+                    fail(path, "must be a list")
+                    continue
+                }
                 event.witnesses = list.enumerated().compactMap { index, item in
                     guard let object = item as? [String: Any], let raw = object["person_id"] as? String, let id = UUID(uuidString: raw) else {
                         fail("\(path).\(index)", "must be {person_id, kind}")
@@ -168,7 +185,11 @@ struct PersonInput {
             }
         }
         if let nth = object["nth"], !(nth is NSNull) {
-            if let number = nth as? Int, !(nth is Bool), (0...10_000).contains(number) { title.nth = number } else { fail("\(field).nth", "must be a whole number from 0 to 10000") }
+            if let number = nth as? Int, !(nth is Bool), (0...10_000).contains(number) {
+                title.nth = number
+            } else {
+                fail("\(field).nth", "must be a whole number from 0 to 10000")
+            }
         }
         return title
     }
@@ -213,7 +234,8 @@ struct PersonInput {
     /// Checks between fields once everything is applied: death not before birth.
     mutating func checkConsistency(of person: Person) {
         if let birth = (person.birth ?? person.baptism)?.date?.calendarDate, let death = (person.death ?? person.burial)?.date?.calendarDate,
-           death.isCertainlyBefore(birth) {
+            death.isCertainlyBefore(birth)
+        {
             fail("death.date", "is before the birth")
         }
     }

@@ -50,9 +50,15 @@ struct TitlePayload: Encodable {
         self.title = title.title
         place = title.place
         switch title.name {
-        case .main: name = nil; isMain = true
-        case .named(let text): name = text; isMain = false
-        case .none: name = nil; isMain = false
+        case .main:
+            name = nil
+            isMain = true
+        case .named(let text):
+            name = text
+            isMain = false
+        case .none:
+            name = nil
+            isMain = false
         }
         start = title.start.map(DatePayload.init)
         end = title.end.map(DatePayload.init)
@@ -221,6 +227,7 @@ enum DeathTypeName {
         }
     }
 
-    static let names = ["not_dead", "dead", "dead_young", "dead_dont_know_when", "dont_know_if_dead", "of_course_dead"]
+    static let names =
+        ["not_dead", "dead", "dead_young", "dead_dont_know_when", "dont_know_if_dead", "of_course_dead"]
         + DeathReason.allCases.filter { $0 != .unspecified }.map(\.rawValue)
 }

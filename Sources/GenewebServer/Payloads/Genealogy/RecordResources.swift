@@ -42,8 +42,11 @@ enum SourceResource: RecordResource {
     static func apply(_ object: [String: Any], to source: inout Source, complete: Bool, errors: inout [FieldError]) {
         unknownFields(object, known: ["title", "author", "publication", "abbreviation", "text"], entity: entity, errors: &errors)
         if let title = object["title"] {
-            if let text = title as? String, !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 500 { source.title = text }
-            else { errors.append(FieldError(field: "title", message: "must be a non-empty text of at most 500 characters")) }
+            if let text = title as? String, !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 500 {
+                source.title = text
+            } else {
+                errors.append(FieldError(field: "title", message: "must be a non-empty text of at most 500 characters"))
+            }
         } else if complete {
             errors.append(FieldError(field: "title", message: "is required"))
         }
@@ -73,9 +76,10 @@ enum SourceResource: RecordResource {
 
     static func payload(_ stored: Stored<Source>) -> Payload {
         let source = stored.value
-        return Payload(id: source.id.description, sourceID: source.id.description, title: source.title, author: source.author,
-                       publication: source.publication, abbreviation: source.abbreviation, text: source.text,
-                       createdAt: stored.createdAt, updatedAt: stored.updatedAt)
+        return Payload(
+            id: source.id.description, sourceID: source.id.description, title: source.title, author: source.author,
+            publication: source.publication, abbreviation: source.abbreviation, text: source.text,
+            createdAt: stored.createdAt, updatedAt: stored.updatedAt)
     }
 
     static func isPublic(_ record: Source) -> Bool { true }
@@ -90,8 +94,11 @@ enum NoteResource: RecordResource {
         unknownFields(object, known: ["title", "text", "is_private"], entity: entity, errors: &errors)
         if case .some(let value) = optionalText(object, "title", limit: 500, errors: &errors) { note.title = value }
         if let text = object["text"] {
-            if let value = text as? String, value.count <= 1_000_000 { note.text = value }
-            else { errors.append(FieldError(field: "text", message: "must be a text of at most 1,000,000 characters")) }
+            if let value = text as? String, value.count <= 1_000_000 {
+                note.text = value
+            } else {
+                errors.append(FieldError(field: "text", message: "must be a text of at most 1,000,000 characters"))
+            }
         } else if complete {
             errors.append(FieldError(field: "text", message: "is required"))
         }
@@ -120,8 +127,9 @@ enum NoteResource: RecordResource {
 
     static func payload(_ stored: Stored<Note>) -> Payload {
         let note = stored.value
-        return Payload(id: note.id.description, noteID: note.id.description, title: note.title, text: note.text, isPrivate: note.isPrivate,
-                       links: note.links.map { "\($0)" }, createdAt: stored.createdAt, updatedAt: stored.updatedAt)
+        return Payload(
+            id: note.id.description, noteID: note.id.description, title: note.title, text: note.text, isPrivate: note.isPrivate,
+            links: note.links.map { "\($0)" }, createdAt: stored.createdAt, updatedAt: stored.updatedAt)
     }
 
     static func isPublic(_ record: Note) -> Bool { !record.isPrivate }
@@ -135,15 +143,22 @@ enum PlaceResource: RecordResource {
     static func apply(_ object: [String: Any], to place: inout Place, complete: Bool, errors: inout [FieldError]) {
         unknownFields(object, known: ["name", "parent_id", "latitude", "longitude"], entity: entity, errors: &errors)
         if let name = object["name"] {
-            if let text = name as? String, !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 500 { place.name = text }
-            else { errors.append(FieldError(field: "name", message: "must be a non-empty text of at most 500 characters")) }
+            if let text = name as? String, !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 500 {
+                place.name = text
+            } else {
+                errors.append(FieldError(field: "name", message: "must be a non-empty text of at most 500 characters"))
+            }
         } else if complete {
             errors.append(FieldError(field: "name", message: "is required"))
         }
         if let parent = object["parent_id"] {
-            if parent is NSNull { place.parentID = nil }
-            else if let raw = parent as? String, let id = PlaceID(raw), id != place.id { place.parentID = id }
-            else { errors.append(FieldError(field: "parent_id", message: "must be another place's id or null")) }
+            if parent is NSNull {
+                place.parentID = nil
+            } else if let raw = parent as? String, let id = PlaceID(raw), id != place.id {
+                place.parentID = id
+            } else {
+                errors.append(FieldError(field: "parent_id", message: "must be another place's id or null"))
+            }
         }
         for (field, range) in [("latitude", -90.0...90.0), ("longitude", -180.0...180.0)] {
             guard let value = object[field] else { continue }
@@ -179,8 +194,9 @@ enum PlaceResource: RecordResource {
 
     static func payload(_ stored: Stored<Place>) -> Payload {
         let place = stored.value
-        return Payload(id: place.id.description, placeID: place.id.description, name: place.name, parentID: place.parentID?.description,
-                       latitude: place.latitude, longitude: place.longitude, createdAt: stored.createdAt, updatedAt: stored.updatedAt)
+        return Payload(
+            id: place.id.description, placeID: place.id.description, name: place.name, parentID: place.parentID?.description,
+            latitude: place.latitude, longitude: place.longitude, createdAt: stored.createdAt, updatedAt: stored.updatedAt)
     }
 
     static func isPublic(_ record: Place) -> Bool { true }
