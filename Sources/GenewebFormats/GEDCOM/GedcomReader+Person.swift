@@ -35,6 +35,8 @@ extension GedcomReader {
                 person.extensions.append(ExtensionNode(gedcom: child))
             case "FAMS", "FAMC":
                 // Links come from the FAM records; details (PEDI, _FREL...) are kept for export.
+                // A pointer to a family that never comes is reported with the dangling pointers.
+                if child.isPointer, let xref = child.value, xref != "@VOID@" { ids.expect(xref, line: child.line) }
                 if child.value == "@VOID@" {
                     person.extensions.append(ExtensionNode(gedcom: child))
                 } else if !child.children.isEmpty {

@@ -157,6 +157,12 @@ struct XrefTable {
         return Identifier(uuid(xref))
     }
 
+    /// Notes a pointer whose link is read from the other side (a person's FAMC and FAMS: the
+    /// family record holds the link), so a pointer to a family that never comes is still reported.
+    mutating func expect(_ xref: String, line: Int) {
+        if !defined.contains(xref) { pointers.append((xref, line)) }
+    }
+
     /// The identifier of a record being defined.
     mutating func definition<Entity>(_ xref: String?, as: Entity.Type = Entity.self) -> Identifier<Entity> {
         guard let xref else { return Identifier() }
