@@ -14,8 +14,12 @@ struct User: AsyncParsableCommand {
         abstract: "Manage user accounts (create, list, set-role, disable, enable, reset-password).",
         discussion: """
             Works on the same database as `serve` (DATABASE_URL or the SQLite file in GENEWEB_DATA_DIR).
-            Passwords are read from a prompt without echo, or from the first line of standard input
-            when it is not a terminal:  printf '%s\\n' "$PASSWORD" | geneweb user create alice --role admin
+
+            Passwords are read from a prompt without echo, or from the first line of standard input \
+            when it is not a terminal:
+
+              printf '%s\\n' "$PASSWORD" | geneweb user create alice --role admin
+
             Passwords need 12 characters or more, must differ from the username and from the last 5.
             """,
         subcommands: [Create.self, List.self, SetRole.self, Disable.self, Enable.self, ResetPassword.self]
