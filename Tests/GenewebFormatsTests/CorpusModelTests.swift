@@ -3,7 +3,7 @@ import GenewebFormats
 import GenewebTestSupport
 import Testing
 
-@Suite("Corpus files into the model", .enabled(if: Corpus.isAvailable, "corpus not found: set GENEWEB_CORPUS_DIR"))
+@Suite("Corpus files into the model", .enabled(if: Corpus.runsTests, "corpus not found: set GENEWEB_CORPUS_DIR"))
 struct CorpusModelTests {
     @Test(
         "persons and families: the README's counts; every link resolves",

@@ -3,7 +3,7 @@ import GenewebFormats
 import GenewebTestSupport
 import Testing
 
-@Suite("GEDCOM round trips", .enabled(if: Corpus.isAvailable, "corpus not found: set GENEWEB_CORPUS_DIR"))
+@Suite("GEDCOM round trips", .enabled(if: Corpus.runsTests, "corpus not found: set GENEWEB_CORPUS_DIR"))
 struct GedcomRoundTripTests {
     static let files = ["gramps-sample.ged", "royal92.ged", "pres2020.ged", "Queen.ged", "TGC55C.ged", "irish-kings.ged", "maximal70.ged", "UHLBOMCL.GED"]
 

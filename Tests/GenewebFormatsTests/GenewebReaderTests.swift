@@ -85,7 +85,7 @@ struct GenewebReaderTests {
         #expect(throws: GenewebFileError.notText) { try GenewebReader.read(bytes: [0, 1, 2, 3]) }
     }
 
-    @Test("galichet.gw: 15 families, 18 children, notes, pages", .enabled(if: Corpus.isAvailable, "corpus not found"))
+    @Test("galichet.gw: 15 families, 18 children, notes, pages", .enabled(if: Corpus.runsTests, "corpus not found"))
     func galichet() throws {
         let document = try GenewebReader.read(bytes: Corpus.bytes("galichet.gw"))
         #expect(document.families.count == 15)
@@ -147,7 +147,7 @@ struct GenewebRoundTripTests {
         #expect(SemanticSnapshot(document).firstDifference(from: SemanticSnapshot(again)) == nil, "\(text)")
     }
 
-    @Test("galichet.gw: read → write → read gives the same tree", .enabled(if: Corpus.isAvailable, "corpus not found"))
+    @Test("galichet.gw: read → write → read gives the same tree", .enabled(if: Corpus.runsTests, "corpus not found"))
     func galichet() throws {
         let document = try GenewebReader.read(bytes: Corpus.bytes("galichet.gw"))
         let (again, _) = try roundTrip(document)
@@ -156,7 +156,7 @@ struct GenewebRoundTripTests {
         #expect(again.families.count == 15)
     }
 
-    @Test("a GEDCOM file goes out as .gw and back with its persons, links and dates", .enabled(if: Corpus.isAvailable, "corpus not found"))
+    @Test("a GEDCOM file goes out as .gw and back with its persons, links and dates", .enabled(if: Corpus.runsTests, "corpus not found"))
     func gedcomToGeneweb() throws {
         let gedcom = GedcomReader.read(try GedcomFile(bytes: Corpus.bytes("gramps-sample.ged")))
         let (again, _) = GenewebWriter.write(gedcom).text.utf8.isEmpty ? (gedcom, "") : try roundTripAllowingIsolated(gedcom)

@@ -11,8 +11,8 @@ import Testing
 struct ReaderFuzzTests {
     @Test("mutated GEDCOM and .gw files are read or cleanly refused, with output bounded by the input")
     func mutatedFiles() throws {
-        if !Corpus.isAvailable { print("reader fuzz: corpus not found (set GENEWEB_CORPUS_DIR); mutating the built-in files only") }
-        let files = ReaderFuzz.seedFiles(corpus: Corpus.isAvailable ? Corpus.directory : nil)
+        if !Corpus.runsTests { print("reader fuzz: corpus not found (set GENEWEB_CORPUS_DIR); mutating the built-in files only") }
+        let files = ReaderFuzz.seedFiles(corpus: Corpus.runsTests ? Corpus.directory : nil)
         let seed = ReaderFuzz.seed
         let indexes = ReaderFuzz.caseIndexes(defaultCount: 2000)
         let current = FuzzCaseFile(name: "reader-fuzz")

@@ -6,7 +6,7 @@ import Testing
 
 /// Well-documented relationships between historical persons, computed on royal92.ged (3,010
 /// persons) as the graph sees it after import.
-@Suite("Relationships in royal92.ged", .enabled(if: Corpus.isAvailable, "corpus not found: set GENEWEB_CORPUS_DIR"))
+@Suite("Relationships in royal92.ged", .enabled(if: Corpus.runsTests, "corpus not found: set GENEWEB_CORPUS_DIR"))
 struct RoyalRelationshipTests {
     static func graph() throws -> (GenealogyGraph, [String: GenealogyGraph.Index]) {
         let document = GedcomReader.read(try GedcomFile(bytes: Corpus.bytes("royal92.ged")))

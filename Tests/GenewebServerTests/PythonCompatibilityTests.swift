@@ -13,7 +13,7 @@ import Testing
 /// creates, the next finds, and lists and search show it.
 @Suite("Compatibility with the Python Geneweb API")
 struct PythonCompatibilityTests {
-    static let documentURL = TestEnvironment.packageRoot.appendingPathComponent("../shared/reference/python-geneweb-api.openapi.json")
+    static let documentURL = TestEnvironment.pythonReferenceDocument
 
     /// The reference document, read anew (JSON objects are not Sendable, so no shared copy).
     static var document: [String: Any]? {
@@ -68,7 +68,7 @@ struct PythonCompatibilityTests {
 
     @Test(
         "every covered operation answers its documented status with its required fields",
-        .enabled(if: FileManager.default.fileExists(atPath: documentURL.path), "needs ../shared/reference"))
+        .enabled(if: TestEnvironment.runsPythonReferenceTests, "needs ../shared/reference"))
     func operations() async throws {
         try await withAuthApp(registration: true) { client in
             let document = try #require(Self.document)

@@ -68,7 +68,7 @@ struct GenewebReimportTests {
         }
     }
 
-    @Test("corpus files: .gw export → import gives the same persons and families", .enabled(if: Corpus.isAvailable, "corpus not found"), arguments: allEngines)
+    @Test("corpus files: .gw export → import gives the same persons and families", .enabled(if: Corpus.runsTests, "corpus not found"), arguments: allEngines)
     func corpus(engine: DatabaseEngine) async throws {
         try await EngineFixture.with(engine) { database in
             try await MigrationRunner(database: database, logger: Logger(label: "test")).migrate()

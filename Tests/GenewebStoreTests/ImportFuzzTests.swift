@@ -48,8 +48,8 @@ struct ImportFuzzTests {
 
     @Test("mutated files are imported or refused, all or nothing, and read back", arguments: allEngines)
     func mutatedImports(engine: DatabaseEngine) async throws {
-        if !Corpus.isAvailable { print("import fuzz: corpus not found (set GENEWEB_CORPUS_DIR); mutating the built-in files only") }
-        let files = ReaderFuzz.seedFiles(corpus: Corpus.isAvailable ? Corpus.directory : nil)
+        if !Corpus.runsTests { print("import fuzz: corpus not found (set GENEWEB_CORPUS_DIR); mutating the built-in files only") }
+        let files = ReaderFuzz.seedFiles(corpus: Corpus.runsTests ? Corpus.directory : nil)
         let seed = ReaderFuzz.seed
         // PostgreSQL imports cost more (a server round trip per batch): fewer cases there.
         let indexes = ReaderFuzz.caseIndexes(defaultCount: engine == .sqlite ? 160 : 60, share: engine == .sqlite ? 0.1 : 0.04)

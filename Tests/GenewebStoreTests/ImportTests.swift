@@ -111,7 +111,7 @@ struct ImportTests {
     }
 }
 
-@Suite("Corpus through the database", .enabled(if: Corpus.isAvailable, "corpus not found: set GENEWEB_CORPUS_DIR"))
+@Suite("Corpus through the database", .enabled(if: Corpus.runsTests, "corpus not found: set GENEWEB_CORPUS_DIR"))
 struct CorpusImportTests {
     @Test("every corpus file: import → export → same tree, on each engine", arguments: allEngines)
     func corpus(engine: DatabaseEngine) async throws {

@@ -30,6 +30,20 @@ public enum TestEnvironment {
     /// Whether tests of the real binary should run (always under CI).
     public static var runsBinaryTests: Bool { binary != nil || isCI }
 
+    /// True when `scripts/test` found `../shared` (corpus and reference documents) next to the
+    /// checkout: then suites that read it must run, so a wrong path fails instead of skipping.
+    public static var requiresShared: Bool { ProcessInfo.processInfo.environment["GENEWEB_REQUIRE_SHARED"] == "1" }
+
+    /// The Python service's OpenAPI document, our compatibility contract (`../shared/reference`).
+    public static let pythonReferenceDocument: URL = packageRoot.deletingLastPathComponent()
+        .appendingPathComponent("shared/reference/python-geneweb-api.openapi.json")
+
+    /// Whether tests against the Python service's document run: when it is there, and always when
+    /// `../shared` is required.
+    public static var runsPythonReferenceTests: Bool {
+        FileManager.default.fileExists(atPath: pythonReferenceDocument.path) || requiresShared
+    }
+
     /// `scripts/pg-cluster`, for tests that need a PostgreSQL of their own to stop and start.
     public static var pgClusterScript: URL { packageRoot.appendingPathComponent("scripts/pg-cluster") }
 }
