@@ -78,10 +78,11 @@ public final class ServerProcess: @unchecked Sendable {
 }
 
 /// Runs the binary to completion and returns its exit status and output.
-public func runGeneweb(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) async throws -> (status: Int32, output: String)
-{
+public func runGeneweb(
+    _ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil, timeout: Duration = .seconds(120)
+) async throws -> (status: Int32, output: String) {
     let server = try ServerProcess(arguments: arguments, environment: environment, port: 1, standardInput: standardInput)
-    let status = try await server.waitForExit()
+    let status = try await server.waitForExit(timeout: timeout)
     try await Task.sleep(for: .milliseconds(50))
     return (status, server.log)
 }

@@ -40,23 +40,28 @@ public struct MigrationRunner: Sendable {
     @discardableResult
     public func migrate() async throws -> [Int] {
         // SQLite has no advisory lock: processes migrating one file at once queue on its write
-        // lock, each statement waiting at most `busy_timeout` (10 s). Under load another migrator
-        // can hold it longer than that between our statements; waiting again is right, since
-        // every migration re-checks the ledger inside its transaction.
+        // lock, each statement waiting at most `busy_timeout` (10 s). A loaded machine can keep
+        // another migrator longer than that between our statements; waiting again is right (as
+        // PostgreSQL's advisory lock waits), since every migration re-checks the ledger inside its
+        // transaction and a finished migrator leaves nothing to do.
+        let clock = ContinuousClock()
+        let start = clock.now
         var attempt = 1
         while true {
             do {
                 return try await migrateOnce()
-            } catch is DatabaseBusy where attempt < Self.busyAttempts {
+            } catch is DatabaseBusy where clock.now - start < Self.busyPatience {
                 logger.info("database busy while migrating; waiting again", metadata: ["attempt": "\(attempt)"])
                 attempt += 1
+                try await Task.sleep(for: .milliseconds(100))
             }
         }
     }
 
-    /// How many times a migration run meets a busy SQLite database before it gives up (each time
-    /// after waiting `busy_timeout`): about a minute in all.
-    static let busyAttempts = 6
+    /// How long a migration run keeps waiting for a busy SQLite database before it gives up:
+    /// long enough for another process's migrations on a loaded machine, short enough that a
+    /// server started beside a long import says why it cannot start.
+    static let busyPatience: Duration = .seconds(300)
 
     private func migrateOnce() async throws -> [Int] {
         // Nothing to apply is the usual start: answer it with a read, so a server can start beside
