@@ -75,8 +75,6 @@ struct FamiliesController {
         let stored: Stored<Family>
         do {
             stored = try await families.insert(family, base: base.id, audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "family")
         } catch let loop as AncestryLoop {
             throw try await loopError(loop, base: base.id)
         }
@@ -112,8 +110,6 @@ struct FamiliesController {
         let updated: Stored<Family>
         do {
             updated = try await families.update(family, base: base.id, expectedVersion: expected, audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "family")
         } catch let loop as AncestryLoop {
             throw try await loopError(loop, base: base.id)
         }
@@ -127,11 +123,7 @@ struct FamiliesController {
         let expected = try EntityTag.expectedVersion(request)
         let stored = try await find(context, base: base.id)
         let entry = auditEntry("family.delete", family: stored.value, base: base.name, context: context)
-        do {
-            try await families.delete(stored.value.id.uuid, base: base.id, expectedVersion: expected, audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "family")
-        }
+        try await families.delete(stored.value.id.uuid, base: base.id, expectedVersion: expected, audit: entry)
         struct Deleted: Encodable {
             let success = true
             let message = "Family deleted"

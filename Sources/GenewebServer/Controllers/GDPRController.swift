@@ -127,12 +127,7 @@ struct GDPRController {
             details: [
                 "reason": String(body.reason.prefix(200)), "legal_basis": body.legalBasis ?? "", "version_before": String(person.version),
             ])
-        let stored: Stored<Person>
-        do {
-            stored = try await persons.update(anonymized, base: base.id, expectedVersion: person.version, occurrence: .smallestFree, audit: record)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "person")
-        }
+        let stored = try await persons.update(anonymized, base: base.id, expectedVersion: person.version, occurrence: .smallestFree, audit: record)
         struct Anonymized: Encodable {
             let success = true
             let message = "Person anonymized; family links kept"

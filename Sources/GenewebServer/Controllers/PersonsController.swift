@@ -94,12 +94,7 @@ struct PersonsController {
         input.checkConsistency(of: person)
         guard input.errors.isEmpty else { throw APIError.validation(input.errors) }
         let entry = auditEntry("person.create", person: person, base: base.name, context: context, details: ["key": person.key])
-        let stored: Stored<Person>
-        do {
-            stored = try await persons.insert(person, base: base.id, occurrence: Self.occurrenceChoice(object), audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "person")
-        }
+        let stored = try await persons.insert(person, base: base.id, occurrence: Self.occurrenceChoice(object), audit: entry)
         var headers = EntityTag.header(version: stored.version)
         headers[.location] =
             "\(request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path)/\(person.id.uuid.uuidString.lowercased())"
@@ -141,12 +136,7 @@ struct PersonsController {
             details: [
                 "fields": changed.joined(separator: ","), "version_before": String(stored.version),
             ])
-        let updated: Stored<Person>
-        do {
-            updated = try await persons.update(person, base: base.id, expectedVersion: expected, occurrence: Self.occurrenceChoice(object), audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "person")
-        }
+        let updated = try await persons.update(person, base: base.id, expectedVersion: expected, occurrence: Self.occurrenceChoice(object), audit: entry)
         let evidence = try await persons.livingEvidence(for: [person.id.uuid])[person.id.uuid] ?? LivingEvidence()
         return try JSONResponse.encode(
             PersonPayload(updated, isLiving: LivingRule().isLiving(updated.value, evidence: evidence)),
@@ -165,11 +155,7 @@ struct PersonsController {
             details: [
                 "key": stored.value.key, "cascade": cascade ?? "none",
             ])
-        do {
-            try await persons.delete(stored.value.id.uuid, base: base.id, expectedVersion: expected, unlink: cascade == "unlink", audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "person")
-        }
+        try await persons.delete(stored.value.id.uuid, base: base.id, expectedVersion: expected, unlink: cascade == "unlink", audit: entry)
         return Response(status: .noContent)
     }
 
