@@ -15,7 +15,7 @@ extension GenealogyController {
 
     @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
-        let length = parameters.integer("top", in: 1...100) ?? 10
+        let length = parameters.integerOrFallback(GenealogyQuery.top)
         try parameters.validate()
         let base = try await scope.resolve(request, context)
         let policy = PrivacyPolicy(role: context.role)
@@ -42,9 +42,9 @@ extension GenealogyController {
     @Sendable func anniversariesOfDay(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
         let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        let month = parameters.integer("month", in: 1...12) ?? today.month ?? 1
-        let day = parameters.integer("day", in: 1...31) ?? today.day ?? 1
-        let limit = parameters.integer("limit", in: 1...1000) ?? 100
+        let month = parameters.integer(GenealogyQuery.month) ?? today.month ?? 1
+        let day = parameters.integer(GenealogyQuery.day) ?? today.day ?? 1
+        let limit = parameters.integerOrFallback(GenealogyQuery.anniversaryLimit)
         if day > DateCalendar.gregorian.daysIn(month: month, year: 2000) {
             parameters.fail("day", "month \(month) has no day \(day)")
         }
@@ -74,7 +74,7 @@ extension GenealogyController {
     /// Inbreeding over the whole base: counts, average, distribution and the most inbred persons.
     @Sendable func baseConsanguinity(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
-        let limit = parameters.integer("limit", in: 1...100) ?? 20
+        let limit = parameters.integerOrFallback(GenealogyQuery.inbredLimit)
         try parameters.validate()
         let base = try await scope.resolve(request, context)
         let policy = PrivacyPolicy(role: context.role, base: base)

@@ -23,9 +23,6 @@ struct GenealogyController {
     let answers = ResponseCache()
     let scope: BaseScope
 
-    static let defaultGenerations = 5
-    static let maximumGenerations = 50
-
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         for prefix in BaseScope.paths("/genealogy") {
             router.route(.get, "\(prefix)/ancestors/:person_id", access: .publicRead, in: catalog, use: ancestors)
@@ -44,7 +41,7 @@ struct GenealogyController {
     // MARK: Routes
 
     @Sendable func ancestors(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let generations = try Self.generations(request)
+        let generations = try Self.read(GenealogyQuery.generations, from: request)
         let (base, graph, root) = try await start(request, context)
         let timer = ServerTiming()
         let (found, truncated) = graph.ancestors(of: root, maxGenerations: generations)
@@ -60,7 +57,7 @@ struct GenealogyController {
     }
 
     @Sendable func descendants(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let generations = try Self.generations(request)
+        let generations = try Self.read(GenealogyQuery.generations, from: request)
         let (base, graph, root) = try await start(request, context)
         let found = graph.descendants(of: root, maxGenerations: generations)
         let views = try await present(found.map(\.person), seeing: [root], graph: graph, base: base, context: context)
@@ -74,8 +71,8 @@ struct GenealogyController {
     /// A nested tree: `tree_type` (or `direction`) `ancestors`, `descendants` or `full` (both).
     @Sendable func tree(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
-        let generations = parameters.integer("max_generations", in: 1...Self.maximumGenerations) ?? Self.defaultGenerations
-        let type = parameters.choice("tree_type", "direction", among: ["full", "both", "ancestors", "descendants"]) ?? "full"
+        let generations = parameters.integerOrFallback(GenealogyQuery.generations)
+        let type = parameters.choice(GenealogyQuery.treeType) ?? "full"
         try parameters.validate()
         let (base, graph, root) = try await start(request, context)
         var needed = [root]
@@ -102,7 +99,7 @@ struct GenealogyController {
     @Sendable func sosa(_ request: Request, context: AppRequestContext) async throws -> Response {
         let number = try Self.sosaNumber(try context.parameters.require("sosa_number"))
         var parameters = QueryParameters(request)
-        let rootText = parameters.text("root_person_id", maxLength: 100)
+        let rootText = parameters.text(GenealogyQuery.rootPerson)
         try parameters.validate()
         guard let rootText else { throw APIError.validation([FieldError(field: "root_person_id", message: "is required")]) }
         let base = try await scope.resolve(request, context)
@@ -126,7 +123,7 @@ struct GenealogyController {
         let first = try Self.index(try context.parameters.require("person_id"), in: graph)
         let second = try Self.index(try context.parameters.require("other_id"), in: graph)
         let timer = ServerTiming()
-        let relation = graph.relationship(first, second, maxGenerations: Self.maximumGenerations)
+        let relation = graph.relationship(first, second, maxGenerations: GenealogyQuery.maximumGenerations)
         let timing = timer.header("graph")
         let involved = relation.links.flatMap(\.ancestors) + (relation.through.map { [$0] } ?? [])
         let views = try await present([first, second] + involved, seeing: [first, second], graph: graph, base: base, context: context)
@@ -154,7 +151,7 @@ struct GenealogyController {
     }
 
     @Sendable func implex(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let generations = try Self.generations(request, default: 10)
+        let generations = try Self.read(GenealogyQuery.implexGenerations, from: request)
         let (_, graph, person) = try await start(request, context, checkingVisibility: true)
         let rows = graph.implex(of: person, maxGenerations: generations).map {
             ImplexPayload.Generation(generation: $0.generation, places: $0.places, known: $0.known, distinct: $0.distinct, implexRatio: $0.implexRatio)
@@ -198,12 +195,12 @@ struct GenealogyController {
         return byIndex
     }
 
-    /// `?max_generations=` between 1 and `maximumGenerations`.
-    static func generations(_ request: Request, default fallback: Int = defaultGenerations) throws -> Int {
+    /// A route's one number parameter (`max_generations`), checked.
+    static func read(_ parameter: QueryParameter, from request: Request) throws -> Int {
         var parameters = QueryParameters(request)
-        let generations = parameters.integer("max_generations", in: 1...maximumGenerations) ?? fallback
+        let value = parameters.integerOrFallback(parameter)
         try parameters.validate()
-        return generations
+        return value
     }
 
     /// A Sosa number from the path: a whole number from 1 (the root) to `Int.max`, 62

@@ -29,25 +29,12 @@ struct PersonsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
         let page = PageRequest(&parameters)
-        let filter = Self.filter(&parameters)
+        let filter = PersonListQuery.filter(&parameters)
         try parameters.validate()
         let base = try await scope.resolve(request, context)
         let (items, total) = try await persons.list(base: base.id, filter: filter, offset: page.offset, limit: page.limit)
         let visible = try await visibleAll(items, base: base, context: context)
         return try JSONResponse.encode(PageResponse(items: visible, total: total, offset: page.offset, limit: page.limit))
-    }
-
-    /// `?surname=&first_name=&sex=&birth_year_from=&birth_year_to=`, with the Python API's
-    /// `last_name`, `birth_year_min` and `birth_year_max`.
-    static func filter(_ query: inout QueryParameters) -> PersonFilter {
-        var filter = PersonFilter(
-            surname: query.text("surname", "last_name", maxLength: 100),
-            firstName: query.text("first_name", maxLength: 100),
-            birthYearFrom: query.integer("birth_year_from", "birth_year_min", in: -5000...3000),
-            birthYearTo: query.integer("birth_year_to", "birth_year_max", in: -5000...3000)
-        )
-        if let sex = query.choice("sex", among: Sex.allCases.map(\.rawValue)).flatMap(Sex.init(rawValue:)) { filter.sex = sex }
-        return filter
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
