@@ -179,11 +179,8 @@ func buildRouter(
     RecordsController<NoteResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     RecordsController<PlaceResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     GenealogyController(
-        graphs: graphs, persons: PersonRepository(database: database), scope: scope
-    ).addRoutes(to: router, catalog: catalog)
-    StatisticsController(
-        statistics: StatisticsRepository(database: database), anniversaries: AnniversaryRepository(database: database),
-        names: NameIndexRepository(database: database), persons: PersonRepository(database: database), graphs: graphs, scope: scope
+        graphs: graphs, persons: PersonRepository(database: database), statistics: StatisticsRepository(database: database),
+        anniversaries: AnniversaryRepository(database: database), names: NameIndexRepository(database: database), scope: scope
     ).addRoutes(to: router, catalog: catalog)
     SearchController(
         search: SearchRepository(database: database), names: NameIndexRepository(database: database),

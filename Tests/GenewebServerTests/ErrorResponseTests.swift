@@ -1,5 +1,6 @@
 import Foundation
 import GenewebServer
+import GenewebStore
 import GenewebTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -7,6 +8,26 @@ import Testing
 
 @Suite("Error responses are the JSON of API.md")
 struct ErrorResponseTests {
+    @Test("a write refused by the store is answered once for every route: a stale family is a 412 naming the family, with its ETag", arguments: serverEngines)
+    func writeConflict(engine: DatabaseEngine) async throws {
+        try await withAuthApp(engine) { client in
+            let admin = try await client.loginAdmin().access
+            let parent = try await FamiliesAPITests.person(client, "Pierre", "Martin", sex: "male", born: "1820", token: admin)
+            let created = try await client.request(.post, "/api/v1/families", json: ["parents": [parent]], token: admin)
+            let id = try #require(try created.json["id"] as? String)
+            #expect(
+                try await client.request(.patch, "/api/v1/families/\(id)", json: ["comment": "a"], token: admin, headers: [.ifMatch: "\"1\""]).status == .ok)
+            let stale = try await client.request(.patch, "/api/v1/families/\(id)", json: ["comment": "b"], token: admin, headers: [.ifMatch: "\"1\""])
+            #expect(stale.status == .preconditionFailed)
+            #expect(stale.headers[.eTag] == "\"2\"")
+            #expect((try stale.json["detail"] as? String)?.hasPrefix("The family changed since you read it") == true)
+            let stalePerson = try await client.request(
+                .delete, "/api/v1/persons/\(parent)?cascade=unlink", token: admin, headers: [.ifMatch: "\"9\""])
+            #expect(stalePerson.status == .preconditionFailed)
+            #expect((try stalePerson.json["detail"] as? String)?.hasPrefix("The person changed") == true)
+        }
+    }
+
     @Test("an unknown route is a 404 with the error JSON")
     func notFound() async throws {
         let directory = TemporaryDirectory()

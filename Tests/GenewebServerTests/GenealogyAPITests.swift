@@ -156,6 +156,31 @@ struct GenealogyAPITests {
         }
     }
 
+    @Test("a relationship answer keeps its shape: every key, the cousins' common ancestors, unknown ends 404", arguments: serverEngines)
+    func relationshipShape(engine: DatabaseEngine) async throws {
+        try await withAuthApp(engine) { client in
+            let (_, ids) = try await Self.setUp(client)
+            let henri = try #require(ids["Henri Martin"])
+            let marthe = try #require(ids["Marthe Noir"])
+            let json = try await client.request(.get, "/api/v1/genealogy/relationship/\(henri)/\(marthe)").json
+            #expect(Set(json.keys) == ["person_id", "other_id", "kind", "english", "french", "links"])
+            #expect(json["person_id"] as? String == henri && json["other_id"] as? String == marthe)
+            #expect(json["kind"] as? String == "blood")
+            let links = try #require(json["links"] as? [[String: Any]])
+            let link = try #require(links.first)
+            #expect(Set(link.keys) == ["generations_from_first", "generations_from_second", "english", "french", "common_ancestors"])
+            #expect(link["generations_from_first"] as? Int == 2 && link["generations_from_second"] as? Int == 2)
+            let ancestors = (link["common_ancestors"] as? [[String: Any]] ?? []).map {
+                "\($0["first_name"] as? String ?? "") \($0["surname"] as? String ?? "")"
+            }
+            #expect(Set(ancestors).count == 2)
+            #expect(ancestors.allSatisfy { ids[$0] != nil })
+            let unknown = UUID().uuidString.lowercased()
+            #expect(try await client.request(.get, "/api/v1/genealogy/relationship/\(henri)/\(unknown)").status == .notFound)
+            #expect(try await client.request(.get, "/api/v1/genealogy/relationship/\(unknown)/\(henri)").status == .notFound)
+        }
+    }
+
     @Test("a living person cannot be the starting point for anonymous callers")
     func privacy() async throws {
         try await withAuthApp { client in

@@ -175,6 +175,26 @@ struct SearchAPITests {
         }
     }
 
+    @Test("an anonymised person reads anonymized true in search, as on /persons/{id}", arguments: serverEngines)
+    func anonymizedInSearch(engine: DatabaseEngine) async throws {
+        try await withAuthApp(engine) { client in
+            let admin = try await client.loginAdmin().access
+            let created = try await PersonsAPITests.create(client, ["first_name": "Sophie", "surname": "Effacée", "birth_date": "1801"], token: admin)
+            let id = try #require(created["id"] as? String)
+            let anonymized = try await client.request(
+                .post, "/api/v1/persons/\(id)/anonymize", json: ["reason": "erasure request", "confirm_irreversible": true], token: admin)
+            #expect(anonymized.status == .ok)
+            #expect(try await client.request(.get, "/api/v1/persons/\(id)", token: admin).json["anonymized"] as? Bool == true)
+            let search = try await client.request(.get, "/api/v1/search/persons?query=Anonymized", token: admin)
+            let result = (try search.json["results"] as? [[String: Any]])?.first { $0["person_id"] as? String == id }
+            #expect(result?["anonymized"] as? Bool == true)
+            let plain = try await PersonsAPITests.create(client, ["first_name": "Paul", "surname": "Gardé", "birth_date": "1802"], token: admin)
+            let kept = try await client.request(.get, "/api/v1/search/persons?query=Paul", token: admin)
+            let keptResult = (try kept.json["results"] as? [[String: Any]])?.first { $0["person_id"] as? String == plain["id"] as? String }
+            #expect(keptResult?["anonymized"] as? Bool == false)
+        }
+    }
+
     @Test("surname and first-name indexes count only the persons the caller may see", arguments: serverEngines)
     func nameIndexes(engine: DatabaseEngine) async throws {
         try await withAuthApp(engine) { client in

@@ -102,20 +102,3 @@ enum EntityTag {
         return version
     }
 }
-
-extension WriteConflict {
-    func apiError(entity: String) -> APIError {
-        switch self {
-        case .staleVersion(let current):
-            var headers = HTTPFields()
-            headers[.eTag] = "\"\(current)\""
-            return APIError(.preconditionFailed, detail: "The \(entity) changed since you read it (now version \(current)); read it again", headers: headers)
-        case .duplicateKey(let key):
-            return .conflict("Another person of this base has the key \(key); choose another occurrence number")
-        case .stillLinked(let families):
-            return .conflict("The person is still in \(families.count) families; remove them first or use ?cascade=unlink")
-        case .notFound:
-            return .notFound("\(entity.capitalized) not found")
-        }
-    }
-}

@@ -23,38 +23,12 @@ struct FamiliesController {
         }
     }
 
-    /// Our list shape plus the Python API's `families` key.
-    struct FamilyList: Encodable {
-        let items: [FamilyPayload]
-        let families: [FamilyPayload]
-        let total: Int
-        let offset: Int
-        let limit: Int
-    }
-
-    /// The stored family, plus the Python API's `success`/`message`/`family` envelope fields.
-    struct FamilyWriteResponse: Encodable {
-        let family: FamilyPayload
-        let success = true
-        let message: String
-
-        func encode(to encoder: any Encoder) throws {
-            try family.encode(to: encoder)
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(success, forKey: .success)
-            try container.encode(message, forKey: .message)
-            try container.encode(family, forKey: .family)
-        }
-
-        enum Keys: String, CodingKey { case success, message, family }
-    }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let page = try PageRequest(request)
         let base = try await scope.resolve(request, context)
         let (items, total) = try await families.list(base: base.id, offset: page.offset, limit: page.limit)
         let payloads = try await presenter(context, base: base).payloads(items, base: base.id)
-        return try JSONResponse.encode(FamilyList(items: payloads, families: payloads, total: total, offset: page.offset, limit: page.limit))
+        return try JSONResponse.encode(FamilyListPayload(items: payloads, families: payloads, total: total, offset: page.offset, limit: page.limit))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -75,8 +49,6 @@ struct FamiliesController {
         let stored: Stored<Family>
         do {
             stored = try await families.insert(family, base: base.id, audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "family")
         } catch let loop as AncestryLoop {
             throw try await loopError(loop, base: base.id)
         }
@@ -84,7 +56,7 @@ struct FamiliesController {
         let path = request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path
         headers[.location] = "\(path)/\(family.id.uuid.uuidString.lowercased())"
         let payload = try await presenter(context, base: base).payloads([stored], base: base.id)[0]
-        return try JSONResponse.encode(FamilyWriteResponse(family: payload, message: "Family created"), status: .created, headers: headers)
+        return try JSONResponse.encode(FamilyWritePayload(family: payload, message: "Family created"), status: .created, headers: headers)
     }
 
     @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -112,13 +84,11 @@ struct FamiliesController {
         let updated: Stored<Family>
         do {
             updated = try await families.update(family, base: base.id, expectedVersion: expected, audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "family")
         } catch let loop as AncestryLoop {
             throw try await loopError(loop, base: base.id)
         }
         let payload = try await presenter(context, base: base).payloads([updated], base: base.id)[0]
-        return try JSONResponse.encode(FamilyWriteResponse(family: payload, message: "Family updated"), headers: EntityTag.header(version: updated.version))
+        return try JSONResponse.encode(FamilyWritePayload(family: payload, message: "Family updated"), headers: EntityTag.header(version: updated.version))
     }
 
     /// 200 with the Python API's `{success, message, family_id}` (its clients expect a body).
@@ -127,21 +97,8 @@ struct FamiliesController {
         let expected = try EntityTag.expectedVersion(request)
         let stored = try await find(context, base: base.id)
         let entry = auditEntry("family.delete", family: stored.value, base: base.name, context: context)
-        do {
-            try await families.delete(stored.value.id.uuid, base: base.id, expectedVersion: expected, audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "family")
-        }
-        struct Deleted: Encodable {
-            let success = true
-            let message = "Family deleted"
-            let familyID: String
-            enum CodingKeys: String, CodingKey {
-                case success, message
-                case familyID = "family_id"
-            }
-        }
-        return try JSONResponse.encode(Deleted(familyID: stored.value.id.uuid.uuidString.lowercased()))
+        try await families.delete(stored.value.id.uuid, base: base.id, expectedVersion: expected, audit: entry)
+        return try JSONResponse.encode(FamilyDeletedPayload(familyID: stored.value.id.uuid.uuidString.lowercased()))
     }
 
     // MARK: Checks

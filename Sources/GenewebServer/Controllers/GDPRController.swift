@@ -26,33 +26,6 @@ struct GDPRController {
         }
     }
 
-    struct ConsentPayload: Encodable {
-        let consentStatus: String
-        let processingPurposes: [String]
-        let notes: String?
-        let consentDate: String?
-        let recordedBy: String
-        let recordedAt: String
-
-        init(_ record: ConsentRecord) {
-            consentStatus = record.status.rawValue
-            processingPurposes = record.purposes
-            notes = record.notes
-            consentDate = record.consentDate
-            recordedBy = record.recordedBy
-            recordedAt = UserResponse.timestamp(record.recordedAt)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case notes
-            case consentStatus = "consent_status"
-            case processingPurposes = "processing_purposes"
-            case consentDate = "consent_date"
-            case recordedBy = "recorded_by"
-            case recordedAt = "recorded_at"
-        }
-    }
-
     /// Everything stored about the person: the record, their families, consents and the audit trail.
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
@@ -62,29 +35,9 @@ struct GDPRController {
         let familyPayloads = try await FamilyPresenter(persons: persons, privacy: PrivacyPolicy(role: context.role, base: base))
             .payloads(try await families.families(of: id, base: base.id), base: base.id)
         let trail = try await audit.entries(entityID: id.uuidString.lowercased(), offset: 0, limit: 10_000).entries
-        struct Export: Encodable {
-            let personData: PersonPayload
-            let families: [FamilyPayload]
-            let auditLogs: [AuditController.EntryResponse]
-            let gdprConsents: [ConsentPayload]
-            let exportRequestedBy: String
-            let exportTimestamp: String
-            let lawfulBasis: String
-            let dataRetentionPeriod: String
-            enum CodingKeys: String, CodingKey {
-                case families
-                case personData = "person_data"
-                case auditLogs = "audit_logs"
-                case gdprConsents = "gdpr_consents"
-                case exportRequestedBy = "export_requested_by"
-                case exportTimestamp = "export_timestamp"
-                case lawfulBasis = "lawful_basis"
-                case dataRetentionPeriod = "data_retention_period"
-            }
-        }
-        let payload = Export(
+        let payload = GDPRExportPayload(
             personData: PersonPayload(person, isLiving: LivingRule().isLiving(person.value, evidence: evidence)),
-            families: familyPayloads, auditLogs: trail.map(AuditController.EntryResponse.init),
+            families: familyPayloads, auditLogs: trail.map(AuditEntryPayload.init),
             gdprConsents: try await consents.history(of: id, base: base.id).map(ConsentPayload.init),
             exportRequestedBy: context.identity?.username ?? "", exportTimestamp: Date().formatted(.iso8601),
             lawfulBasis: Self.lawfulBasis, dataRetentionPeriod: Self.retention
@@ -127,51 +80,16 @@ struct GDPRController {
             details: [
                 "reason": String(body.reason.prefix(200)), "legal_basis": body.legalBasis ?? "", "version_before": String(person.version),
             ])
-        let stored: Stored<Person>
-        do {
-            stored = try await persons.update(anonymized, base: base.id, expectedVersion: person.version, occurrence: .smallestFree, audit: record)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "person")
-        }
-        struct Anonymized: Encodable {
-            let success = true
-            let message = "Person anonymized; family links kept"
-            let personID: String
-            let anonymizedAt: String
-            let version: Int
-            enum CodingKeys: String, CodingKey {
-                case success, message, version
-                case personID = "person_id"
-                case anonymizedAt = "anonymized_at"
-            }
-        }
+        let stored = try await persons.update(anonymized, base: base.id, expectedVersion: person.version, occurrence: .smallestFree, audit: record)
         return try JSONResponse.encode(
-            Anonymized(personID: stored.value.id.uuid.uuidString.lowercased(), anonymizedAt: Date().formatted(.iso8601), version: stored.version))
+            AnonymizedPayload(personID: stored.value.id.uuid.uuidString.lowercased(), anonymizedAt: Date().formatted(.iso8601), version: stored.version))
     }
 
     @Sendable func consentHistory(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
         let person = try await find(context, base: base.id)
         let history = try await consents.history(of: person.value.id.uuid, base: base.id)
-        return try JSONResponse.encode(ConsentState(personID: person.value.id.uuid, history: history))
-    }
-
-    struct ConsentState: Encodable {
-        let personID: String
-        let consentStatus: String
-        let consents: [ConsentPayload]
-
-        init(personID: UUID, history: [ConsentRecord]) {
-            self.personID = personID.uuidString.lowercased()
-            consentStatus = history.last?.status.rawValue ?? ConsentRecord.Status.pending.rawValue
-            consents = history.map(ConsentPayload.init)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case consents
-            case personID = "person_id"
-            case consentStatus = "consent_status"
-        }
+        return try JSONResponse.encode(ConsentStatePayload(personID: person.value.id.uuid, history: history))
     }
 
     struct ConsentUpdate: Decodable {
@@ -225,38 +143,17 @@ struct GDPRController {
                 details: [
                     "statuses": records.map(\.status.rawValue).joined(separator: ",")
                 ]))
-        return try JSONResponse.encode(ConsentState(personID: id, history: try await consents.history(of: id, base: base.id)))
+        return try JSONResponse.encode(ConsentStatePayload(personID: id, history: try await consents.history(of: id, base: base.id)))
     }
 
     @Sendable func processingInfo(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
         let person = try await find(context, base: base.id)
         let history = try await consents.history(of: person.value.id.uuid, base: base.id)
-        struct Info: Encodable {
-            let personID: String
-            let dataController: String
-            let processingPurposes: [String]
-            let lawfulBasis: String
-            let dataRetentionPeriod: String
-            let consentStatus: String
-            let dataCategories = ["names", "sex", "life events with dates and places", "family links", "notes and sources"]
-            let rights = ["access (gdpr-export)", "rectification (PUT/PATCH)", "erasure (anonymize)", "objection and consent withdrawal (consent)"]
-            let visibility: String
-            enum CodingKeys: String, CodingKey {
-                case rights, visibility
-                case personID = "person_id"
-                case dataController = "data_controller"
-                case processingPurposes = "processing_purposes"
-                case lawfulBasis = "lawful_basis"
-                case dataRetentionPeriod = "data_retention_period"
-                case consentStatus = "consent_status"
-                case dataCategories = "data_categories"
-            }
-        }
         let living = LivingRule().isLiving(
             person.value, evidence: try await persons.livingEvidence(for: [person.value.id.uuid])[person.value.id.uuid] ?? LivingEvidence())
         return try JSONResponse.encode(
-            Info(
+            ProcessingInfoPayload(
                 personID: person.value.id.uuid.uuidString.lowercased(), dataController: "The owners of base \(base.name)",
                 processingPurposes: Self.purposes, lawfulBasis: Self.lawfulBasis, dataRetentionPeriod: Self.retention,
                 consentStatus: history.last?.status.rawValue ?? "pending",

@@ -3,18 +3,25 @@ import GenewebCore
 import GenewebStore
 import Hummingbird
 
-/// `/api/v1/genealogy/*` (and per base): ancestors with Sosa numbers, descendants with d'Aboville
-/// numbers, nested trees, Sosa lookup, relationships, consanguinity and implex, computed on the
-/// base's in-memory graph. Persons come out through the privacy policy; a person the caller may
-/// not see cannot be the starting point of a computation (404), so a living person's lineage
-/// is not shown around them.
+/// `/api/v1/genealogy/*` (and per base): every genealogy route. Here, about one person:
+/// ancestors with Sosa numbers, descendants with d'Aboville numbers, nested trees, Sosa lookup,
+/// relationships, consanguinity and implex, computed on the base's in-memory graph; in
+/// `GenealogyController+BaseFigures.swift`, figures over the whole base.
+///
+/// Persons come out through the privacy policy, read once per request after the computation;
+/// a person the caller may not see cannot be the starting point of a computation (404), so a
+/// living person's lineage is not shown around them. The query is checked before the person is
+/// looked up, so a bad parameter answers the same 422 whether the person exists, is hidden or
+/// is unknown.
 struct GenealogyController {
     let graphs: GraphCache
     let persons: PersonRepository
+    let statistics: StatisticsRepository
+    let anniversaries: AnniversaryRepository
+    let names: NameIndexRepository
+    let consanguinityCache = ConsanguinityCache()
+    let answers = ResponseCache()
     let scope: BaseScope
-
-    static let defaultGenerations = 5
-    static let maximumGenerations = 50
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         for prefix in BaseScope.paths("/genealogy") {
@@ -25,183 +32,108 @@ struct GenealogyController {
             router.route(.get, "\(prefix)/relationship/:person_id/:other_id", access: .publicRead, in: catalog, use: relationship)
             router.route(.get, "\(prefix)/consanguinity/:person_id", access: .publicRead, in: catalog, use: consanguinity)
             router.route(.get, "\(prefix)/implex/:person_id", access: .publicRead, in: catalog, use: implex)
+            router.route(.get, "\(prefix)/stats", access: .publicRead, in: catalog, use: stats)
+            router.route(.get, "\(prefix)/anniversaries", access: .publicRead, in: catalog, use: anniversariesOfDay)
+            router.route(.get, "\(prefix)/consanguinity", access: .publicRead, in: catalog, use: baseConsanguinity)
         }
     }
 
     // MARK: Routes
 
     @Sendable func ancestors(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let generations = try Self.read(GenealogyQuery.generations, from: request)
         let (base, graph, root) = try await start(request, context)
-        let generations = try Self.generations(request)
         let timer = ServerTiming()
         let (found, truncated) = graph.ancestors(of: root, maxGenerations: generations)
         let timing = timer.header("graph")
-        let views = try await present(found.map(\.person), graph: graph, base: base, context: context)
-        struct Item: Encodable {
-            let generation: Int
-            let sosaNumbers: [UInt64]
-            let person: VisiblePerson
-            enum CodingKeys: String, CodingKey {
-                case generation, person
-                case sosaNumbers = "sosa_numbers"
-            }
-        }
-        struct Body: Encodable {
-            let personID: String
-            let maxGenerations: Int
-            let truncated: Bool
-            let total: Int
-            let ancestors: [Item]
-            enum CodingKeys: String, CodingKey {
-                case truncated, total, ancestors
-                case personID = "person_id"
-                case maxGenerations = "max_generations"
-            }
-        }
+        let views = try await present(found.map(\.person), seeing: [root], graph: graph, base: base, context: context)
         let items = found.dropFirst().compactMap { ancestor in
-            views[ancestor.person].map { Item(generation: ancestor.generation, sosaNumbers: ancestor.sosaNumbers, person: $0) }
+            views[ancestor.person].map { AncestorsPayload.Ancestor(generation: ancestor.generation, sosaNumbers: ancestor.sosaNumbers, person: $0) }
         }
         return try JSONResponse.encode(
-            Body(
+            AncestorsPayload(
                 personID: graph.ids[Int(root)].uuidString.lowercased(), maxGenerations: generations, truncated: truncated, total: items.count, ancestors: items),
             headers: timing)
     }
 
     @Sendable func descendants(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let generations = try Self.read(GenealogyQuery.generations, from: request)
         let (base, graph, root) = try await start(request, context)
-        let generations = try Self.generations(request)
         let found = graph.descendants(of: root, maxGenerations: generations)
-        let views = try await present(found.map(\.person), graph: graph, base: base, context: context)
-        struct Item: Encodable {
-            let generation: Int
-            let label: String
-            let person: VisiblePerson
+        let views = try await present(found.map(\.person), seeing: [root], graph: graph, base: base, context: context)
+        let items = found.dropFirst().compactMap { item in
+            views[item.person].map { DescendantsPayload.Descendant(generation: item.generation, label: item.label, person: $0) }
         }
-        struct Body: Encodable {
-            let personID: String
-            let maxGenerations: Int
-            let total: Int
-            let descendants: [Item]
-            enum CodingKeys: String, CodingKey {
-                case total, descendants
-                case personID = "person_id"
-                case maxGenerations = "max_generations"
-            }
-        }
-        let items = found.dropFirst().compactMap { item in views[item.person].map { Item(generation: item.generation, label: item.label, person: $0) } }
         return try JSONResponse.encode(
-            Body(personID: graph.ids[Int(root)].uuidString.lowercased(), maxGenerations: generations, total: items.count, descendants: items))
+            DescendantsPayload(personID: graph.ids[Int(root)].uuidString.lowercased(), maxGenerations: generations, total: items.count, descendants: items))
     }
 
     /// A nested tree: `tree_type` (or `direction`) `ancestors`, `descendants` or `full` (both).
     @Sendable func tree(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (base, graph, root) = try await start(request, context)
         var parameters = QueryParameters(request)
-        let generations = parameters.integer("max_generations", in: 1...Self.maximumGenerations) ?? Self.defaultGenerations
-        let type = parameters.choice("tree_type", "direction", among: ["full", "both", "ancestors", "descendants"]) ?? "full"
+        let generations = parameters.integerOrFallback(GenealogyQuery.generations)
+        let type = parameters.choice(GenealogyQuery.treeType) ?? "full"
         try parameters.validate()
+        let (base, graph, root) = try await start(request, context)
         var needed = [root]
         if type != "descendants" { needed += graph.ancestors(of: root, maxGenerations: generations).ancestors.map(\.person) }
         if type != "ancestors" { needed += graph.descendants(of: root, maxGenerations: generations).map(\.person) }
-        let views = try await present(needed, graph: graph, base: base, context: context)
-        func up(_ person: GenealogyGraph.Index, _ generation: Int) -> TreeNode? {
+        let views = try await present(needed, seeing: [root], graph: graph, base: base, context: context)
+        func up(_ person: GenealogyGraph.Index, _ generation: Int) -> TreeNodePayload? {
             guard let view = views[person] else { return nil }
             let (father, mother) = graph.parents(of: person)
             let parents = generation < generations ? [father, mother].compactMap { $0 }.compactMap { up($0, generation + 1) } : []
-            return TreeNode(person: view, parents: parents, children: nil)
+            return TreeNodePayload(person: view, parents: parents, children: nil)
         }
-        func down(_ person: GenealogyGraph.Index, _ generation: Int) -> TreeNode? {
+        func down(_ person: GenealogyGraph.Index, _ generation: Int) -> TreeNodePayload? {
             guard let view = views[person] else { return nil }
             let children = generation < generations ? graph.children[Int(person)].compactMap { down($0, generation + 1) } : []
-            return TreeNode(person: view, parents: nil, children: children)
+            return TreeNodePayload(person: view, parents: nil, children: children)
         }
         let ancestorsTree = type == "descendants" ? nil : up(root, 0)
         let descendantsTree = type == "ancestors" ? nil : down(root, 0)
-        let node = TreeNode(person: views[root]!, parents: ancestorsTree?.parents, children: descendantsTree?.children)
+        let node = TreeNodePayload(person: views[root]!, parents: ancestorsTree?.parents, children: descendantsTree?.children)
         return try JSONResponse.encode(node)
     }
 
-    final class TreeNode: Encodable {
-        let person: VisiblePerson
-        let parents: [TreeNode]?
-        let children: [TreeNode]?
-        init(person: VisiblePerson, parents: [TreeNode]?, children: [TreeNode]?) {
-            self.person = person
-            self.parents = parents
-            self.children = children
-        }
-    }
-
     @Sendable func sosa(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let base = try await scope.resolve(request, context)
         let number = try Self.sosaNumber(try context.parameters.require("sosa_number"))
         var parameters = QueryParameters(request)
-        let rootText = parameters.text("root_person_id", maxLength: 100)
+        let rootText = parameters.text(GenealogyQuery.rootPerson)
         try parameters.validate()
         guard let rootText else { throw APIError.validation([FieldError(field: "root_person_id", message: "is required")]) }
+        let base = try await scope.resolve(request, context)
         let graph = try await graphs.graph(for: base.id)
-        let root = try await visibleIndex(rootText, graph: graph, base: base, context: context)
-        guard let found = graph.person(sosa: number, root: root) else { throw APIError.notFound("No known ancestor with Sosa number \(number)") }
-        let views = try await present([found], graph: graph, base: base, context: context)
-        struct Body: Encodable {
-            let sosaNumber: UInt64
-            let generation: Int
-            let rootPersonID: String
-            let person: VisiblePerson
-            enum CodingKeys: String, CodingKey {
-                case generation, person
-                case sosaNumber = "sosa_number"
-                case rootPersonID = "root_person_id"
-            }
-        }
+        let root = try Self.index(rootText, in: graph)
+        let found = graph.person(sosa: number, root: root)
+        let views = try await present([root] + (found.map { [$0] } ?? []), seeing: [root], graph: graph, base: base, context: context)
+        guard let found else { throw APIError.notFound("No known ancestor with Sosa number \(number)") }
         return try JSONResponse.encode(
-            Body(
+            SosaPayload(
                 sosaNumber: number, generation: 63 - number.leadingZeroBitCount,
                 rootPersonID: graph.ids[Int(root)].uuidString.lowercased(), person: views[found]!))
     }
 
+    /// Computed first, then every person the answer names (both ends, the common ancestors, the
+    /// spouse it goes through) is read through the privacy policy at once; either end hidden
+    /// from the caller is a 404, as if the computation had never run.
     @Sendable func relationship(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (base, graph, first) = try await start(request, context)
-        let second = try await visibleIndex(try context.parameters.require("other_id"), graph: graph, base: base, context: context)
+        let base = try await scope.resolve(request, context)
+        let graph = try await graphs.graph(for: base.id)
+        let first = try Self.index(try context.parameters.require("person_id"), in: graph)
+        let second = try Self.index(try context.parameters.require("other_id"), in: graph)
         let timer = ServerTiming()
-        let relation = graph.relationship(first, second, maxGenerations: Self.maximumGenerations)
+        let relation = graph.relationship(first, second, maxGenerations: GenealogyQuery.maximumGenerations)
         let timing = timer.header("graph")
         let involved = relation.links.flatMap(\.ancestors) + (relation.through.map { [$0] } ?? [])
-        let views = try await present(involved, graph: graph, base: base, context: context)
-        struct Link: Encodable {
-            let generationsFromFirst: Int
-            let generationsFromSecond: Int
-            let english: String
-            let french: String
-            let commonAncestors: [VisiblePerson]
-            enum CodingKeys: String, CodingKey {
-                case english, french
-                case generationsFromFirst = "generations_from_first"
-                case generationsFromSecond = "generations_from_second"
-                case commonAncestors = "common_ancestors"
-            }
-        }
-        struct Body: Encodable {
-            let personID: String
-            let otherID: String
-            let kind: String
-            let english: String
-            let french: String
-            let links: [Link]
-            let through: VisiblePerson?
-            enum CodingKeys: String, CodingKey {
-                case kind, english, french, links, through
-                case personID = "person_id"
-                case otherID = "other_id"
-            }
-        }
+        let views = try await present([first, second] + involved, seeing: [first, second], graph: graph, base: base, context: context)
         let links = relation.links.map { link in
-            Link(
+            RelationshipPayload.Link(
                 generationsFromFirst: link.up, generationsFromSecond: link.down, english: link.english, french: link.french,
                 commonAncestors: link.ancestors.compactMap { views[$0] })
         }
         return try JSONResponse.encode(
-            Body(
+            RelationshipPayload(
                 personID: graph.ids[Int(first)].uuidString.lowercased(), otherID: graph.ids[Int(second)].uuidString.lowercased(),
                 kind: relation.kind.rawValue, english: relation.english, french: relation.french, links: links,
                 through: relation.through.flatMap { views[$0] }
@@ -209,85 +141,66 @@ struct GenealogyController {
     }
 
     @Sendable func consanguinity(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (_, graph, person) = try await start(request, context)
+        let (_, graph, person) = try await start(request, context, checkingVisibility: true)
         let timer = ServerTiming()
         var calculator = KinshipCalculator(graph: graph)
         let coefficient = calculator.inbreeding(of: person)
         let timing = timer.header("graph")
-        struct Body: Encodable {
-            let personID: String
-            let coefficient: Double
-            let percent: Double
-            enum CodingKeys: String, CodingKey {
-                case coefficient, percent
-                case personID = "person_id"
-            }
-        }
         return try JSONResponse.encode(
-            Body(personID: graph.ids[Int(person)].uuidString.lowercased(), coefficient: coefficient, percent: coefficient * 100), headers: timing)
+            InbreedingPayload(personID: graph.ids[Int(person)].uuidString.lowercased(), coefficient: coefficient, percent: coefficient * 100), headers: timing)
     }
 
     @Sendable func implex(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (_, graph, person) = try await start(request, context)
-        let generations = try Self.generations(request, default: 10)
-        struct Generation: Encodable {
-            let generation: Int
-            let places: UInt64
-            let known: Int
-            let distinct: Int
-            let implexRatio: Double
-            enum CodingKeys: String, CodingKey {
-                case generation, places, known, distinct
-                case implexRatio = "implex_ratio"
-            }
-        }
+        let generations = try Self.read(GenealogyQuery.implexGenerations, from: request)
+        let (_, graph, person) = try await start(request, context, checkingVisibility: true)
         let rows = graph.implex(of: person, maxGenerations: generations).map {
-            Generation(generation: $0.generation, places: $0.places, known: $0.known, distinct: $0.distinct, implexRatio: $0.implexRatio)
+            ImplexPayload.Generation(generation: $0.generation, places: $0.places, known: $0.known, distinct: $0.distinct, implexRatio: $0.implexRatio)
         }
-        struct Body: Encodable {
-            let personID: String
-            let generations: [Generation]
-            enum CodingKeys: String, CodingKey {
-                case generations
-                case personID = "person_id"
-            }
-        }
-        return try JSONResponse.encode(Body(personID: graph.ids[Int(person)].uuidString.lowercased(), generations: rows))
+        return try JSONResponse.encode(ImplexPayload(personID: graph.ids[Int(person)].uuidString.lowercased(), generations: rows))
     }
 
     // MARK: Helpers
 
-    /// The base, its graph and the starting person (`person_id`), who must be visible to the caller.
-    private func start(_ request: Request, _ context: AppRequestContext) async throws -> (ResolvedBase, GenealogyGraph, GenealogyGraph.Index) {
+    /// The base, its graph and the starting person (`person_id`). With `checkingVisibility`,
+    /// the person must be visible to the caller (routes that show nobody else); otherwise the
+    /// route checks it in its one privacy read (`present(_:seeing:...)`).
+    private func start(_ request: Request, _ context: AppRequestContext, checkingVisibility: Bool = false) async throws -> (
+        ResolvedBase, GenealogyGraph, GenealogyGraph.Index
+    ) {
         let base = try await scope.resolve(request, context)
         let graph = try await graphs.graph(for: base.id)
-        let index = try await visibleIndex(try context.parameters.require("person_id"), graph: graph, base: base, context: context)
+        let index = try Self.index(try context.parameters.require("person_id"), in: graph)
+        if checkingVisibility { _ = try await present([index], seeing: [index], graph: graph, base: base, context: context) }
         return (base, graph, index)
     }
 
-    private func visibleIndex(_ raw: String, graph: GenealogyGraph, base: ResolvedBase, context: AppRequestContext) async throws -> GenealogyGraph.Index {
+    /// The graph index of a person id from the path or query (404 when not in the base).
+    private static func index(_ raw: String, in graph: GenealogyGraph) throws -> GenealogyGraph.Index {
         guard let id = UUID(uuidString: raw), let index = graph.index(of: id) else { throw APIError.notFound("Person not found") }
-        let views = try await present([index], graph: graph, base: base, context: context)
-        guard case .full = views[index] else { throw APIError.notFound("Person not found") }
         return index
     }
 
-    /// The persons as the caller may see them, by graph index.
-    private func present(_ indexes: [GenealogyGraph.Index], graph: GenealogyGraph, base: ResolvedBase, context: AppRequestContext) async throws
-        -> [GenealogyGraph.Index: VisiblePerson]
-    {
+    /// The persons as the caller may see them, by graph index, in one read; a person of
+    /// `seeing` (the ones the caller asked about) not fully visible is a 404, so a computation
+    /// never shows the lineage around a living person.
+    private func present(
+        _ indexes: [GenealogyGraph.Index], seeing: [GenealogyGraph.Index], graph: GenealogyGraph, base: ResolvedBase, context: AppRequestContext
+    ) async throws -> [GenealogyGraph.Index: VisiblePerson] {
         let views = try await PrivacyPolicy(role: context.role, base: base).present(ids: indexes.map { graph.ids[Int($0)] }, base: base.id, persons: persons)
         var byIndex: [GenealogyGraph.Index: VisiblePerson] = [:]
         for index in Set(indexes) { byIndex[index] = views[graph.ids[Int(index)]] }
+        for index in seeing {
+            guard case .full = byIndex[index] else { throw APIError.notFound("Person not found") }
+        }
         return byIndex
     }
 
-    /// `?max_generations=` between 1 and `maximumGenerations`.
-    static func generations(_ request: Request, default fallback: Int = defaultGenerations) throws -> Int {
+    /// A route's one number parameter (`max_generations`), checked.
+    static func read(_ parameter: QueryParameter, from request: Request) throws -> Int {
         var parameters = QueryParameters(request)
-        let generations = parameters.integer("max_generations", in: 1...maximumGenerations) ?? fallback
+        let value = parameters.integerOrFallback(parameter)
         try parameters.validate()
-        return generations
+        return value
     }
 
     /// A Sosa number from the path: a whole number from 1 (the root) to `Int.max`, 62

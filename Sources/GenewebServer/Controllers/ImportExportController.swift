@@ -32,32 +32,6 @@ struct ImportExportController {
         }
     }
 
-    struct ReportPayload: Encodable {
-        let base: String
-        let format: String
-        let persons, families, sources, repositories, notes, media: Int
-        let warnings: [String]
-        let elapsedSeconds: Double
-
-        init(_ report: ImportReport) {
-            base = report.base
-            format = report.format
-            persons = report.persons
-            families = report.families
-            sources = report.sources
-            repositories = report.repositories
-            notes = report.notes
-            media = report.media
-            warnings = report.warnings
-            elapsedSeconds = report.elapsedSeconds
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case base, format, persons, families, sources, repositories, notes, media, warnings
-            case elapsedSeconds = "elapsed_seconds"
-        }
-    }
-
     // MARK: Import
 
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -87,7 +61,7 @@ struct ImportExportController {
                             "replace": String(replace), "file": String((fileName ?? "").prefix(200)),
                         ]
                     ))
-                return try JSONResponse.encode(ReportPayload(report), status: .created)
+                return try JSONResponse.encode(ImportReportPayload(report), status: .created)
             }
         } catch is CancellationError {
             Counter(label: "geneweb_imports_total", dimensions: [("result", "cancelled"), ("format", format.rawValue)]).increment()

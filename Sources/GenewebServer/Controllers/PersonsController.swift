@@ -29,25 +29,12 @@ struct PersonsController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
         let page = PageRequest(&parameters)
-        let filter = Self.filter(&parameters)
+        let filter = PersonListQuery.filter(&parameters)
         try parameters.validate()
         let base = try await scope.resolve(request, context)
         let (items, total) = try await persons.list(base: base.id, filter: filter, offset: page.offset, limit: page.limit)
         let visible = try await visibleAll(items, base: base, context: context)
         return try JSONResponse.encode(PageResponse(items: visible, total: total, offset: page.offset, limit: page.limit))
-    }
-
-    /// `?surname=&first_name=&sex=&birth_year_from=&birth_year_to=`, with the Python API's
-    /// `last_name`, `birth_year_min` and `birth_year_max`.
-    static func filter(_ query: inout QueryParameters) -> PersonFilter {
-        var filter = PersonFilter(
-            surname: query.text("surname", "last_name", maxLength: 100),
-            firstName: query.text("first_name", maxLength: 100),
-            birthYearFrom: query.integer("birth_year_from", "birth_year_min", in: -5000...3000),
-            birthYearTo: query.integer("birth_year_to", "birth_year_max", in: -5000...3000)
-        )
-        if let sex = query.choice("sex", among: Sex.allCases.map(\.rawValue)).flatMap(Sex.init(rawValue:)) { filter.sex = sex }
-        return filter
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -94,12 +81,7 @@ struct PersonsController {
         input.checkConsistency(of: person)
         guard input.errors.isEmpty else { throw APIError.validation(input.errors) }
         let entry = auditEntry("person.create", person: person, base: base.name, context: context, details: ["key": person.key])
-        let stored: Stored<Person>
-        do {
-            stored = try await persons.insert(person, base: base.id, occurrence: Self.occurrenceChoice(object), audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "person")
-        }
+        let stored = try await persons.insert(person, base: base.id, occurrence: Self.occurrenceChoice(object), audit: entry)
         var headers = EntityTag.header(version: stored.version)
         headers[.location] =
             "\(request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path)/\(person.id.uuid.uuidString.lowercased())"
@@ -141,12 +123,7 @@ struct PersonsController {
             details: [
                 "fields": changed.joined(separator: ","), "version_before": String(stored.version),
             ])
-        let updated: Stored<Person>
-        do {
-            updated = try await persons.update(person, base: base.id, expectedVersion: expected, occurrence: Self.occurrenceChoice(object), audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "person")
-        }
+        let updated = try await persons.update(person, base: base.id, expectedVersion: expected, occurrence: Self.occurrenceChoice(object), audit: entry)
         let evidence = try await persons.livingEvidence(for: [person.id.uuid])[person.id.uuid] ?? LivingEvidence()
         return try JSONResponse.encode(
             PersonPayload(updated, isLiving: LivingRule().isLiving(updated.value, evidence: evidence)),
@@ -165,11 +142,7 @@ struct PersonsController {
             details: [
                 "key": stored.value.key, "cascade": cascade ?? "none",
             ])
-        do {
-            try await persons.delete(stored.value.id.uuid, base: base.id, expectedVersion: expected, unlink: cascade == "unlink", audit: entry)
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: "person")
-        }
+        try await persons.delete(stored.value.id.uuid, base: base.id, expectedVersion: expected, unlink: cascade == "unlink", audit: entry)
         return Response(status: .noContent)
     }
 

@@ -69,34 +69,26 @@ struct RecordsController<Resource: RecordResource> {
         var errors: [FieldError] = []
         Resource.apply(object, to: &record, complete: complete, errors: &errors)
         guard errors.isEmpty else { throw APIError.validation(errors) }
-        do {
-            let updated = try await records.update(
-                record, base: base.id,
-                audit: entry(
-                    complete ? "replace" : "update", id: record.recordID, base: base.name, context: context,
-                    details: [
-                        "fields": object.keys.sorted().joined(separator: ",")
-                    ]))
-            return try JSONResponse.encode(Resource.payload(updated))
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: Resource.entity)
-        }
+        let updated = try await records.update(
+            record, base: base.id,
+            audit: entry(
+                complete ? "replace" : "update", id: record.recordID, base: base.name, context: context,
+                details: [
+                    "fields": object.keys.sorted().joined(separator: ",")
+                ]))
+        return try JSONResponse.encode(Resource.payload(updated))
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
         let stored = try await find(context, base: base.id)
-        do {
-            try await records.delete(
-                stored.value.recordID, base: base.id,
-                audit: entry(
-                    "delete", id: stored.value.recordID, base: base.name, context: context,
-                    details: [
-                        "label": String(stored.value.label.prefix(200))
-                    ]))
-        } catch let conflict as WriteConflict {
-            throw conflict.apiError(entity: Resource.entity)
-        }
+        try await records.delete(
+            stored.value.recordID, base: base.id,
+            audit: entry(
+                "delete", id: stored.value.recordID, base: base.name, context: context,
+                details: [
+                    "label": String(stored.value.label.prefix(200))
+                ]))
         return Response(status: .noContent)
     }
 

@@ -4,18 +4,10 @@ import Hummingbird
 struct RootController {
     let environment: String
 
-    struct ServiceInfo: Encodable {
-        let name: String
-        let version: String
-        let environment: String
-        let health: String
-        let api: String
-    }
-
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         router.route(.get, "/", access: .open, in: catalog) { _, _ in
             try JSONResponse.encode(
-                ServiceInfo(
+                ServiceInfoPayload(
                     name: "GeneWeb API", version: AppVersion.current, environment: environment,
                     health: "/health", api: "/api/v1"
                 ))

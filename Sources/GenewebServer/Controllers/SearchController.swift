@@ -106,7 +106,7 @@ struct SearchController {
             let (found, total) = try await names.names(kind, base: base.id, visibility: view, prefix: prefix, order: order, offset: offset, limit: limit)
             return try JSONResponse.encoder.encode(PageResponse(items: found.map(NameCountPayload.init), total: total, offset: offset, limit: limit))
         }
-        guard let body else { return try StatisticsController.computing("The name index of this base") }
+        guard let body else { return try ComputingPayload.response("The name index of this base") }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 

@@ -6,7 +6,8 @@ import Logging
 /// Turns every error into the JSON of API.md: never an HTML page, never a stack trace.
 ///
 /// Errors we throw on purpose (`APIError`) keep their status and details; framework errors
-/// (`HTTPError`, e.g. malformed JSON → 400, body too large → 413) get the matching code; a unique
+/// (`HTTPError`, e.g. malformed JSON → 400, body too large → 413) get the matching code; a write
+/// the store refused (`WriteConflict`) is a 412, 409 or 404 for the record the route writes; a unique
 /// key the database refused (either engine, read by `UniqueViolation`) is a 409; anything else is a 500 whose body says nothing more, logged in full with the request id.
 /// A path that exists under other methods answers 405 with `Allow`, not 404.
 struct ErrorMiddleware: RouterMiddleware {
@@ -17,6 +18,9 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
+            return try respond(error, to: request, context: context)
+        } catch let conflict as WriteConflict {
+            let error = conflict.apiError(entity: WriteConflict.entity(ofRoute: context.endpointPath))
             return try respond(error, to: request, context: context)
         } catch let error as HTTPError {
             return try respond(translate(error, request: request, context: context), to: request, context: context)

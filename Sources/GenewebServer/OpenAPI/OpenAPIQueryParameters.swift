@@ -36,24 +36,13 @@ enum OpenAPIQueryParameters {
     }
 
     private static let sexes = ["male", "female", "unknown"]
-    private static var generations: [String: Any] {
-        integer("max_generations", "Generations to follow", 1...GenealogyController.maximumGenerations, default: GenealogyController.defaultGenerations)
-    }
 
     static func parameters(for path: String) -> [[String: Any]] {
         let pattern = path.replacingOccurrences(of: "/api/v1/bases/:base", with: "/api/v1")
+        if let described = GenealogyQuery.parameters(for: pattern) { return described.flatMap(\.openAPI) }
         switch pattern {
         case "/api/v1/persons":
-            return paging() + [
-                string("surname", "Surname prefix, accents and case ignored (also last_name)", maxLength: 100),
-                string("last_name", "Synonym of surname (the Python API's name)", maxLength: 100),
-                string("first_name", "First-name prefix, accents and case ignored", maxLength: 100),
-                string("sex", "Sex", choices: sexes),
-                integer("birth_year_from", "Earliest birth year (also birth_year_min)", -5000...3000),
-                integer("birth_year_min", "Synonym of birth_year_from (the Python API's name)", -5000...3000),
-                integer("birth_year_to", "Latest birth year (also birth_year_max)", -5000...3000),
-                integer("birth_year_max", "Synonym of birth_year_to (the Python API's name)", -5000...3000),
-            ]
+            return paging() + PersonListQuery.all.flatMap(\.openAPI)
         case "/api/v1/persons/:person_id":
             return [string("cascade", "On DELETE, `unlink` removes the person from their families first", choices: ["unlink"])]
         case "/api/v1/sources", "/api/v1/notes", "/api/v1/places":
@@ -84,33 +73,6 @@ enum OpenAPIQueryParameters {
                 string("prefix", "Beginning of the name, accents and case ignored", maxLength: 100),
                 string("order", "Alphabetical, or most frequent first", choices: ["name", "count"]),
             ]
-        case "/api/v1/genealogy/ancestors/:person_id", "/api/v1/genealogy/descendants/:person_id":
-            return [generations]
-        case "/api/v1/genealogy/implex/:person_id":
-            return [integer("max_generations", "Generations to follow", 1...GenealogyController.maximumGenerations, default: 10)]
-        case "/api/v1/genealogy/tree/:person_id":
-            let directions = ["full", "both", "ancestors", "descendants"]
-            return [
-                generations, string("tree_type", "Direction of the tree (also direction)", choices: directions),
-                string("direction", "Synonym of tree_type", choices: directions),
-            ]
-        case "/api/v1/genealogy/sosa/:sosa_number":
-            return [
-                [
-                    "name": "root_person_id", "in": "query", "required": true, "description": "The person numbered 1",
-                    "schema": ["type": "string", "format": "uuid", "maxLength": 100],
-                ]
-            ]
-        case "/api/v1/genealogy/stats":
-            return [integer("top", "Length of the name and lifespan lists", 1...100, default: 10)]
-        case "/api/v1/genealogy/anniversaries":
-            return [
-                integer("month", "Month (today's by default, UTC)", 1...12),
-                integer("day", "Day of the month (today's by default, UTC)", 1...31),
-                integer("limit", "Most events of each kind", 1...1000, default: 100),
-            ]
-        case "/api/v1/genealogy/consanguinity":
-            return [integer("limit", "Length of the most-inbred list", 1...100, default: 20)]
         case "/api/v1/export":
             return [string("format", "File format", choices: ["gedcom551", "gedcom7", "gw"])]
         case "/api/v1/import":

@@ -74,7 +74,7 @@ enum OpenAPIResponses {
         ["/login", "/login/oauth2", "/refresh", "/logout", "/change-password"].contains { path.hasSuffix($0) }
     }
 
-    /// Routes that answer 202 while a whole-base figure is computed (`StatisticsController.computing`).
+    /// Routes that answer 202 while a whole-base figure is computed (`ComputingPayload.response`).
     private static func computesInBackground(_ path: String) -> Bool {
         ["/genealogy/stats", "/genealogy/consanguinity", "/search/surnames", "/search/first_names"].contains { path.hasSuffix($0) }
     }

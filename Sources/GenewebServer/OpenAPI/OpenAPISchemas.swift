@@ -25,16 +25,6 @@ enum OpenAPISchemas {
             ], required: ["items", "total", "offset", "limit"])
     }
 
-    static var eventInput: [String: Any] {
-        object(
-            [
-                "date": string(nullable: true), "place": string(nullable: true), "note": string(nullable: true),
-                "source": string(nullable: true), "kind": string(), "event_name": string(), "custom_name": string(nullable: true),
-                "reason": string(nullable: true), "value": string(nullable: true), "age": string(nullable: true),
-                "witnesses": array(object(["person_id": string("uuid"), "kind": string(), "witness_kind": string()], required: ["person_id"])),
-            ], closed: true)
-    }
-
     static var all: [String: Any] {
         [
             "Date": object(
@@ -72,6 +62,8 @@ enum OpenAPISchemas {
                 ["id": string("uuid"), "person_id": string("uuid"), "privacy": ["type": "string", "enum": ["restricted"]]],
                 required: ["id", "person_id", "privacy"]),
             "VisiblePerson": ["oneOf": [ref("Person"), ref("RestrictedPerson")]],
+            "EventInput": EventInput.schema(kind: true),
+            "VitalEventInput": EventInput.schema(kind: false),
             "PersonInput": object(
                 [
                     "first_name": string(), "surname": string(), "last_name": string(), "occurrence": integer, "sex": string(),
@@ -79,11 +71,12 @@ enum OpenAPISchemas {
                     "first_names_aliases": array(string()), "surname_aliases": array(string()), "occupation": string(nullable: true),
                     "notes": string(nullable: true), "psources": string(nullable: true), "image": string(nullable: true),
                     "access": string(), "visibility_level": string(), "death_type": string(),
-                    "birth": eventInput, "baptism": eventInput, "death": eventInput, "burial": eventInput,
+                    "birth": nullable("VitalEventInput"), "baptism": nullable("VitalEventInput"), "death": nullable("VitalEventInput"),
+                    "burial": nullable("VitalEventInput"),
                     "birth_date": string(nullable: true), "birth_place": string(nullable: true), "death_date": string(nullable: true),
                     "death_place": string(nullable: true), "baptism_date": string(nullable: true), "baptism_place": string(nullable: true),
                     "burial_date": string(nullable: true), "burial_place": string(nullable: true),
-                    "events": array(eventInput),
+                    "events": array(ref("EventInput")),
                     "titles": array(
                         object([
                             "title": string(), "place": string(), "name": string(),
@@ -107,10 +100,10 @@ enum OpenAPISchemas {
                 ], required: ["id", "family_id", "relation", "parents", "children", "children_ids", "privacy", "version"]),
             "FamilyInput": object([
                 "relation": string(), "parents": array(string("uuid")), "father_ids": array(string("uuid")),
-                "mother_ids": array(string("uuid")), "children_ids": array(string("uuid")), "marriage": eventInput,
+                "mother_ids": array(string("uuid")), "children_ids": array(string("uuid")), "marriage": nullable("VitalEventInput"),
                 "marriage_date": string(nullable: true), "marriage_place": string(nullable: true), "marriage_source": string(nullable: true),
                 "divorce_info": object(["divorce_status": string(), "divorce_date": string(nullable: true)]),
-                "events": array(eventInput), "comment": string(nullable: true), "notes": string(nullable: true), "fsources": string(nullable: true),
+                "events": array(ref("EventInput")), "comment": string(nullable: true), "notes": string(nullable: true), "fsources": string(nullable: true),
             ]),
             "Source": object(
                 [

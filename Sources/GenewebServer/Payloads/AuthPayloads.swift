@@ -79,13 +79,6 @@ struct TokenResponse: Encodable {
         refreshToken = session.refreshToken
         expiresIn = session.expiresIn
     }
-
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "access_token"
-        case refreshToken = "refresh_token"
-        case tokenType = "token_type"
-        case expiresIn = "expires_in"
-    }
 }
 
 /// The Python API's `LoginResponse`: the tokens and who signed in.
@@ -101,14 +94,6 @@ struct LoginResponse: Encodable {
         refreshToken = session.refreshToken
         expiresIn = session.expiresIn
         user = UserResponse(session.user)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "access_token"
-        case refreshToken = "refresh_token"
-        case tokenType = "token_type"
-        case expiresIn = "expires_in"
-        case user
     }
 }
 
@@ -136,14 +121,6 @@ struct UserResponse: Encodable {
 
     static func timestamp(_ seconds: Int64) -> String {
         Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, username, email, role
-        case fullName = "full_name"
-        case isActive = "is_active"
-        case createdAt = "created_at"
-        case lastLogin = "last_login"
     }
 }
 

@@ -21,11 +21,6 @@ struct BackupArchivePayload: Encodable {
         createdAt = entry.modified.formatted(.iso8601)
         download = "/api/v1/backups/\(entry.name)"
     }
-
-    enum CodingKeys: String, CodingKey {
-        case name, bytes, download
-        case createdAt = "created_at"
-    }
 }
 
 /// How the last backup went (also in `/health/detailed`).
@@ -46,14 +41,5 @@ struct BackupStatusPayload: Encodable {
         lastBytes = status.lastBytes
         lastError = status.lastError
         self.keep = keep
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case running, keep
-        case lastFinishedAt = "last_finished_at"
-        case lastResult = "last_result"
-        case lastArchive = "last_archive"
-        case lastBytes = "last_bytes"
-        case lastError = "last_error"
     }
 }

@@ -17,12 +17,6 @@ struct ReadinessStatus: Encodable {
     let errorCode: ErrorCode?
     let path: String?
     let requestID: String?
-
-    enum CodingKeys: String, CodingKey {
-        case status, timestamp, checks, detail, path
-        case errorCode = "error_code"
-        case requestID = "request_id"
-    }
 }
 
 /// `GET /health/detailed`: `DetailedHealthStatus` of the Python API plus database and bases.
@@ -48,14 +42,6 @@ struct DatabaseHealth: Encodable {
     let latestSchemaVersion: Int
     let pendingMigrations: [Int]?
     let error: String?
-
-    enum CodingKeys: String, CodingKey {
-        case engine, reachable, error
-        case latencyMs = "latency_ms"
-        case schemaVersion = "schema_version"
-        case latestSchemaVersion = "latest_schema_version"
-        case pendingMigrations = "pending_migrations"
-    }
 }
 
 struct BaseHealth: Encodable {
@@ -70,10 +56,4 @@ struct GraphHealth: Encodable {
     let persons: Int
     let approximateBytes: Int
     let buildSeconds: Double
-
-    enum CodingKeys: String, CodingKey {
-        case persons
-        case approximateBytes = "approximate_bytes"
-        case buildSeconds = "build_seconds"
-    }
 }

@@ -31,6 +31,10 @@ struct QueryParameters {
 
     /// A trimmed text, nil when absent or empty; at most `maxLength` characters.
     mutating func text(_ names: String..., maxLength: Int) -> String? {
+        text(names, maxLength: maxLength)
+    }
+
+    mutating func text(_ names: [String], maxLength: Int) -> String? {
         guard let (name, raw) = first(names) else { return nil }
         let value = String(raw).trimmingCharacters(in: .whitespacesAndNewlines)
         if value.count > maxLength {
@@ -42,6 +46,10 @@ struct QueryParameters {
 
     /// A whole number within `range`, nil when absent or empty.
     mutating func integer(_ names: String..., in range: ClosedRange<Int>) -> Int? {
+        integer(names, in: range)
+    }
+
+    mutating func integer(_ names: [String], in range: ClosedRange<Int>) -> Int? {
         guard let (name, raw) = first(names), !raw.isEmpty else { return nil }
         // Twenty characters hold every Int; a longer text is refused without parsing it.
         guard raw.utf8.count <= 20, let value = Int(raw), range.contains(value) else {
@@ -52,6 +60,10 @@ struct QueryParameters {
     }
 
     mutating func boolean(_ names: String...) -> Bool? {
+        boolean(names)
+    }
+
+    mutating func boolean(_ names: [String]) -> Bool? {
         guard let (name, raw) = first(names), !raw.isEmpty else { return nil }
         switch raw.lowercased() {
         case "true", "1", "yes", "on": return true
@@ -64,6 +76,10 @@ struct QueryParameters {
 
     /// One of `choices` (compared without case), nil when absent.
     mutating func choice(_ names: String..., among choices: [String]) -> String? {
+        choice(names, among: choices)
+    }
+
+    mutating func choice(_ names: [String], among choices: [String]) -> String? {
         guard let (name, raw) = first(names), !raw.isEmpty else { return nil }
         let value = raw.lowercased()
         guard choices.contains(value) else {

@@ -21,11 +21,6 @@ struct DatePayload: Encodable {
         sortKey = date.sortKey
     }
 
-    enum CodingKeys: String, CodingKey {
-        case text, calendar, precision, year, month, day
-        case sortKey = "sort_key"
-    }
-
     /// `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) for a plain Gregorian date, the GEDCOM text otherwise:
     /// the Python API's `birth_date` field.
     static func isoOrText(_ date: GenealogyDate) -> String {

@@ -109,79 +109,22 @@ struct FamilyInput {
     static let pythonEventNames: [String: String] = [
         "engage": "engagement", "separated": "separation", "annulation": "annulment", "residence": "family_residence",
     ]
-    /// The Python API's witness kinds, where they differ from ours.
-    static let pythonWitnessKinds: [String: WitnessKind] = [
-        "witness_civilofficer": .witnessCivilOfficer, "witness_religiousofficer": .witnessReligiousOfficer,
-    ]
 
+    /// Reads an event with the one event shape (`EventInput`), keeping its errors and the
+    /// witnesses it names. A list's kind must be a family one; unknown names are kept as custom
+    /// family events, as GeneWeb's `fevt` does.
     private mutating func applyEvent(_ object: [String: Any], to event: inout Event, field: String, allowKind: Bool) {
-        var kindName: String?
-        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
-            let path = "\(field).\(key)"
-            switch key {
-            case "kind" where allowKind, "event_name" where allowKind:
-                guard let name = value as? String, !name.isEmpty, name.count <= 100 else {
-                    fail(path, "must be an event kind")
-                    continue
-                }
-                kindName = Self.pythonEventNames[name] ?? name
-            case "custom_name" where allowKind:
-                if let name = value as? String, !name.isEmpty { event.value = name }
-            case "date":
-                if value is NSNull {
-                    event.date = nil
-                    continue
-                }
-                guard let text = value as? String else {
-                    fail(path, "must be a date text")
-                    continue
-                }
-                switch DateInput.parse(text) {
-                case .success(let date): event.date = date
-                case .failure(let error): fail(path, error.message)
-                }
-            case "place": event.place = text(path, value, limit: 500)
-            case "note": event.note = text(path, value, limit: 100_000)
-            case "source": event.source = text(path, value, limit: 10_000)
-            case "reason": event.reason = text(path, value, limit: 500)
-            case "value": event.value = text(path, value, limit: 500)
-            case "witnesses":
-                guard let list = value as? [Any] else {
-                    fail(path, "must be a list")
-                    continue
-                }
-                event.witnesses = list.enumerated().compactMap { index, item in
-                    guard let object = item as? [String: Any], let raw = object["person_id"] as? String, let id = UUID(uuidString: raw) else {
-                        fail("\(path).\(index)", "must be {person_id, kind}")
-                        return nil
-                    }
-                    references.append(("\(path).\(index).person_id", id))
-                    let name = (object["witness_kind"] ?? object["kind"]) as? String ?? "witness"
-                    guard let kind = WitnessKind(rawValue: name) ?? Self.pythonWitnessKinds[name] else {
-                        fail("\(path).\(index).kind", "is not a witness kind")
-                        return nil
-                    }
-                    return Witness(personID: PersonID(id), kind: kind)
-                }
-            default:
-                fail(path, "is not a field of an event")
+        var input = EventInput()
+        input.apply(object, to: &event, field: field, allowKind: allowKind)
+        if allowKind, let kind = input.kind(of: &event, field: field, resolve: { EventKind(name: Self.pythonEventNames[$0] ?? $0) }) {
+            event.kind = kind
+            let isCustom = if case .custom = kind { true } else { false }
+            if !isCustom, !kind.isFamilyEvent {
+                input.fail("\(field).kind", "\(kind.name) is a personal event, not a family one")
             }
         }
-        if allowKind {
-            guard let kindName else { return fail("\(field).event_name", "is required") }
-            if kindName == "custom" {
-                guard let name = event.value, !name.isEmpty else { return fail("\(field).custom_name", "is required for a custom event") }
-                event.kind = .custom(name)
-                event.value = nil
-            } else {
-                event.kind = EventKind(name: kindName)
-                if !event.kind.isFamilyEvent, case .custom = event.kind {
-                    // Unknown names are kept as custom family events, as GeneWeb's `fevt` does.
-                } else if !event.kind.isFamilyEvent {
-                    fail("\(field).event_name", "\(kindName) is a personal event, not a family one")
-                }
-            }
-        }
+        errors += input.errors
+        references += input.references
     }
 
     private mutating func personIDs(_ field: String, _ value: Any) -> [UUID]? {

@@ -121,53 +121,12 @@ struct PersonInput {
         }
     }
 
+    /// Reads an event with the one event shape (`EventInput`), keeping its errors.
     private mutating func applyEvent(_ object: [String: Any], to event: inout Event, field: String, allowKind: Bool) {
-        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
-            let path = "\(field).\(key)"
-            switch key {
-            case "kind" where allowKind, "type" where allowKind:
-                guard let name = value as? String, !name.isEmpty, name.count <= 100 else {
-                    fail(path, "must be an event kind")
-                    continue
-                }
-                event.kind = EventKind(name: name)
-            case "date":
-                if value is NSNull {
-                    event.date = nil
-                    continue
-                }
-                guard let text = value as? String else {
-                    fail(path, "must be a date text")
-                    continue
-                }
-                switch DateInput.parse(text) {
-                case .success(let date): event.date = date
-                case .failure(let error): fail(path, error.message)
-                }
-            case "place": event.place = optionalText(path, value, limit: 500)
-            case "note": event.note = optionalText(path, value, limit: 100_000)
-            case "source": event.source = optionalText(path, value, limit: 10_000)
-            case "value", "name": event.value = optionalText(path, value, limit: 500)
-            case "reason": event.reason = optionalText(path, value, limit: 500)
-            case "age": event.age = optionalText(path, value, limit: 50)
-            case "witnesses":
-                guard let list = value as? [Any] else {
-                    fail(path, "must be a list")
-                    continue
-                }
-                event.witnesses = list.enumerated().compactMap { index, item in
-                    guard let object = item as? [String: Any], let raw = object["person_id"] as? String, let id = UUID(uuidString: raw) else {
-                        fail("\(path).\(index)", "must be {person_id, kind}")
-                        return nil
-                    }
-                    let kind = (object["kind"] as? String).flatMap(WitnessKind.init(rawValue:)) ?? .witness
-                    return Witness(personID: PersonID(id), kind: kind)
-                }
-            default:
-                fail(path, "is not a field of an event")
-            }
-        }
-        if allowKind, case .custom(let name) = event.kind, name.isEmpty { fail("\(field).kind", "is required") }
+        var input = EventInput()
+        input.apply(object, to: &event, field: field, allowKind: allowKind)
+        if allowKind, let kind = input.kind(of: &event, field: field, resolve: EventKind.init(name:)) { event.kind = kind }
+        errors += input.errors
     }
 
     private mutating func title(_ item: Any, field: String) -> Title? {

@@ -17,10 +17,6 @@ struct EventPayload: Encodable {
     struct WitnessPayload: Encodable {
         let personID: String
         let kind: String
-        enum CodingKeys: String, CodingKey {
-            case personID = "person_id"
-            case kind
-        }
     }
 
     init(_ event: Event) {
@@ -63,11 +59,6 @@ struct TitlePayload: Encodable {
         start = title.start.map(DatePayload.init)
         end = title.end.map(DatePayload.init)
         nth = title.nth
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case title, place, name, start, end, nth
-        case isMain = "is_main"
     }
 }
 
@@ -145,25 +136,6 @@ struct PersonPayload: Encodable {
         createdAt = stored.createdAt
         updatedAt = stored.updatedAt
     }
-
-    enum CodingKeys: String, CodingKey {
-        case id, key, surname, occurrence, sex, qualifiers, aliases, titles, occupation, birth, baptism, death, burial
-        case events, notes, psources, access, privacy, version, anonymized
-        case personID = "person_id"
-        case firstName = "first_name"
-        case lastName = "last_name"
-        case publicName = "public_name"
-        case firstNamesAliases = "first_names_aliases"
-        case surnameAliases = "surname_aliases"
-        case deathType = "death_type"
-        case birthDate = "birth_date"
-        case birthPlace = "birth_place"
-        case deathDate = "death_date"
-        case deathPlace = "death_place"
-        case isLiving = "is_living"
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-    }
 }
 
 /// What anonymous callers and viewers see of a living (or private) person: that they exist.
@@ -180,12 +152,6 @@ struct RestrictedPersonPayload: Encodable {
         personID = id
         firstName = showingName ? person.firstName : nil
         surname = showingName ? person.surname : nil
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, privacy, surname
-        case personID = "person_id"
-        case firstName = "first_name"
     }
 }
 

@@ -66,12 +66,6 @@ enum SourceResource: RecordResource {
         let text: String?
         let createdAt: String
         let updatedAt: String
-        enum CodingKeys: String, CodingKey {
-            case id, title, author, publication, abbreviation, text
-            case sourceID = "source_id"
-            case createdAt = "created_at"
-            case updatedAt = "updated_at"
-        }
     }
 
     static func payload(_ stored: Stored<Source>) -> Payload {
@@ -116,13 +110,6 @@ enum NoteResource: RecordResource {
         let links: [String]
         let createdAt: String
         let updatedAt: String
-        enum CodingKeys: String, CodingKey {
-            case id, title, text, links
-            case noteID = "note_id"
-            case isPrivate = "is_private"
-            case createdAt = "created_at"
-            case updatedAt = "updated_at"
-        }
     }
 
     static func payload(_ stored: Stored<Note>) -> Payload {
@@ -183,13 +170,6 @@ enum PlaceResource: RecordResource {
         let longitude: Double?
         let createdAt: String
         let updatedAt: String
-        enum CodingKeys: String, CodingKey {
-            case id, name, latitude, longitude
-            case placeID = "place_id"
-            case parentID = "parent_id"
-            case createdAt = "created_at"
-            case updatedAt = "updated_at"
-        }
     }
 
     static func payload(_ stored: Stored<Place>) -> Payload {

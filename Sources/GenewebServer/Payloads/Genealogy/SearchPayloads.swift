@@ -2,8 +2,9 @@ import Foundation
 import GenewebCore
 import GenewebStore
 
-/// A search result: the Python API's `PersonSearchResult` fields plus our key and score.
-/// Only persons the caller may see are ever results, so nothing here is anonymised.
+/// A search result: the Python API's `PersonSearchResult` fields plus our key and score, read
+/// from the person's payload (so `anonymized` says here what `/persons/{id}` says: a person
+/// anonymised on request is `true` in both).
 struct PersonSearchResult: Encodable {
     let personID: String
     let key: String
@@ -39,7 +40,7 @@ struct PersonSearchResult: Encodable {
         deathPlace = payload.deathPlace
         isLiving = payload.isLiving
         privacyLevel = payload.isLiving ? "private" : "public"
-        anonymized = false
+        anonymized = payload.anonymized
         occupation = payload.occupation
         notes = payload.notes
         parentsIDs = parents.map { $0.uuidString.lowercased() }
@@ -99,12 +100,6 @@ struct SearchResponse: Encodable {
     let anonymizedCount: Int
     /// Whether living persons could be results (only for editors and admins who asked).
     let includeLiving: Bool
-
-    enum CodingKeys: String, CodingKey {
-        case results, total, offset, limit, query
-        case anonymizedCount = "anonymized_count"
-        case includeLiving = "include_living"
-    }
 }
 
 /// One entry of the surname or first-name index.

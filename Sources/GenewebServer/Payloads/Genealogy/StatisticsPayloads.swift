@@ -14,11 +14,6 @@ struct StatisticsPayload: Encodable {
         let sex: String
         let persons: Int
         let averageYears: Double
-
-        enum CodingKeys: String, CodingKey {
-            case century, sex, persons
-            case averageYears = "average_years"
-        }
     }
 
     struct Lifespan: Encodable {
@@ -34,13 +29,6 @@ struct StatisticsPayload: Encodable {
             surname = age.surname
             birthYear = age.birthYear
             years = age.years
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case surname, years
-            case personID = "person_id"
-            case firstName = "first_name"
-            case birthYear = "birth_year"
         }
     }
 
@@ -132,12 +120,6 @@ struct AnniversaryPayload: Encodable {
     let yearsAgo: Int
     let persons: [VisiblePerson]
     let familyID: String?
-
-    enum CodingKeys: String, CodingKey {
-        case year, persons
-        case yearsAgo = "years_ago"
-        case familyID = "family_id"
-    }
 }
 
 struct AnniversariesPayload: Encodable {
@@ -177,10 +159,4 @@ struct ConsanguinityPayload: Encodable {
     let maximum: Double
     let distribution: [Bucket]
     let mostInbred: [Ranked]
-
-    enum CodingKeys: String, CodingKey {
-        case persons, inbred, average, maximum, distribution
-        case withBothParents = "with_both_parents"
-        case mostInbred = "most_inbred"
-    }
 }

@@ -8,31 +8,14 @@ import Hummingbird
 /// base. Each is computed over the persons the caller may see only: anonymous callers and viewers
 /// get statistics of the non-living part of the tree, so no figure moves when a living person is
 /// added.
-struct StatisticsController {
-    let statistics: StatisticsRepository
-    let anniversaries: AnniversaryRepository
-    let names: NameIndexRepository
-    let persons: PersonRepository
-    let graphs: GraphCache
-    let consanguinity = ConsanguinityCache()
-    let answers = ResponseCache()
-    let scope: BaseScope
-
-    func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
-        for prefix in BaseScope.paths("/genealogy") {
-            router.route(.get, "\(prefix)/stats", access: .publicRead, in: catalog, use: stats)
-            router.route(.get, "\(prefix)/anniversaries", access: .publicRead, in: catalog, use: anniversariesOfDay)
-            router.route(.get, "\(prefix)/consanguinity", access: .publicRead, in: catalog, use: baseConsanguinity)
-        }
-    }
-
+extension GenealogyController {
     private func visibility(_ policy: PrivacyPolicy) -> Visibility {
         policy.seesEverything ? .everyone : .publicView(policy.rule)
     }
 
     @Sendable func stats(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
-        let length = parameters.integer("top", in: 1...100) ?? 10
+        let length = parameters.integerOrFallback(GenealogyQuery.top)
         try parameters.validate()
         let base = try await scope.resolve(request, context)
         let policy = PrivacyPolicy(role: context.role)
@@ -51,33 +34,17 @@ struct StatisticsController {
                     scope: policy.seesEverything ? "all persons" : "persons visible to the caller (not living, or marked public)"
                 ))
         }
-        guard let body else { return try Self.computing("The statistics of this base") }
+        guard let body else { return try ComputingPayload.response("The statistics of this base") }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
-    }
-
-    /// 202 with `Retry-After`: a whole-base computation is under way and its answer will be kept.
-    static func computing(_ what: String) throws -> Response {
-        var headers = HTTPFields()
-        headers[.retryAfter] = "30"
-        struct Computing: Encodable {
-            let status = "computing"
-            let detail: String
-            let retryAfter = 30
-            enum CodingKeys: String, CodingKey {
-                case status, detail
-                case retryAfter = "retry_after"
-            }
-        }
-        return try JSONResponse.encode(Computing(detail: "\(what) are being computed; ask again later."), status: .accepted, headers: headers)
     }
 
     /// `?month=&day=` (today, UTC, by default): births, deaths and marriages of that day in past years.
     @Sendable func anniversariesOfDay(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
         let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        let month = parameters.integer("month", in: 1...12) ?? today.month ?? 1
-        let day = parameters.integer("day", in: 1...31) ?? today.day ?? 1
-        let limit = parameters.integer("limit", in: 1...1000) ?? 100
+        let month = parameters.integer(GenealogyQuery.month) ?? today.month ?? 1
+        let day = parameters.integer(GenealogyQuery.day) ?? today.day ?? 1
+        let limit = parameters.integerOrFallback(GenealogyQuery.anniversaryLimit)
         if day > DateCalendar.gregorian.daysIn(month: month, year: 2000) {
             parameters.fail("day", "month \(month) has no day \(day)")
         }
@@ -107,14 +74,14 @@ struct StatisticsController {
     /// Inbreeding over the whole base: counts, average, distribution and the most inbred persons.
     @Sendable func baseConsanguinity(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
-        let limit = parameters.integer("limit", in: 1...100) ?? 20
+        let limit = parameters.integerOrFallback(GenealogyQuery.inbredLimit)
         try parameters.validate()
         let base = try await scope.resolve(request, context)
         let policy = PrivacyPolicy(role: context.role, base: base)
         let entry = try await graphs.entry(for: base.id)
         let graph = entry.graph
-        guard let coefficients = await consanguinity.coefficients(base: base.id, graph: entry) else {
-            return try Self.computing("The consanguinity coefficients of every person of this base")
+        guard let coefficients = await consanguinityCache.coefficients(base: base.id, graph: entry) else {
+            return try ComputingPayload.response("The consanguinity coefficients of every person of this base")
         }
         let visible: Set<UUID>? = policy.seesEverything ? nil : try await statistics.visiblePersonIDs(base: base.id, visibility: visibility(policy))
         var counted = 0
