@@ -14,8 +14,8 @@ struct StatisticsController {
     let names: NameIndexRepository
     let persons: PersonRepository
     let graphs: GraphCache
-    let consanguinity = ConsanguinityCache()
-    let answers = ResponseCache()
+    let consanguinity: ConsanguinityCache
+    let answers: ResponseCache
     let scope: BaseScope
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
@@ -41,7 +41,7 @@ struct StatisticsController {
         let key = "stats|\(base.id)|\(policy.seesEverything)|\(length)"
         let (statistics, names) = (self.statistics, self.names)
         // Kept under the version read before computing: a write meanwhile makes the next call recompute.
-        let body = try await answers.answer(for: key, version: version, day: policy.rule.today) {
+        let body = try await answers.answer(for: key, base: base.id, version: version, day: policy.rule.today) {
             let figures = try await statistics.statistics(base: base.id, visibility: view, rule: policy.rule, listLength: length)
             let surnames = try await names.names(.surname, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)
             let firstNames = try await names.names(.firstName, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)
