@@ -146,8 +146,10 @@ func buildRouter(
     RootController(environment: configuration.environmentName).addRoutes(to: router, catalog: catalog)
     MetricsController(token: configuration.metricsToken, version: AppVersion.current, environment: configuration.environmentName)
         .addRoutes(to: router, catalog: catalog)
-    // One graph per base for the whole process: genealogy routes compute on it, health reports it.
-    let graphs = GraphCache(repository: GraphRepository(database: database))
+    // One graph per base for the whole process: genealogy routes compute on it, health reports it,
+    // a reload drops it with the other whole-base caches.
+    let caches = BaseCaches(graphs: GraphCache(repository: GraphRepository(database: database)))
+    let graphs = caches.graphs
     HealthController(
         database: database,
         migrations: migrations,
@@ -168,7 +170,7 @@ func buildRouter(
     ).addRoutes(to: router, catalog: catalog)
     DatabaseController(
         bases: BaseRepository(database: database), database: database, migrations: migrations, audit: accounts.audit,
-        configuredDefault: configuration.defaultBase, cache: scope.cache
+        configuredDefault: configuration.defaultBase, cache: scope.cache, caches: caches
     )
     .addRoutes(to: router, catalog: catalog)
     GDPRController(
@@ -180,11 +182,13 @@ func buildRouter(
     RecordsController<PlaceResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     GenealogyController(
         graphs: graphs, persons: PersonRepository(database: database), statistics: StatisticsRepository(database: database),
-        anniversaries: AnniversaryRepository(database: database), names: NameIndexRepository(database: database), scope: scope
+        anniversaries: AnniversaryRepository(database: database), names: NameIndexRepository(database: database),
+        consanguinityCache: caches.consanguinity, answers: caches.statistics, scope: scope
     ).addRoutes(to: router, catalog: catalog)
     SearchController(
         search: SearchRepository(database: database), names: NameIndexRepository(database: database),
-        persons: PersonRepository(database: database), scope: scope, versions: GraphRepository(database: database)
+        persons: PersonRepository(database: database), scope: scope, versions: GraphRepository(database: database),
+        indexPages: caches.namePages
     ).addRoutes(to: router, catalog: catalog)
     ImportExportController(
         database: database, scope: scope, audit: accounts.audit, maxBytes: configuration.importMaxBytes,

@@ -63,4 +63,25 @@ struct DatabaseAPITests {
             #expect(actions.isSuperset(of: ["base.create", "base.activate", "base.rename", "base.delete", "person.create"]))
         }
     }
+
+    @Test(
+        "reload drops what this process keeps about the active base: its graph goes, and the next genealogy request builds it again", arguments: serverEngines)
+    func reloadDropsCaches(engine: DatabaseEngine) async throws {
+        try await withAuthApp(engine) { client in
+            let admin = try await client.loginAdmin().access
+            let person = try await PersonsAPITests.create(client, ["first_name": "Jean", "surname": "Dupont", "birth_date": "1700"], token: admin)
+            let id = try #require(person["id"] as? String)
+            func graph() async throws -> [String: Any]? {
+                let health = try await client.request(.get, "/health/detailed", token: admin).json
+                let bases = health["bases"] as? [[String: Any]]
+                return bases?.first { $0["name"] as? String == "default" }?["graph"] as? [String: Any]
+            }
+            #expect(try await client.request(.get, "/api/v1/genealogy/sosa/1?root_person_id=\(id)", token: admin).status == .ok)
+            #expect(try await graph()?["persons"] as? Int == 1)
+            #expect(try await client.request(.post, "/api/v1/database/reload", token: admin).status == .ok)
+            #expect(try await graph() == nil)
+            #expect(try await client.request(.get, "/api/v1/genealogy/sosa/1?root_person_id=\(id)", token: admin).status == .ok)
+            #expect(try await graph()?["persons"] as? Int == 1)
+        }
+    }
 }

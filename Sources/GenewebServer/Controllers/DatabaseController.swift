@@ -12,6 +12,8 @@ struct DatabaseController {
     let configuredDefault: String?
     /// Cleared after each change of the bases, so this instance sees it at once.
     let cache: BaseCache
+    /// What this process keeps about each base; a reload drops the active base's.
+    let caches: BaseCaches
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         let prefix = "/api/v1/database"
@@ -127,12 +129,17 @@ struct DatabaseController {
         ])
     }
 
-    /// Nothing is cached in memory yet, so a reload has nothing to refresh; it still checks the
-    /// storage answers, which is what a caller of "reload" wants to know.
+    /// Checks the storage answers, then drops what this process keeps in memory about the active
+    /// base (its genealogy graph, consanguinity, statistics and name-index pages) and the base
+    /// names: the next requests read them again from the database. Every cache already follows
+    /// the base's version, so a reload gives memory back rather than fresher data; other
+    /// instances keep theirs.
     @Sendable func reload(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try await database.ping()
-        try await record("base.reload", name: try await bases.defaultName(configured: configuredDefault), context: context)
-        return try JSONResponse.encode(["status": "reloaded", "message": "Storage reachable; every read already sees the latest data"])
+        let active = try await bases.defaultName(configured: configuredDefault)
+        if let id = try await bases.id(of: try BaseName(active)) { caches.forget(base: id) }
+        try await record("base.reload", name: active, context: context)
+        return try JSONResponse.encode(["status": "reloaded", "message": "Storage reachable; this instance's caches of base \(active) dropped"])
     }
 
     /// Every write is committed by the request that makes it; there are never pending patches.

@@ -24,7 +24,7 @@ extension GenealogyController {
         let key = "stats|\(base.id)|\(policy.seesEverything)|\(length)"
         let (statistics, names) = (self.statistics, self.names)
         // Kept under the version read before computing: a write meanwhile makes the next call recompute.
-        let body = try await answers.answer(for: key, version: version, day: policy.rule.today) {
+        let body = try await answers.answer(for: key, base: base.id, version: version, day: policy.rule.today) {
             let figures = try await statistics.statistics(base: base.id, visibility: view, rule: policy.rule, listLength: length)
             let surnames = try await names.names(.surname, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)
             let firstNames = try await names.names(.firstName, base: base.id, visibility: view, prefix: nil, order: .count, offset: 0, limit: length)

@@ -19,8 +19,8 @@ struct GenealogyController {
     let statistics: StatisticsRepository
     let anniversaries: AnniversaryRepository
     let names: NameIndexRepository
-    let consanguinityCache = ConsanguinityCache()
-    let answers = ResponseCache()
+    let consanguinityCache: ConsanguinityCache
+    let answers: ResponseCache
     let scope: BaseScope
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {

@@ -14,7 +14,7 @@ struct SearchController {
     /// Base versions, to keep name-index pages until the base changes.
     let versions: GraphRepository
     /// Name-index pages: each counts every visible person of the base.
-    let indexPages = ResponseCache()
+    let indexPages: ResponseCache
 
     /// The Python API's bounds: 20 results by default, at most 100.
     static let defaultLimit = 20
@@ -102,7 +102,7 @@ struct SearchController {
         let version = try await versions.version(of: base.id)
         let key = "\(kind)|\(base.id)|\(policy.seesEverything)|\(policy.publicNames)|\(prefix ?? "")|\(order)|\(offset)|\(limit)"
         let names = self.names
-        let body = try await indexPages.answer(for: key, version: version, day: policy.rule.today) {
+        let body = try await indexPages.answer(for: key, base: base.id, version: version, day: policy.rule.today) {
             let (found, total) = try await names.names(kind, base: base.id, visibility: view, prefix: prefix, order: order, offset: offset, limit: limit)
             return try JSONResponse.encoder.encode(PageResponse(items: found.map(NameCountPayload.init), total: total, offset: offset, limit: limit))
         }

@@ -14,6 +14,17 @@ enum BulkValue: Sendable {
     init(_ value: Int?) { self = value.map(BulkValue.integer) ?? .null }
     init(_ value: String?) { self = value.map(BulkValue.text) ?? .null }
     init(_ value: UUID) { self = .uuid(value) }
+
+    /// The value as a SQLKit bind (or `NULL`), a document cast to JSONB on PostgreSQL.
+    func sql(engine: DatabaseEngine) -> SQLQueryString {
+        switch self {
+        case .null: "NULL"
+        case .integer(let int): "\(bind: int)"
+        case .text(let text): "\(bind: text)"
+        case .json(let json): engine == .postgres ? "CAST(\(bind: json) AS JSONB)" : "\(bind: json)"
+        case .uuid(let uuid): "\(bind: uuid)"
+        }
+    }
 }
 
 /// Rows for one table, in the order of `columns`.
@@ -48,13 +59,7 @@ struct SQLKitRowSink: BulkRowSink {
                 query += index == 0 ? "(" : ", ("
                 for (column, value) in row.enumerated() {
                     if column > 0 { query += ", " }
-                    switch value {
-                    case .null: query += "NULL"
-                    case .integer(let int): query += "\(bind: int)"
-                    case .text(let text): query += "\(bind: text)"
-                    case .json(let json): query += engine == .postgres ? "CAST(\(bind: json) AS JSONB)" : "\(bind: json)"
-                    case .uuid(let uuid): query += "\(bind: uuid)"
-                    }
+                    query += value.sql(engine: engine)
                 }
                 query += ")"
             }

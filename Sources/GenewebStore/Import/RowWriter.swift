@@ -26,12 +26,6 @@ struct RowWriter {
         self.progress = progress
     }
 
-    static let personColumns = [
-        "id", "base_id", "first_name", "surname", "occurrence", "first_name_key", "surname_key",
-        "first_name_phonetic", "surname_phonetic", "sex", "birth_sort", "death_sort", "gedcom_xref", "file_position",
-        "deceased", "access", "birth_latest", "birth_md", "death_md", "birth_year", "death_year", "document",
-    ]
-
     func insertPersons(_ persons: [Person]) async throws {
         var batches = persons.chunked(batchSize).makeIterator()
         _ = try await insertPersons { batches.next().map(Array.init) ?? [] }
@@ -51,22 +45,13 @@ struct RowWriter {
 
     /// The `persons` rows of a batch and the `person_words` rows of its search index.
     private func personRows(_ batch: [Person], firstPosition: Int) throws -> [BulkRows] {
-        var rows = BulkRows("persons", columns: Self.personColumns)
+        var rows = BulkRows("persons", columns: PersonRow.columns)
         rows.rows.reserveCapacity(batch.count)
         var words = PersonIndexWriter.wordRows()
         for (offset, person) in batch.enumerated() {
-            let entry = PersonIndexEntry(person)
-            rows.rows.append([
-                BulkValue(person.id.uuid), .integer(baseID), .text(person.firstName), .text(person.surname),
-                .integer(person.occurrence), .text(NameNormalizer.key(person.firstName)), .text(NameNormalizer.key(person.surname)),
-                .text(PhoneticKey.key(person.firstName)), .text(PhoneticKey.key(person.surname)), .text(person.sex.rawValue),
-                BulkValue((person.birth ?? person.baptism)?.date?.sortKey), BulkValue((person.death ?? person.burial)?.date?.sortKey),
-                BulkValue(person.gedcomXref), .integer(firstPosition + offset),
-                .integer(entry.deceased), .text(entry.access), BulkValue(entry.birthLatest), BulkValue(entry.birthMonthDay),
-                BulkValue(entry.deathMonthDay), BulkValue(entry.birthYear), BulkValue(entry.deathYear),
-                .json(try encoder.string(person)),
-            ])
-            PersonIndexWriter.append(entry, of: person.id.uuid, base: baseID, to: &words)
+            let row = try PersonRow(person, base: baseID, filePosition: firstPosition + offset, encoder: encoder)
+            rows.rows.append(row.values)
+            row.appendWords(to: &words)
         }
         return [rows, words]
     }

@@ -80,7 +80,7 @@ struct SearchIndexBackfill {
                 persons.append((try row.decode(column: "base_id", as: Int.self), try decoder.decode(Person.self, from: Data(json.utf8))))
             }
             for (_, person) in persons {
-                try await PersonIndexWriter(sql: sql, engine: engine).updateColumns(of: person, entry: PersonIndexEntry(person))
+                try await updateColumns(of: person, entry: PersonIndexEntry(person))
             }
             try await PersonIndexWriter(sql: sql, engine: engine).insertWords(persons.map { ($0.base, $0.person.id.uuid, PersonIndexEntry($0.person)) })
             lastID = try last.decode(column: "id", as: UUID.self)
@@ -92,6 +92,18 @@ struct SearchIndexBackfill {
                 try await sql.raw("UPDATE families SET marriage_md = \(bind: monthDay) WHERE id = \(bind: family.id.uuid)").run()
             }
         }
+    }
+
+    /// The columns this migration added, for a person stored before it.
+    private func updateColumns(of person: Person, entry: PersonIndexEntry) async throws {
+        try await sql.raw(
+            """
+            UPDATE persons SET deceased = \(bind: entry.deceased), access = \(bind: entry.access),
+                birth_latest = \(bind: entry.birthLatest), birth_md = \(bind: entry.birthMonthDay), death_md = \(bind: entry.deathMonthDay),
+                birth_year = \(bind: entry.birthYear), death_year = \(bind: entry.deathYear)
+            WHERE id = \(bind: person.id.uuid)
+            """
+        ).run()
     }
 
     private var documentText: SQLQueryString {

@@ -12,6 +12,7 @@ public struct FamilyRepository: Sendable {
     }
 
     private var selectColumns: SQLQueryString { sqlHelpers.selectVersioned(from: "families") }
+    private var writes: VersionedWrite { VersionedWrite(database: database, table: "families") }
 
     static func decode(_ row: any SQLRow) throws -> Stored<Family> { try Stored<Family>.decode(row) }
 
@@ -52,51 +53,34 @@ public struct FamilyRepository: Sendable {
 
     /// Inserts a family. `AncestryLoop` when its links would make someone their own ancestor.
     public func insert(_ family: Family, base: Int, audit: AuditEntry) async throws -> Stored<Family> {
-        try await database.withTransaction { sql in
+        try await writes.run(base: base, audit: audit) { sql, _ in
             try await refuseLoops(family, base: base, on: sql)
             try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertFamilies([family])
-            try await BaseVersion.bump(base, on: sql)
-            try await AuditRepository(database: database).record(audit, on: sql)
-            guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: family.id.uuid)").first() else { throw WriteConflict.notFound }
-            return try Self.decode(row)
+            return try await writes.stored(family.id.uuid, on: sql)
         }
     }
 
     /// Replaces a family (document, relation, links) if its version is still `expectedVersion`.
     /// `AncestryLoop` when its new links would make someone their own ancestor.
     public func update(_ family: Family, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws -> Stored<Family> {
-        try await database.withTransaction { sql in
-            guard
-                let current = try await sql.raw("SELECT version FROM families WHERE base_id = \(bind: base) AND id = \(bind: family.id.uuid)")
-                    .first()?.decode(column: "version", as: Int.self)
-            else { throw WriteConflict.notFound }
-            if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
+        try await writes.run(base: base, audit: audit) { sql, _ in
+            let current = try await writes.current(family.id.uuid, base: base, expected: expectedVersion, on: sql)
             try await refuseLoops(family, base: base, on: sql)
-            let updated = try await sql.raw(
-                "UPDATE families SET relation = \(bind: family.relation.rawValue), marriage_sort = \(bind: family.marriage?.date?.sortKey), marriage_md = \(bind: PersonIndexEntry.monthDay(family.marriage?.date)), version = version + 1, updated_at = "
-                    + sqlHelpers.now + ", document = " + (try sqlHelpers.document(family))
-                    + " WHERE id = \(bind: family.id.uuid) AND version = \(bind: current) RETURNING id"
-            ).first()
-            guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
+            try await writes.replace(
+                family.id.uuid, current: current.version,
+                setting: "relation = \(bind: family.relation.rawValue), marriage_sort = \(bind: family.marriage?.date?.sortKey), "
+                    + "marriage_md = \(bind: PersonIndexEntry.monthDay(family.marriage?.date)), document = " + (try sqlHelpers.document(family)),
+                on: sql)
             try await writeLinks(of: family, on: sql)
-            try await BaseVersion.bump(base, on: sql)
-            try await AuditRepository(database: database).record(audit, on: sql)
-            guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: family.id.uuid)").first() else { throw WriteConflict.notFound }
-            return try Self.decode(row)
+            return try await writes.stored(family.id.uuid, on: sql)
         }
     }
 
     public func delete(_ id: UUID, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws {
-        try await database.withTransaction { sql in
-            guard
-                let current = try await sql.raw("SELECT version FROM families WHERE base_id = \(bind: base) AND id = \(bind: id)")
-                    .first()?.decode(column: "version", as: Int.self)
-            else { throw WriteConflict.notFound }
-            if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
+        try await writes.run(base: base, audit: audit) { sql, _ in
+            _ = try await writes.current(id, base: base, expected: expectedVersion, on: sql)
             try await sql.raw("DELETE FROM family_members WHERE family_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM families WHERE id = \(bind: id)").run()
-            try await BaseVersion.bump(base, on: sql)
-            try await AuditRepository(database: database).record(audit, on: sql)
         }
     }
 

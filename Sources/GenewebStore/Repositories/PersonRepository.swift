@@ -33,6 +33,7 @@ public struct PersonRepository: Sendable {
     }
 
     private var selectColumns: SQLQueryString { sqlHelpers.selectVersioned(from: "persons") }
+    private var writes: VersionedWrite { VersionedWrite(database: database, table: "persons") }
 
     static func decode(_ row: any SQLRow) throws -> Stored<Person> { try Stored<Person>.decode(row) }
 
@@ -120,68 +121,37 @@ public struct PersonRepository: Sendable {
     /// `key` detail, when there is one, is the key written.
     public func insert(_ person: Person, base: Int, occurrence: OccurrenceChoice = .asGiven, audit: AuditEntry) async throws -> Stored<Person> {
         try await retryingNamesakes(occurrence) {
-            try await database.withTransaction { sql in
+            try await writes.run(base: base, audit: audit) { sql, audit in
                 var person = person
-                var audit = audit
                 try await settleOccurrence(of: &person, renamed: true, choice: occurrence, base: base, on: sql)
                 if audit.details["key"] != nil { audit.details["key"] = person.key }
                 try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertPersons([person])
-                try await BaseVersion.bump(base, on: sql)
-                try await AuditRepository(database: database).record(audit, on: sql)
-                guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
-                return try Self.decode(row)
+                return try await writes.stored(person.id.uuid, on: sql)
             }
         }
     }
 
-    /// Replaces a person if its version is still `expectedVersion` (nil: whatever it is).
+    /// Replaces a person if its version is still `expectedVersion` (nil: whatever it is): one
+    /// UPDATE of every column `PersonRow` derives, and the person's search words.
     public func update(_ person: Person, base: Int, expectedVersion: Int?, occurrence: OccurrenceChoice = .asGiven, audit: AuditEntry) async throws -> Stored<
         Person
     > {
         try await retryingNamesakes(occurrence) {
-            try await database.withTransaction { sql in
+            try await writes.run(base: base, audit: audit) { sql, _ in
                 var person = person
-                guard
-                    let currentRow = try await sql.raw(
-                        """
-                        SELECT version, first_name_key, surname_key FROM persons WHERE base_id = \(bind: base) AND id = \(bind: person.id.uuid)
-                        """
-                    ).first()
-                else { throw WriteConflict.notFound }
-                let current = try currentRow.decode(column: "version", as: Int.self)
-                if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
+                let current = try await writes.current(
+                    person.id.uuid, base: base, expected: expectedVersion, reading: ["first_name_key", "surname_key"], on: sql)
                 let renamed =
-                    try currentRow.decode(column: "first_name_key", as: String.self) != NameNormalizer.key(person.firstName)
-                    || currentRow.decode(column: "surname_key", as: String.self) != NameNormalizer.key(person.surname)
+                    try current.row.decode(column: "first_name_key", as: String.self) != NameNormalizer.key(person.firstName)
+                    || current.row.decode(column: "surname_key", as: String.self) != NameNormalizer.key(person.surname)
                 try await settleOccurrence(of: &person, renamed: renamed, choice: occurrence, base: base, on: sql)
-                return try await write(person, replacing: current, base: base, audit: audit, on: sql)
+                let row = try PersonRow(person, base: base, filePosition: 0, encoder: DocumentEncoder())
+                try await writes.replace(
+                    person.id.uuid, current: current.version, setting: row.assignments(PersonRow.updatedColumns, engine: database.engine), on: sql)
+                try await PersonIndexWriter(sql: sql, engine: database.engine).replaceWords(of: row)
+                return try await writes.stored(person.id.uuid, on: sql)
             }
         }
-    }
-
-    /// The UPDATE of `update`, once the version and the key are settled.
-    private func write(_ person: Person, replacing current: Int, base: Int, audit: AuditEntry, on sql: any SQLDatabase) async throws -> Stored<Person> {
-        let birth = (person.birth ?? person.baptism)?.date?.sortKey
-        let death = (person.death ?? person.burial)?.date?.sortKey
-        let updated = try await sql.raw(
-            """
-            UPDATE persons SET first_name = \(bind: person.firstName), surname = \(bind: person.surname),
-                occurrence = \(bind: person.occurrence), first_name_key = \(bind: NameNormalizer.key(person.firstName)),
-                surname_key = \(bind: NameNormalizer.key(person.surname)), first_name_phonetic = \(bind: PhoneticKey.key(person.firstName)),
-                surname_phonetic = \(bind: PhoneticKey.key(person.surname)), sex = \(bind: person.sex.rawValue),
-                birth_sort = \(bind: birth), death_sort = \(bind: death), version = version + 1, updated_at =
-            """ + sqlHelpers.now + ", document = " + (try sqlHelpers.document(person))
-                + " WHERE id = \(bind: person.id.uuid) AND version = \(bind: current) RETURNING id"
-        ).first()
-        // Another writer got in between our read and our write (PostgreSQL, read committed).
-        guard updated != nil else { throw WriteConflict.staleVersion(current: current + 1) }
-        let index = PersonIndexWriter(sql: sql, engine: database.engine)
-        try await index.updateColumns(of: person, entry: PersonIndexEntry(person))
-        try await index.replaceWords(of: person, base: base)
-        try await BaseVersion.bump(base, on: sql)
-        try await AuditRepository(database: database).record(audit, on: sql)
-        guard let row = try await sql.raw(selectColumns + " WHERE id = \(bind: person.id.uuid)").first() else { throw WriteConflict.notFound }
-        return try Self.decode(row)
     }
 
     /// Gives the person a free occurrence number when asked to (and their name is new to them),
@@ -223,12 +193,8 @@ public struct PersonRepository: Sendable {
     /// `stillLinked` unless `unlink` is true, which first removes them from those families
     /// (later children move up, so child order stays gap-free).
     public func delete(_ id: UUID, base: Int, expectedVersion: Int?, unlink: Bool, audit: AuditEntry) async throws {
-        try await database.withTransaction { sql in
-            guard
-                let current = try await sql.raw("SELECT version FROM persons WHERE base_id = \(bind: base) AND id = \(bind: id)")
-                    .first()?.decode(column: "version", as: Int.self)
-            else { throw WriteConflict.notFound }
-            if let expectedVersion, expectedVersion != current { throw WriteConflict.staleVersion(current: current) }
+        try await writes.run(base: base, audit: audit) { sql, _ in
+            _ = try await writes.current(id, base: base, expected: expectedVersion, on: sql)
             let families = try await sql.raw("SELECT DISTINCT family_id FROM family_members WHERE person_id = \(bind: id)")
                 .all().map { try $0.decode(column: "family_id", as: UUID.self) }
             if !families.isEmpty {
@@ -240,8 +206,6 @@ public struct PersonRepository: Sendable {
             }
             try await sql.raw("DELETE FROM person_words WHERE person_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM persons WHERE id = \(bind: id)").run()
-            try await BaseVersion.bump(base, on: sql)
-            try await AuditRepository(database: database).record(audit, on: sql)
         }
     }
 

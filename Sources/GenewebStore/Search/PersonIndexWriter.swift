@@ -2,8 +2,9 @@ import Foundation
 import GenewebCore
 import SQLKit
 
-/// Keeps `person_words` and the indexed columns of `persons` in step with the documents; every
-/// write of a person goes through here inside its transaction.
+/// Keeps `person_words` in step with the documents (the words themselves come from
+/// `PersonIndexEntry`, the rest of the row from `PersonRow`); every write of a person goes
+/// through here inside its transaction.
 struct PersonIndexWriter {
     let sql: any SQLDatabase
     let engine: DatabaseEngine
@@ -24,19 +25,11 @@ struct PersonIndexWriter {
         if !rows.rows.isEmpty { try await SQLKitRowSink(sql: sql, engine: engine).insert(rows) }
     }
 
-    func replaceWords(of person: Person, base: Int) async throws {
-        try await sql.raw("DELETE FROM person_words WHERE person_id = \(bind: person.id.uuid)").run()
-        try await insertWords([(base, person.id.uuid, PersonIndexEntry(person))])
-    }
-
-    func updateColumns(of person: Person, entry: PersonIndexEntry) async throws {
-        try await sql.raw(
-            """
-            UPDATE persons SET deceased = \(bind: entry.deceased), access = \(bind: entry.access),
-                birth_latest = \(bind: entry.birthLatest), birth_md = \(bind: entry.birthMonthDay), death_md = \(bind: entry.deathMonthDay),
-                birth_year = \(bind: entry.birthYear), death_year = \(bind: entry.deathYear)
-            WHERE id = \(bind: person.id.uuid)
-            """
-        ).run()
+    /// Rewrites the words of a person whose row changed.
+    func replaceWords(of row: PersonRow) async throws {
+        try await sql.raw("DELETE FROM person_words WHERE person_id = \(bind: row.personID)").run()
+        var rows = Self.wordRows()
+        row.appendWords(to: &rows)
+        if !rows.rows.isEmpty { try await SQLKitRowSink(sql: sql, engine: engine).insert(rows) }
     }
 }

@@ -44,6 +44,12 @@ final class GraphCache: Sendable {
         return entry
     }
 
+    /// Drops the base's graph; the next request builds it again.
+    func forget(base: Int) {
+        entries.withLock { $0[base] = nil }
+        Self.returnFreedMemory()
+    }
+
     /// Loading a large graph goes through a few hundred megabytes of temporary text and arrays;
     /// glibc keeps freed memory for reuse, so the process would stay that large. Hand it back.
     static func returnFreedMemory() {

@@ -1,0 +1,21 @@
+import Foundation
+
+/// The whole-base computations this process keeps in memory: the genealogy graph, consanguinity,
+/// statistics and name-index pages. Each is checked against the base's version on every use,
+/// so a write (on any instance) is seen at the next request; shared by the routes that compute
+/// them and by `POST /database/reload`, which drops a base's entries.
+struct BaseCaches: Sendable {
+    let graphs: GraphCache
+    let consanguinity = ConsanguinityCache()
+    let statistics = ResponseCache()
+    let namePages = ResponseCache()
+
+    /// Drops everything kept about the base: its memory goes back, and the next request computes
+    /// again from the database.
+    func forget(base: Int) {
+        graphs.forget(base: base)
+        consanguinity.forget(base: base)
+        statistics.forget(base: base)
+        namePages.forget(base: base)
+    }
+}
