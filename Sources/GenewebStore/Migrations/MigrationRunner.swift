@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SQLKit
+import Synchronization
 
 /// Applies the numbered migrations that a database lacks and reports where a database stands.
 ///
@@ -44,12 +45,16 @@ public struct MigrationRunner: Sendable {
         // another migrator longer than that between our statements; waiting again is right (as
         // PostgreSQL's advisory lock waits), since every migration re-checks the ledger inside its
         // transaction and a finished migrator leaves nothing to do.
+        // What this run applied, kept across attempts: an attempt that meets a busy database has
+        // committed the migrations before it.
+        let applied = AppliedVersions()
         let clock = ContinuousClock()
         let start = clock.now
         var attempt = 1
         while true {
             do {
-                return try await migrateOnce()
+                try await migrateOnce(recording: applied)
+                return applied.versions
             } catch is DatabaseBusy where clock.now - start < Self.busyPatience {
                 logger.info("database busy while migrating; waiting again", metadata: ["attempt": "\(attempt)"])
                 attempt += 1
@@ -63,21 +68,20 @@ public struct MigrationRunner: Sendable {
     /// server started beside a long import says why it cannot start.
     static let busyPatience: Duration = .seconds(300)
 
-    private func migrateOnce() async throws -> [Int] {
+    private func migrateOnce(recording applied: AppliedVersions) async throws {
         // Nothing to apply is the usual start: answer it with a read, so a server can start beside
         // another process that holds the write lock (an import into the same SQLite file).
-        if try await status().isUpToDate { return [] }
-        return try await database.serializingWrites {
+        if try await status().isUpToDate { return }
+        try await database.serializingWrites {
             try await database.withConnection { sql in
                 if database.engine == .postgres {
                     try await sql.raw("SELECT pg_advisory_lock(\(bind: Self.advisoryLockKey))").run()
                 }
                 do {
-                    let applied = try await applyPending(on: sql)
+                    try await applyPending(on: sql, recording: applied)
                     if database.engine == .postgres {
                         try await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.advisoryLockKey))").run()
                     }
-                    return applied
                 } catch {
                     if database.engine == .postgres {
                         try? await sql.raw("SELECT pg_advisory_unlock(\(bind: Self.advisoryLockKey))").run()
@@ -100,9 +104,8 @@ public struct MigrationRunner: Sendable {
         )
     }
 
-    private func applyPending(on sql: any SQLDatabase) async throws -> [Int] {
+    private func applyPending(on sql: any SQLDatabase, recording applied: AppliedVersions) async throws {
         try await sql.raw(SQLQueryString(createLedger)).run()
-        var appliedNow: [Int] = []
         for migration in migrations {
             let begin = database.engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
             try await sql.raw(SQLQueryString(begin)).run()
@@ -121,7 +124,7 @@ public struct MigrationRunner: Sendable {
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(bind: migration.version), \(bind: migration.name), \(bind: now))"
                 ).run()
                 try await sql.raw("COMMIT").run()
-                appliedNow.append(migration.version)
+                applied.append(migration.version)
                 logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
             } catch {
                 try? await sql.raw("ROLLBACK").run()
@@ -130,7 +133,6 @@ public struct MigrationRunner: Sendable {
                 )
             }
         }
-        return appliedNow
     }
 
     private var createLedger: String {
@@ -157,4 +159,13 @@ public struct MigrationRunner: Sendable {
         let row = try await sql.raw(query).first()
         return try (row?.decode(column: "n", as: Int.self) ?? 0) > 0
     }
+}
+
+/// The versions one migration run applied, across its attempts.
+final class AppliedVersions: Sendable {
+    private let list = Mutex<[Int]>([])
+
+    func append(_ version: Int) { list.withLock { $0.append(version) } }
+
+    var versions: [Int] { list.withLock { $0 } }
 }
