@@ -31,63 +31,12 @@ struct DatabaseController {
         router.route(.patch, "\(prefix)/databases/:name", access: .admin, in: catalog, use: setPolicy)
     }
 
-    /// The Python API's `DatabaseInfo`.
-    struct BaseInfo: Encodable {
-        let name: String
-        let title: String
-        let path: String
-        let active: Bool
-        let personCount: Int
-        let familyCount: Int
-        let readOnly = false
-        let pendingPatches = 0
-        let ownerID: String? = nil
-        /// The base's privacy policy: `hidden` (living persons' names too) or `public` (their names only).
-        let livingNames: String
-
-        enum CodingKeys: String, CodingKey {
-            case name, title, path, active
-            case livingNames = "living_names"
-            case personCount = "person_count"
-            case familyCount = "family_count"
-            case readOnly = "read_only"
-            case pendingPatches = "pending_patches"
-            case ownerID = "owner_id"
-        }
-    }
-
-    /// The Python API's `DatabaseStats`.
-    struct BaseStats: Encodable {
-        let name: String
-        let dbPath: String
-        let personCount: Int
-        let familyCount: Int
-        let unionCount: Int
-        let coupleCount: Int
-        let descendCount: Int
-        let pendingPatches = 0
-        let readOnly = false
-        let active = true
-
-        enum CodingKeys: String, CodingKey {
-            case name, active
-            case dbPath = "db_path"
-            case personCount = "person_count"
-            case familyCount = "family_count"
-            case unionCount = "union_count"
-            case coupleCount = "couple_count"
-            case descendCount = "descend_count"
-            case pendingPatches = "pending_patches"
-            case readOnly = "read_only"
-        }
-    }
-
-    private func infos() async throws -> (infos: [BaseInfo], active: String) {
+    private func infos() async throws -> (infos: [BaseInfoPayload], active: String) {
         let activeName = try await bases.defaultName(configured: configuredDefault)
         let publicNames = try await bases.basesWithPublicNames()
         let ids = Dictionary(try await bases.summaryIDs().map { ($0.name, $0.id) }) { first, _ in first }
         let infos = try await bases.summaries().map { summary in
-            BaseInfo(
+            BaseInfoPayload(
                 name: summary.name, title: summary.title, path: "\(database.location)#\(summary.name)",
                 active: summary.name == activeName, personCount: summary.persons, familyCount: summary.families,
                 livingNames: ids[summary.name].map(publicNames.contains) == true ? "public" : "hidden")
@@ -95,11 +44,11 @@ struct DatabaseController {
         return (infos, activeName)
     }
 
-    private func currentStats() async throws -> BaseStats {
+    private func currentStats() async throws -> BaseStatsPayload {
         let (infos, activeName) = try await infos()
         guard let info = infos.first(where: { $0.name == activeName }) else { throw APIError.notFound("No active base") }
         let shapes = try await bases.familyShapes(of: try BaseName(activeName))
-        return BaseStats(
+        return BaseStatsPayload(
             name: info.name, dbPath: info.path, personCount: info.personCount, familyCount: info.familyCount,
             unionCount: info.familyCount, coupleCount: shapes.couples, descendCount: shapes.withChildren)
     }
@@ -109,14 +58,10 @@ struct DatabaseController {
     }
 
     @Sendable func health(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Health: Encodable {
-            let status: String
-            let message: String
-            let stats: BaseStats
-        }
         let latency = try await database.ping()
         let stats = try await currentStats()
-        return try JSONResponse.encode(Health(status: "healthy", message: "\(database.engine.rawValue) answered in \(latency.milliseconds) ms", stats: stats))
+        return try JSONResponse.encode(
+            BaseHealthPayload(status: "healthy", message: "\(database.engine.rawValue) answered in \(latency.milliseconds) ms", stats: stats))
     }
 
     @Sendable func info(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -148,16 +93,8 @@ struct DatabaseController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct List: Encodable {
-            let databases: [BaseInfo]
-            let activeDatabase: String
-            enum CodingKeys: String, CodingKey {
-                case databases
-                case activeDatabase = "active_database"
-            }
-        }
         let (infos, active) = try await infos()
-        return try JSONResponse.encode(List(databases: infos, activeDatabase: active))
+        return try JSONResponse.encode(BaseListPayload(databases: infos, activeDatabase: active))
     }
 
     @Sendable func active(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -185,14 +122,9 @@ struct DatabaseController {
         if body.setActive == true { try await bases.activate(name) }
         try await record("base.create", name: name.rawValue, context: context)
         let info = try await infos().infos.first { $0.name == name.rawValue }
-        struct Created: Encodable {
-            let success = true
-            let message: String
-            let database: BaseInfo?
-        }
         var headers = HTTPFields()
         headers[.location] = "/api/v1/bases/\(name.rawValue)/persons"
-        return try JSONResponse.encode(Created(message: "Base \(name) created", database: info), status: .created, headers: headers)
+        return try JSONResponse.encode(BaseCreatedPayload(message: "Base \(name) created", database: info), status: .created, headers: headers)
     }
 
     @Sendable func activate(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -200,16 +132,7 @@ struct DatabaseController {
         guard try await bases.id(of: name) != nil else { throw APIError.notFound("Base \(name) not found") }
         try await bases.activate(name)
         try await record("base.activate", name: name.rawValue, context: context)
-        struct Activated: Encodable {
-            let success = true
-            let message: String
-            let activeDatabase: String
-            enum CodingKeys: String, CodingKey {
-                case success, message
-                case activeDatabase = "active_database"
-            }
-        }
-        return try JSONResponse.encode(Activated(message: "Base \(name) is now active", activeDatabase: name.rawValue))
+        return try JSONResponse.encode(BaseActivatedPayload(message: "Base \(name) is now active", activeDatabase: name.rawValue))
     }
 
     struct RenameRequest: Decodable {
@@ -224,22 +147,9 @@ struct DatabaseController {
         guard try await bases.id(of: old) != nil else { throw APIError.notFound("Base \(old) not found") }
         guard try await bases.rename(old, to: new) else { throw APIError.conflict("A base named \(new) exists") }
         try await record("base.rename", name: new.rawValue, context: context, details: ["old_name": old.rawValue])
-        struct Renamed: Encodable {
-            let success = true
-            let message: String
-            let oldName: String
-            let newName: String
-            let filesRenamed = false
-            let database: BaseInfo?
-            enum CodingKeys: String, CodingKey {
-                case success, message, database
-                case oldName = "old_name"
-                case newName = "new_name"
-                case filesRenamed = "files_renamed"
-            }
-        }
         let info = try await infos().infos.first { $0.name == new.rawValue }
-        return try JSONResponse.encode(Renamed(message: "Base \(old) renamed to \(new)", oldName: old.rawValue, newName: new.rawValue, database: info))
+        return try JSONResponse.encode(
+            BaseRenamedPayload(message: "Base \(old) renamed to \(new)", oldName: old.rawValue, newName: new.rawValue, database: info))
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -250,17 +160,8 @@ struct DatabaseController {
         }
         _ = try await bases.delete(name)
         try await record("base.delete", name: name.rawValue, context: context)
-        struct Deleted: Encodable {
-            let success = true
-            let message: String
-            let deletedFiles: Bool
-            enum CodingKeys: String, CodingKey {
-                case success, message
-                case deletedFiles = "deleted_files"
-            }
-        }
         // Its rows are gone with it: there are no separate files to keep or delete.
-        return try JSONResponse.encode(Deleted(message: "Base \(name) and everything in it deleted", deletedFiles: true))
+        return try JSONResponse.encode(BaseDeletedPayload(message: "Base \(name) and everything in it deleted", deletedFiles: true))
     }
 
     struct PolicyRequest: Decodable {
