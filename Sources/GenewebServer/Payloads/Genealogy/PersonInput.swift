@@ -166,16 +166,9 @@ struct PersonInput {
     }
 
     private mutating func optionalText(_ field: String, _ value: Any, limit: Int) -> String? {
-        if value is NSNull { return nil }
-        guard let text = value as? String else {
-            fail(field, "must be a text or null")
-            return nil
-        }
-        guard text.count <= limit else {
-            fail(field, "must be at most \(limit) characters")
-            return nil
-        }
-        return text.isEmpty ? nil : text
+        let read = OptionalTextField.read(value, limit: limit)
+        if let refusal = read.refusal { fail(field, refusal) }
+        return read.text
     }
 
     private mutating func texts(_ field: String, _ value: Any) -> [String]? {
