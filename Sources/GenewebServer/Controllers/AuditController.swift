@@ -13,8 +13,8 @@ struct AuditController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
         let page = PageRequest(&parameters)
-        let action = parameters.text("action", maxLength: 200)
-        let entityID = parameters.text("entity_id", maxLength: 200)
+        let action = parameters.text(ListFilters.auditAction)
+        let entityID = parameters.text(ListFilters.auditEntity)
         try parameters.validate()
         let (entries, total) = try await audit.entries(action: action, entityID: entityID, offset: page.offset, limit: page.limit)
         return try JSONResponse.encode(PageResponse(items: entries.map(AuditEntryPayload.init), total: total, offset: page.offset, limit: page.limit))

@@ -35,14 +35,14 @@ struct ImportExportController {
     // MARK: Import
 
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let query = request.uri.queryParameters
+        var parameters = QueryParameters(request)
+        let format = parameters.choice(TransferQuery.importFormat).flatMap(GenealogyFile.Format.init(rawValue:)) ?? .auto
+        let replace = parameters.boolean(TransferQuery.replace) ?? false
+        let namedFile = parameters.text(TransferQuery.filename)
+        try parameters.validate()
         var nameText = context.parameters.get("base")
         if nameText == nil { nameText = try await scope.bases.defaultName(configured: scope.defaultBase) }
         let base = try DatabaseController.baseName(nameText ?? "default", field: "base")
-        guard let format = GenealogyFile.Format(rawValue: query["format"].map(String.init) ?? "auto") else {
-            throw APIError.validation([FieldError(field: "format", message: "must be auto, gedcom or gw")])
-        }
-        let replace = query["replace"].map { ["true", "1", "yes"].contains($0.lowercased()) } ?? false
         // Admitted before the body is read: a refused upload costs nothing.
         let pass = try admission.admitImport()
         defer { pass.release() }
@@ -50,7 +50,7 @@ struct ImportExportController {
             // A client that goes away (closed connection) cancels the import: the reader and the
             // writer stop at their next batch and the transaction rolls back, nothing written.
             return try await request.body.consumeWithCancellationOnInboundClose { body in
-                let (bytes, fileName) = try await upload(body, headers: request.headers, fileName: query["filename"].map(String.init))
+                let (bytes, fileName) = try await upload(body, headers: request.headers, fileName: namedFile)
                 let report = try await importUpload(bytes, fileName: fileName, format: format, into: base, replace: replace)
                 scope.cache.invalidate()
                 try await audit.record(
@@ -119,14 +119,10 @@ struct ImportExportController {
 
     // MARK: Export
 
-    enum ExportFormat: String {
-        case gedcom551, gedcom7, gw
-    }
-
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let format = ExportFormat(rawValue: request.uri.queryParameters["format"].map(String.init) ?? "gedcom551") else {
-            throw APIError.validation([FieldError(field: "format", message: "must be gedcom551, gedcom7 or gw")])
-        }
+        var parameters = QueryParameters(request)
+        let format = parameters.choice(TransferQuery.exportFormat).flatMap(TransferQuery.ExportFormat.init(rawValue:)) ?? .gedcom551
+        try parameters.validate()
         let base = try await scope.resolve(request, context)
         let client = RateLimitMiddleware.clientAddress(request, context: context, behindFly: behindFly)
         // Held until the body is written (or the response dropped): see `TransferPass`.

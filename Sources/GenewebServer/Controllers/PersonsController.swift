@@ -135,7 +135,7 @@ struct PersonsController {
         let expected = try EntityTag.expectedVersion(request)
         let stored = try await find(context, base: base.id)
         var parameters = QueryParameters(request)
-        let cascade = parameters.choice("cascade", among: ["unlink"])
+        let cascade = parameters.choice(ListFilters.cascade)
         try parameters.validate()
         let entry = auditEntry(
             "person.delete", person: stored.value, base: base.name, context: context,

@@ -31,7 +31,7 @@ struct RecordsController<Resource: RecordResource> {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
         let page = PageRequest(&parameters)
-        let search = parameters.text("q", maxLength: 200)
+        let search = parameters.text(ListFilters.recordText)
         try parameters.validate()
         let base = try await scope.resolve(request, context)
         let (items, total) = try await records.list(base: base.id, search: search, offset: page.offset, limit: page.limit)

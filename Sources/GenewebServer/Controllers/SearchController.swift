@@ -16,10 +16,6 @@ struct SearchController {
     /// Name-index pages: each counts every visible person of the base.
     let indexPages: ResponseCache
 
-    /// The Python API's bounds: 20 results by default, at most 100.
-    static let defaultLimit = 20
-    static let maximumLimit = 100
-
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         for prefix in BaseScope.paths("/search") {
             router.route(.get, "\(prefix)/persons", access: .publicRead, in: catalog, use: searchPersons)
@@ -31,17 +27,9 @@ struct SearchController {
 
     @Sendable func searchPersons(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
-        let criteria = PersonSearch(
-            query: parameters.text("query", "q", maxLength: 200),
-            firstName: parameters.text("first_name", maxLength: 100),
-            surname: parameters.text("surname", "last_name", maxLength: 100),
-            birthPlace: parameters.text("birth_place", maxLength: 200),
-            sex: parameters.choice("sex", among: Sex.allCases.map(\.rawValue)).flatMap(Sex.init(rawValue:)),
-            birthYearFrom: parameters.integer("birth_year_from", in: -5000...3000),
-            birthYearTo: parameters.integer("birth_year_to", in: -5000...3000)
-        )
-        let wantsLiving = parameters.boolean("include_living") ?? false
-        let page = PageRequest(&parameters, defaultLimit: Self.defaultLimit, maximumLimit: Self.maximumLimit)
+        let criteria = SearchQuery.criteria(&parameters)
+        let wantsLiving = parameters.boolean(SearchQuery.includeLiving) ?? false
+        let page = PageRequest(&parameters, paging: SearchQuery.paging)
         let (offset, limit) = (page.offset, page.limit)
         if criteria.isEmpty {
             parameters.fail("query", "give a name to search for, or at least one of first_name, surname, birth_place, sex, birth_year_from, birth_year_to")
@@ -90,9 +78,8 @@ struct SearchController {
     /// `?prefix=&order=name|count&offset=&limit=` (or `page`/`page_size`): names with their number of (visible) persons.
     private func nameIndex(_ kind: NameIndexRepository.Kind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
-        let prefix = parameters.text("prefix", maxLength: 100)
-        let order =
-            parameters.choice("order", among: NameIndexRepository.Order.allCases.map(\.rawValue)).flatMap(NameIndexRepository.Order.init(rawValue:)) ?? .name
+        let prefix = parameters.text(SearchQuery.prefix)
+        let order = parameters.choice(SearchQuery.order).flatMap(NameIndexRepository.Order.init(rawValue:)) ?? .name
         let page = PageRequest(&parameters)
         let (offset, limit) = (page.offset, page.limit)
         try parameters.validate()

@@ -27,10 +27,10 @@ struct PageRequest: Sendable {
 
     /// Reads the paging parameters, adding any problem to `query`'s errors. An `offset` (or
     /// `skip`) wins over `page`.
-    init(_ query: inout QueryParameters, defaultLimit: Int = PageRequest.defaultLimit, maximumLimit: Int = PageRequest.maximumLimit) {
-        let limit = query.integer("limit", "page_size", in: 1...maximumLimit) ?? defaultLimit
-        var offset = query.integer("offset", "skip", in: 0...Self.maximumOffset)
-        let page = query.integer("page", in: 1...Self.maximumOffset + 1)
+    init(_ query: inout QueryParameters, paging: PagingQuery = .standard) {
+        let limit = query.integerOrFallback(paging.limit)
+        var offset = query.integer(paging.offset)
+        let page = query.integer(paging.page)
         if offset == nil, let page {
             let (skipped, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
             if overflow || skipped > Self.maximumOffset {

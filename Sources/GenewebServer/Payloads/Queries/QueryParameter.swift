@@ -53,35 +53,3 @@ struct QueryParameter: Sendable {
         return ["name": name, "in": "query", "required": required, "description": text, "schema": schema]
     }
 }
-
-extension QueryParameters {
-    /// The text of a `.text` parameter, nil when absent or empty.
-    mutating func text(_ parameter: QueryParameter) -> String? {
-        guard case .text(let maxLength, _) = parameter.kind else { preconditionFailure("\(parameter.name) is not a text") }
-        return text(parameter.names, maxLength: maxLength)
-    }
-
-    /// The number of an `.integer` parameter, nil when absent.
-    mutating func integer(_ parameter: QueryParameter) -> Int? {
-        guard case .integer(let range, _) = parameter.kind else { preconditionFailure("\(parameter.name) is not a number") }
-        return integer(parameter.names, in: range)
-    }
-
-    /// The number of an `.integer` parameter with a fallback: the fallback when absent (or
-    /// wrong, the error being collected for `validate`).
-    mutating func integerOrFallback(_ parameter: QueryParameter) -> Int {
-        guard case .integer(let range, let fallback?) = parameter.kind else { preconditionFailure("\(parameter.name) has no fallback") }
-        return integer(parameter.names, in: range) ?? fallback
-    }
-
-    mutating func boolean(_ parameter: QueryParameter) -> Bool? {
-        guard case .boolean = parameter.kind else { preconditionFailure("\(parameter.name) is not a boolean") }
-        return boolean(parameter.names)
-    }
-
-    /// The choice of a `.choice` parameter, lowercased, nil when absent.
-    mutating func choice(_ parameter: QueryParameter) -> String? {
-        guard case .choice(let choices) = parameter.kind else { preconditionFailure("\(parameter.name) is not a choice") }
-        return choice(parameter.names, among: choices)
-    }
-}

@@ -4,8 +4,9 @@ import HummingbirdCore
 
 /// Typed reading of a route's query string, collecting every problem into one 422 answer.
 ///
-/// Each reader takes the parameter's name and its accepted synonyms (`"query", "q"`): the first
-/// one present is read, and an error names the one the client sent. Numbers are bounded here,
+/// Parameters are read through their `QueryParameter` descriptions (the same values the OpenAPI
+/// document lists), never by a bare name: the first of a parameter's names present is read, and
+/// an error names the one the client sent. Numbers are bounded here,
 /// before any handler does arithmetic with them: a value that is not a whole number, is out of
 /// its range, or is too long to be one is a field error, never a trap.
 struct QueryParameters {
@@ -30,11 +31,7 @@ struct QueryParameters {
     }
 
     /// A trimmed text, nil when absent or empty; at most `maxLength` characters.
-    mutating func text(_ names: String..., maxLength: Int) -> String? {
-        text(names, maxLength: maxLength)
-    }
-
-    mutating func text(_ names: [String], maxLength: Int) -> String? {
+    private mutating func text(_ names: [String], maxLength: Int) -> String? {
         guard let (name, raw) = first(names) else { return nil }
         let value = String(raw).trimmingCharacters(in: .whitespacesAndNewlines)
         if value.count > maxLength {
@@ -45,11 +42,7 @@ struct QueryParameters {
     }
 
     /// A whole number within `range`, nil when absent or empty.
-    mutating func integer(_ names: String..., in range: ClosedRange<Int>) -> Int? {
-        integer(names, in: range)
-    }
-
-    mutating func integer(_ names: [String], in range: ClosedRange<Int>) -> Int? {
+    private mutating func integer(_ names: [String], in range: ClosedRange<Int>) -> Int? {
         guard let (name, raw) = first(names), !raw.isEmpty else { return nil }
         // Twenty characters hold every Int; a longer text is refused without parsing it.
         guard raw.utf8.count <= 20, let value = Int(raw), range.contains(value) else {
@@ -59,11 +52,7 @@ struct QueryParameters {
         return value
     }
 
-    mutating func boolean(_ names: String...) -> Bool? {
-        boolean(names)
-    }
-
-    mutating func boolean(_ names: [String]) -> Bool? {
+    private mutating func boolean(_ names: [String]) -> Bool? {
         guard let (name, raw) = first(names), !raw.isEmpty else { return nil }
         switch raw.lowercased() {
         case "true", "1", "yes", "on": return true
@@ -75,11 +64,7 @@ struct QueryParameters {
     }
 
     /// One of `choices` (compared without case), nil when absent.
-    mutating func choice(_ names: String..., among choices: [String]) -> String? {
-        choice(names, among: choices)
-    }
-
-    mutating func choice(_ names: [String], among choices: [String]) -> String? {
+    private mutating func choice(_ names: [String], among choices: [String]) -> String? {
         guard let (name, raw) = first(names), !raw.isEmpty else { return nil }
         let value = raw.lowercased()
         guard choices.contains(value) else {
@@ -96,5 +81,39 @@ struct QueryParameters {
     /// Throws the 422 when anything was wrong.
     func validate() throws {
         guard errors.isEmpty else { throw APIError.validation(errors) }
+    }
+}
+
+// MARK: Reading a described parameter
+
+extension QueryParameters {
+    /// The text of a `.text` parameter, nil when absent or empty.
+    mutating func text(_ parameter: QueryParameter) -> String? {
+        guard case .text(let maxLength, _) = parameter.kind else { preconditionFailure("\(parameter.name) is not a text") }
+        return text(parameter.names, maxLength: maxLength)
+    }
+
+    /// The number of an `.integer` parameter, nil when absent.
+    mutating func integer(_ parameter: QueryParameter) -> Int? {
+        guard case .integer(let range, _) = parameter.kind else { preconditionFailure("\(parameter.name) is not a number") }
+        return integer(parameter.names, in: range)
+    }
+
+    /// The number of an `.integer` parameter with a fallback: the fallback when absent (or
+    /// wrong, the error being collected for `validate`).
+    mutating func integerOrFallback(_ parameter: QueryParameter) -> Int {
+        guard case .integer(let range, let fallback?) = parameter.kind else { preconditionFailure("\(parameter.name) has no fallback") }
+        return integer(parameter.names, in: range) ?? fallback
+    }
+
+    mutating func boolean(_ parameter: QueryParameter) -> Bool? {
+        guard case .boolean = parameter.kind else { preconditionFailure("\(parameter.name) is not a boolean") }
+        return boolean(parameter.names)
+    }
+
+    /// The choice of a `.choice` parameter, lowercased, nil when absent.
+    mutating func choice(_ parameter: QueryParameter) -> String? {
+        guard case .choice(let choices) = parameter.kind else { preconditionFailure("\(parameter.name) is not a choice") }
+        return choice(parameter.names, among: choices)
     }
 }
