@@ -2,7 +2,9 @@
 import PackageDescription
 
 /// One package, one direction of dependencies:
-/// geneweb (CLI) → GenewebServer → GenewebStore → GenewebCore.
+/// geneweb (CLI) → GenewebServer → GenewebStore → GenewebCore; the web site's rendering
+/// (GenewebSite: templates, message catalogs) and chart geometry (GenewebCharts, pure) sit
+/// beside the store, used by the server.
 /// See ../shared/design/ARCHITECTURE.md and docs/architecture.md.
 let package = Package(
     name: "geneweb-server",
@@ -13,6 +15,8 @@ let package = Package(
         .library(name: "GenewebFormats", targets: ["GenewebFormats"]),
         .library(name: "GenewebStore", targets: ["GenewebStore"]),
         .library(name: "GenewebServer", targets: ["GenewebServer"]),
+        .library(name: "GenewebCharts", targets: ["GenewebCharts"]),
+        .library(name: "GenewebSite", targets: ["GenewebSite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
@@ -32,10 +36,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
     ],
     targets: [
         .target(name: "GenewebCore"),
         .target(name: "GenewebFormats", dependencies: ["GenewebCore"]),
+        // Chart geometry and SVG: no HTTP, no storage; tested on the geometry it computes.
+        .target(name: "GenewebCharts"),
+        // The site's pages: templates, message catalogs and page models, rendered to HTML.
+        .target(
+            name: "GenewebSite",
+            dependencies: ["GenewebCore", "GenewebCharts", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .target(
             name: "GenewebStore",
             dependencies: [
@@ -60,6 +72,8 @@ let package = Package(
                 "GenewebCore",
                 "GenewebFormats",
                 "GenewebStore",
+                "GenewebCharts",
+                "GenewebSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -99,6 +113,8 @@ let package = Package(
             path: "Tests/Support"
         ),
         .testTarget(name: "GenewebCoreTests", dependencies: ["GenewebCore"]),
+        .testTarget(name: "GenewebChartsTests", dependencies: ["GenewebCharts"]),
+        .testTarget(name: "GenewebSiteTests", dependencies: ["GenewebCore", "GenewebSite"]),
         .testTarget(name: "GenewebFormatsTests", dependencies: ["GenewebCore", "GenewebFormats", "GenewebTestSupport"]),
         .testTarget(
             name: "GenewebStoreTests",
@@ -112,6 +128,7 @@ let package = Package(
             dependencies: [
                 "GenewebCore",
                 "GenewebServer",
+                "GenewebSite",
                 "GenewebStore",
                 "GenewebTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -1,4 +1,5 @@
 import Foundation
+import GenewebSite
 import GenewebStore
 import Hummingbird
 import Logging
@@ -143,7 +144,11 @@ func buildRouter(
     router.add(middleware: RequestTextMiddleware())
     router.add(middleware: AuthenticationMiddleware(accounts: accounts, monitoringToken: configuration.metricsToken))
 
-    RootController(environment: configuration.environmentName).addRoutes(to: router, catalog: catalog)
+    let bases = BaseRepository(database: database)
+    let configuredBase = configuration.defaultBase
+    RootController(environment: configuration.environmentName) {
+        SiteURL.base(try await bases.defaultName(configured: configuredBase))
+    }.addRoutes(to: router, catalog: catalog)
     MetricsController(token: configuration.metricsToken, version: AppVersion.current, environment: configuration.environmentName)
         .addRoutes(to: router, catalog: catalog)
     // One graph per base for the whole process: genealogy routes compute on it, health reports it,
@@ -198,6 +203,12 @@ func buildRouter(
     ).addRoutes(to: router, catalog: catalog)
     FamiliesController(families: FamilyRepository(database: database), persons: PersonRepository(database: database), scope: scope)
         .addRoutes(to: router, catalog: catalog)
+    SiteController(
+        graphs: graphs, persons: PersonRepository(database: database), families: FamilyRepository(database: database),
+        search: SearchRepository(database: database), names: NameIndexRepository(database: database),
+        statistics: StatisticsRepository(database: database), anniversaries: AnniversaryRepository(database: database), scope: scope,
+        figures: caches.statistics
+    ).addRoutes(to: router, catalog: catalog)
     DocsController(catalog: catalog, version: AppVersion.current, publicRead: configuration.auth.publicRead)
         .addRoutes(to: router, catalog: catalog)
     return router

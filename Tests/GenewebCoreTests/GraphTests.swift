@@ -196,3 +196,22 @@ struct GraphTests {
         _ = graph.relationship(tree.index("a", in: graph), tree.index("c", in: graph))
     }
 }
+
+@Suite("Lines of descent")
+struct LineageTests {
+    @Test("the line from a person to an ancestor names each generation; a wrong distance or a non-ancestor gives nil")
+    func lineage() {
+        var tree = TreeBuilder()
+        for (name, sex) in [("gf", Sex.male), ("gm", .female), ("dad", .male), ("mom", .female), ("me", .male), ("other", .male)] {
+            tree.person(name, sex)
+        }
+        tree.family(["gf", "gm"], ["dad"])
+        tree.family(["dad", "mom"], ["me"])
+        let graph = tree.graph
+        let me = tree.index("me", in: graph)
+        #expect(graph.lineage(from: me, to: tree.index("gm", in: graph), generations: 2) == [me, tree.index("dad", in: graph), tree.index("gm", in: graph)])
+        #expect(graph.lineage(from: me, to: tree.index("gm", in: graph), generations: 1) == nil)
+        #expect(graph.lineage(from: me, to: tree.index("other", in: graph), generations: 2) == nil)
+        #expect(graph.lineage(from: me, to: me, generations: 0) == [me])
+    }
+}

@@ -49,6 +49,9 @@ public enum EventKind: Hashable, Sendable, Codable {
         try container.encode(name)
     }
 
+    /// The names of every kind but custom ones, for catalogs that must name them all.
+    public static var knownNames: [String] { kinds.keys.sorted() }
+
     private static let kinds: [String: EventKind] = [
         "birth": .birth, "baptism": .baptism, "death": .death, "burial": .burial, "cremation": .cremation,
         "accomplishment": .accomplishment, "acquisition": .acquisition, "adhesion": .adhesion,

@@ -3,7 +3,8 @@ import GenewebStore
 import Hummingbird
 import Logging
 
-/// Turns every error into the JSON of API.md: never an HTML page, never a stack trace.
+/// Turns every error into the JSON of API.md, never a stack trace; on the web site's addresses,
+/// into the site's error page (`SiteErrorPage`) in the reader's language.
 ///
 /// Errors we throw on purpose (`APIError`) keep their status and details; framework errors
 /// (`HTTPError`, e.g. malformed JSON → 400, body too large → 413) get the matching code; a write
@@ -82,6 +83,9 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     private func respond(_ error: APIError, to request: Request, context: Context) throws -> Response {
+        if SiteErrorPage.isSite(request.uri.path) {
+            return SiteErrorPage.response(status: error.status, detail: error.detail, headers: error.headers, request: request)
+        }
         let body = ErrorBody(
             detail: error.detail,
             errorCode: error.code,

@@ -6,7 +6,7 @@ import Foundation
 enum OpenAPIDocument {
     static func build(catalog: RouteCatalog, version: String, publicRead: Bool) -> [String: Any] {
         var paths: [String: [String: Any]] = [:]
-        for route in catalog.routes {
+        for route in catalog.documentedRoutes {
             let path = openAPIPath(route.path)
             var operation: [String: Any] = [
                 "operationId": operationID(route.method.rawValue, path),

@@ -7,10 +7,15 @@ struct ServerTiming {
 
     /// `Server-Timing: <metric>;dur=<milliseconds since creation>`.
     func header(_ metric: String) -> HTTPFields {
+        var fields = HTTPFields()
+        fields[HTTPField.Name("Server-Timing")!] = value(metric)
+        return fields
+    }
+
+    /// The header's value: `<metric>;dur=<milliseconds since creation>`.
+    func value(_ metric: String) -> String {
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        var fields = HTTPFields()
-        fields[HTTPField.Name("Server-Timing")!] = "\(metric);dur=\((milliseconds * 1000).rounded() / 1000)"
-        return fields
+        return "\(metric);dur=\((milliseconds * 1000).rounded() / 1000)"
     }
 }

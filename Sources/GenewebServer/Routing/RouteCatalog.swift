@@ -11,6 +11,9 @@ public final class RouteCatalog: Sendable {
         public let method: HTTPRequest.Method
         public let path: String
         public let access: Access
+        /// In the OpenAPI document: the JSON API's routes are, the web site's pages and their
+        /// stylesheet and script are not.
+        public let documented: Bool
     }
 
     private let storage = Mutex<[Route]>([])
@@ -19,9 +22,12 @@ public final class RouteCatalog: Sendable {
 
     public var routes: [Route] { storage.withLock { $0 } }
 
-    func add(_ method: HTTPRequest.Method, _ path: String, access: Access) {
-        storage.withLock { $0.append(Route(method: method, path: path, access: access)) }
+    func add(_ method: HTTPRequest.Method, _ path: String, access: Access, documented: Bool = true) {
+        storage.withLock { $0.append(Route(method: method, path: path, access: access, documented: documented)) }
     }
+
+    /// The routes of the OpenAPI document.
+    public var documentedRoutes: [Route] { routes.filter(\.documented) }
 
     /// Methods registered for patterns that match `path`, in registration order.
     public func methods(matching path: String) -> [HTTPRequest.Method] {

@@ -13,9 +13,10 @@ extension Router where Context == AppRequestContext {
         _ path: String,
         access: Access,
         in catalog: RouteCatalog,
+        documented: Bool = true,
         use handler: @escaping @Sendable (Request, Context) async throws -> some ResponseGenerator
     ) -> Self {
-        catalog.add(method, path, access: access)
+        catalog.add(method, path, access: access, documented: documented)
         return on(RouterPath(path), method: method) { request, context in
             if access == .monitoring, context.isMonitoringClient { return try await handler(request, context) }
             if let needed = access.minimumRole(publicRead: context.publicRead) {

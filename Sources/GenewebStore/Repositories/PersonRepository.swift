@@ -12,8 +12,17 @@ public struct PersonFilter: Sendable {
     /// Birth (or baptism) year range, inclusive.
     public var birthYearFrom: Int?
     public var birthYearTo: Int?
+    /// The whole surname or first name (as GeneWeb's indexes group them: case and accents
+    /// ignored), for the persons of one name.
+    public var exactSurname: String?
+    public var exactFirstName: String?
 
-    public init(surname: String? = nil, firstName: String? = nil, sex: Sex? = nil, birthYearFrom: Int? = nil, birthYearTo: Int? = nil) {
+    public init(
+        surname: String? = nil, firstName: String? = nil, sex: Sex? = nil, birthYearFrom: Int? = nil, birthYearTo: Int? = nil,
+        exactSurname: String? = nil, exactFirstName: String? = nil
+    ) {
+        self.exactSurname = exactSurname
+        self.exactFirstName = exactFirstName
         self.surname = surname
         self.firstName = firstName
         self.sex = sex
@@ -74,9 +83,14 @@ public struct PersonRepository: Sendable {
         }
     }
 
-    /// A page of persons in the stable order of API.md (surname, first name, occurrence, id) and the total.
-    public func list(base: Int, filter: PersonFilter, offset: Int, limit: Int) async throws -> (items: [Stored<Person>], total: Int) {
-        var conditions: SQLQueryString = " WHERE base_id = \(bind: base)"
+    /// A page of persons in the stable order of API.md (surname, first name, occurrence, id) and
+    /// the total, among those `visibility` lets the caller see.
+    public func list(base: Int, filter: PersonFilter, visibility: Visibility = .everyone, offset: Int, limit: Int) async throws -> (
+        items: [Stored<Person>], total: Int
+    ) {
+        var conditions: SQLQueryString = " WHERE base_id = \(bind: base) AND " + visibility.condition(on: "persons")
+        if let surname = filter.exactSurname.map(NameNormalizer.key) { conditions += " AND surname_key = \(bind: surname)" }
+        if let first = filter.exactFirstName.map(NameNormalizer.key) { conditions += " AND first_name_key = \(bind: first)" }
         if let surname = filter.surname.map(NameNormalizer.key), !surname.isEmpty {
             conditions += " AND surname_key LIKE \(bind: Self.likePrefix(surname)) ESCAPE '\\'"
         }

@@ -23,31 +23,67 @@ struct PrivacyPolicy: Sendable {
 
     var seesEverything: Bool { (role ?? .viewer) >= .editor }
 
-    /// The persons as this caller may see them, in the same order.
-    func present(_ items: [Stored<Person>], persons: PersonRepository) async throws -> [VisiblePerson] {
+    /// What this caller may see of each person, in the same order: the one decision behind the
+    /// JSON payloads (`present`) and the site's pages.
+    func sight(_ items: [Stored<Person>], persons: PersonRepository) async throws -> [PersonSight] {
         let needing = items.filter { rule.needsEvidence($0.value) }.map(\.value.id.uuid)
         let evidence = try await persons.livingEvidence(for: needing)
         return items.map { stored in
             let person = stored.value
             let living = rule.isLiving(person, evidence: evidence[person.id.uuid] ?? LivingEvidence())
             if seesEverything || person.access == .public || (!living && person.access != .private) {
-                return .full(PersonPayload(stored, isLiving: living))
+                return .full(stored, isLiving: living)
             }
-            return .restricted(RestrictedPersonPayload(person, showingName: publicNames && person.access != .private))
+            return .restricted(person, showingName: publicNames && person.access != .private)
         }
+    }
+
+    /// The persons as this caller may see them, in the same order.
+    func present(_ items: [Stored<Person>], persons: PersonRepository) async throws -> [VisiblePerson] {
+        try await sight(items, persons: persons).map { sight in
+            switch sight {
+            case .full(let stored, let living): .full(PersonPayload(stored, isLiving: living))
+            case .restricted(let person, let showingName): .restricted(RestrictedPersonPayload(person, showingName: showingName))
+            }
+        }
+    }
+}
+
+/// What a caller may see of one person: everything, or that someone is there (with the name
+/// only when the base shows living persons' names). Restricted persons' other data must not
+/// leave the server; `PersonSight` carries the record only so a payload can take the name.
+enum PersonSight: Sendable {
+    case full(Stored<Person>, isLiving: Bool)
+    case restricted(Person, showingName: Bool)
+
+    var isFull: Bool {
+        if case .full = self { return true }
+        return false
     }
 }
 
 extension PrivacyPolicy {
     /// The persons with these ids as this caller may see them (ids not in the base are left out).
     func present(ids: [UUID], base: Int, persons: PersonRepository) async throws -> [UUID: VisiblePerson] {
+        let (found, stored) = try await load(ids, base: base, persons: persons)
+        let views = try await present(found.map { stored[$0]! }, persons: persons)
+        return Dictionary(uniqueKeysWithValues: zip(found, views))
+    }
+
+    /// What this caller may see of the persons with these ids, in one read (ids not in the base
+    /// are left out).
+    func sight(ids: [UUID], base: Int, persons: PersonRepository) async throws -> [UUID: PersonSight] {
+        let (found, stored) = try await load(ids, base: base, persons: persons)
+        let sights = try await sight(found.map { stored[$0]! }, persons: persons)
+        return Dictionary(uniqueKeysWithValues: zip(found, sights))
+    }
+
+    private func load(_ ids: [UUID], base: Int, persons: PersonRepository) async throws -> ([UUID], [UUID: Stored<Person>]) {
         let unique = Array(Set(ids))
         var stored: [UUID: Stored<Person>] = [:]
         for start in stride(from: 0, to: unique.count, by: 500) {
             stored.merge(try await persons.find(Array(unique[start..<min(start + 500, unique.count)]), base: base)) { first, _ in first }
         }
-        let found = unique.filter { stored[$0] != nil }
-        let views = try await present(found.map { stored[$0]! }, persons: persons)
-        return Dictionary(uniqueKeysWithValues: zip(found, views))
+        return (unique.filter { stored[$0] != nil }, stored)
     }
 }

@@ -1,0 +1,58 @@
+import GenewebSite
+
+/// The person page (template `person`). Lists are `Listing`s: templates see stored properties
+/// only, and write a list's wrapper only when it has items.
+struct PersonPageModel {
+    struct Relative {
+        let role: String
+        let person: PersonLinkModel
+    }
+
+    struct Witness {
+        let person: PersonLinkModel
+        let role: String?
+    }
+
+    struct EventRow {
+        let kind: String
+        let date: String?
+        let place: String?
+        let note: String?
+        let source: String?
+        let witnesses: Listing<Witness>
+    }
+
+    struct Sibling {
+        let person: PersonLinkModel
+        let half: String?
+    }
+
+    struct Union {
+        let spouse: PersonLinkModel?
+        let events: Listing<EventRow>
+        let children: Listing<PersonLinkModel>
+        let familyHref: String?
+    }
+
+    let name: String
+    let years: String?
+    let sex: String
+    let facts: Listing<LabelledValue>
+    let chartLinks: [LinkModel]
+    let parents: Listing<Relative>
+    let events: Listing<EventRow>
+    let unions: Listing<Union>
+    let siblings: Listing<Sibling>
+    let notes: String?
+    let sources: String?
+    let miniChart: String
+}
+
+/// The family page (template `family`).
+struct FamilyPageModel {
+    let title: String
+    let parents: Listing<PersonPageModel.Relative>
+    let events: Listing<PersonPageModel.EventRow>
+    let children: Listing<PersonLinkModel>
+    let notes: String?
+}

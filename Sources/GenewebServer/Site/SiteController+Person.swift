@@ -1,0 +1,194 @@
+import Foundation
+import GenewebCharts
+import GenewebCore
+import GenewebSite
+import GenewebStore
+import Hummingbird
+
+extension SiteController {
+    /// `/b/{base}/p/{key}`: the person page.
+    @Sendable func person(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let timer = ServerTiming()
+        let page = try await open(request, context)
+        let (stored, root) = try await page.person(key: try Self.key(context), persons: persons)
+        let person = stored.value
+        let graph = page.graph
+        let unions = try await families.families(of: person.id.uuid, base: page.base.id)
+
+        // Everyone the page names, read once: parents and grandparents (the mini chart),
+        // siblings, spouses, children and witnesses.
+        let (father, mother) = graph.parents(of: root)
+        let parents = [father, mother].compactMap { $0 }
+        let grandparents = parents.flatMap { parent -> [GenealogyGraph.Index] in
+            let (father, mother) = graph.parents(of: parent)
+            return [father, mother].compactMap { $0 }
+        }
+        let siblings = Array(Set(parents.flatMap { graph.children[Int($0)] })).filter { $0 != root }
+        var ids = [root] + parents + grandparents + siblings + graph.spouses[Int(root)] + graph.children[Int(root)]
+        let witnessIDs = (person.events + unions.flatMap(\.value.events)).flatMap(\.witnesses).map(\.personID.uuid)
+        ids += witnessIDs.compactMap(graph.index(of:))
+        let sights = try await page.sights(ids, persons: persons)
+        _ = try page.requireFull(root, in: sights)
+        let people = page.people
+        let messages = page.messages
+        func link(_ index: GenealogyGraph.Index) -> PersonLinkModel? { sights[index].map(people.link) }
+        func link(_ id: PersonID) -> PersonLinkModel? { graph.index(of: id.uuid).flatMap(link) }
+        let hidden: (PersonID) -> Bool = { id in
+            guard let index = graph.index(of: id.uuid), let sight = sights[index] else { return true }
+            return !sight.isFull
+        }
+
+        let parentRows = [(father, "father"), (mother, "mother")].compactMap { index, role -> PersonPageModel.Relative? in
+            guard let index, let person = link(index) else { return nil }
+            return PersonPageModel.Relative(role: messages[role], person: person)
+        }
+
+        // Full siblings in their family's order, then half-siblings.
+        let parentFamily = unions.first { $0.value.children.contains(person.id) }?.value
+        var siblingRows: [PersonPageModel.Sibling] = []
+        var listed: Set<GenealogyGraph.Index> = [root]
+        for child in parentFamily?.children ?? [] {
+            guard let index = graph.index(of: child.uuid), !listed.contains(index), let person = link(index) else { continue }
+            listed.insert(index)
+            siblingRows.append(PersonPageModel.Sibling(person: person, half: nil))
+        }
+        for index in siblings where !listed.contains(index) {
+            guard let person = link(index) else { continue }
+            listed.insert(index)
+            siblingRows.append(PersonPageModel.Sibling(person: person, half: messages["half_sibling"]))
+        }
+
+        let unionRows = unions.filter { $0.value.parents.contains(person.id) }.map { stored -> PersonPageModel.Union in
+            let family = FamilyPrivacy.visible(stored.value, hidden: hidden)
+            let spouse = family.parents.first { $0 != person.id }.flatMap(link)
+            return PersonPageModel.Union(
+                spouse: spouse, events: Listing(family.events.map { eventRow($0, people: people, link: link) }),
+                children: Listing(family.children.compactMap(link)),
+                familyHref: SiteURL.family(page.base.name, id: family.id.uuid.uuidString.lowercased()))
+        }
+
+        let name = SitePeople.name(person)
+        let key = SitePeople.pageKey(person)
+        let base = page.base.name
+        let chartLinks = [
+            LinkModel(messages["ancestors"], SiteURL.person(base, key: key) + "/ancestors"),
+            LinkModel(messages["fan_chart"], SiteURL.person(base, key: key) + "/fan"),
+            LinkModel(messages["descendants"], SiteURL.person(base, key: key) + "/descendants"),
+            LinkModel(messages["relationship"], SiteURL.person(base, key: key) + "/relationship"),
+        ]
+        let model = PersonPageModel(
+            name: name, years: SitePeople.years(person), sex: person.sex.rawValue, facts: Listing(facts(of: person, messages: messages, people: people)),
+            chartLinks: chartLinks, parents: Listing(parentRows),
+            events: Listing(Self.inDateOrder(person.events).map { eventRow($0, people: people, link: link) }),
+            unions: Listing(unionRows), siblings: Listing(siblingRows), notes: person.notes.nonEmpty, sources: person.sources.nonEmpty,
+            miniChart: miniChart(root, sights: sights, page: page, title: messages.format("ancestors_of", name)))
+        return page.site.html(.person, model: model, frame: page.frame(name), timing: timer)
+    }
+
+    /// `/b/{base}/f/{id}`: a family, when both parents (or the one there is) may be seen.
+    @Sendable func family(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let page = try await open(request, context)
+        guard let id = UUID(uuidString: try context.parameters.require("family_id")),
+            let stored = try await families.find(id, base: page.base.id)
+        else { throw APIError.notFound("Family not found") }
+        let graph = page.graph
+        let family = stored.value
+        let members = (family.parents + family.children + family.events.flatMap(\.witnesses).map(\.personID)).compactMap { graph.index(of: $0.uuid) }
+        let sights = try await page.sights(members, persons: persons)
+        let hidden: (PersonID) -> Bool = { id in
+            guard let index = graph.index(of: id.uuid), let sight = sights[index] else { return true }
+            return !sight.isFull
+        }
+        // A family page exists to show a couple: with a hidden parent it is not shown at all.
+        guard FamilyPrivacy.showsDetails(of: family, hidden: hidden) else { throw APIError.notFound("Family not found") }
+        let people = page.people
+        func link(_ id: PersonID) -> PersonLinkModel? { graph.index(of: id.uuid).flatMap { sights[$0] }.map(people.link) }
+        let parents = family.parents.enumerated().compactMap { position, id -> PersonPageModel.Relative? in
+            guard let person = link(id) else { return nil }
+            let sex = graph.index(of: id.uuid).map { graph.sexes[Int($0)] }
+            let role = sex == .male ? "father" : sex == .female ? "mother" : "parent"
+            return PersonPageModel.Relative(role: page.messages[role], person: person)
+        }
+        let names = parents.map(\.person.name)
+        let title = names.count == 2 ? page.messages.format("union_of", names[0], names[1]) : page.messages.format("family_of", names.first ?? "?")
+        let model = FamilyPageModel(
+            title: title, parents: Listing(parents), events: Listing(family.events.map { eventRow($0, people: people, link: link) }),
+            children: Listing(family.children.compactMap(link)), notes: family.notes.nonEmpty)
+        return page.site.html(.family, model: model, frame: page.frame(title))
+    }
+
+    // MARK: Parts
+
+    func eventRow(_ event: Event, people: SitePeople, link: (PersonID) -> PersonLinkModel?) -> PersonPageModel.EventRow {
+        let messages = people.messages
+        var kind = messages.event(event.kind.name)
+        if let value = event.value.nonEmpty { kind += " (\(value))" }
+        let witnesses = event.witnesses.compactMap { witness -> PersonPageModel.Witness? in
+            guard let person = link(witness.personID) else { return nil }
+            return PersonPageModel.Witness(person: person, role: witness.kind == .witness ? nil : messages["witness.\(witness.kind.rawValue)"])
+        }
+        return PersonPageModel.EventRow(
+            kind: kind, date: people.date(event.date), place: event.place.nonEmpty, note: event.note.nonEmpty, source: event.source.nonEmpty,
+            witnesses: Listing(witnesses))
+    }
+
+    func facts(of person: Person, messages: Messages, people: SitePeople) -> [LabelledValue] {
+        var facts: [LabelledValue] = []
+        if let publicName = person.publicName.nonEmpty { facts.append(LabelledValue(messages["public_name"], publicName)) }
+        let lists: [(String, [String])] = [
+            ("qualifiers", person.qualifiers), ("aliases", person.aliases), ("first_name_aliases", person.firstNameAliases),
+            ("surname_aliases", person.surnameAliases),
+        ]
+        for (key, values) in lists where !values.isEmpty {
+            facts.append(LabelledValue(messages[key], values.joined(separator: ", ")))
+        }
+        if !person.titles.isEmpty {
+            let titles = person.titles.map { title -> String in
+                var text = [title.title, title.place].filter { !$0.isEmpty }.joined(separator: " ")
+                let span = [title.start, title.end].map { $0.flatMap { people.date($0) } ?? "" }
+                if span.contains(where: { !$0.isEmpty }) { text += " (\(span.joined(separator: "–")))" }
+                return text
+            }
+            facts.append(LabelledValue(messages["titles"], titles.joined(separator: "; ")))
+        }
+        if let occupation = person.occupation.nonEmpty { facts.append(LabelledValue(messages["occupation"], occupation)) }
+        facts.append(LabelledValue(messages["sex"], messages["sex.\(person.sex.rawValue)"]))
+        return facts
+    }
+
+    /// Events by date; an undated event stays after the event it followed in the record.
+    static func inDateOrder(_ events: [Event]) -> [Event] {
+        var key = Int.min
+        let keyed = events.enumerated().map { position, event -> (Int, Int, Event) in
+            if let sortKey = event.date?.sortKey { key = sortKey }
+            return (key, position, event)
+        }
+        return keyed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+
+    /// Three generations: the person, parents and grandparents, by Sosa number.
+    func miniChart(_ root: GenealogyGraph.Index, sights: [GenealogyGraph.Index: PersonSight], page: SiteScope, title: String) -> String {
+        var entries: [PedigreeChart.Entry] = []
+        var queue: [(UInt64, GenealogyGraph.Index)] = [(1, root)]
+        while let (sosa, index) = queue.first {
+            queue.removeFirst()
+            guard let sight = sights[index] else { continue }
+            entries.append(PedigreeChart.Entry(sosa: sosa, person: page.people.chartPerson(sight)))
+            // No ancestors through a restricted person, and three generations only.
+            guard sight.isFull, sosa < 4 else { continue }
+            let (father, mother) = page.graph.parents(of: index)
+            if let father { queue.append((2 * sosa, father)) }
+            if let mother { queue.append((2 * sosa + 1, mother)) }
+        }
+        let labels = PedigreeChart.Labels(sosa: page.messages["sosa"], moreAncestors: page.messages["more_ancestors"])
+        return PedigreeChart.make(entries, labels: labels).svg(title: title, id: "mini-tree-chart", cssClass: "pedigree")
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The text, or nil when absent or only spaces.
+    var nonEmpty: String? {
+        guard let self, !self.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return self
+    }
+}

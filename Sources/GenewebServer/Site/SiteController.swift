@@ -1,0 +1,72 @@
+import Foundation
+import GenewebCore
+import GenewebSite
+import GenewebStore
+import Hummingbird
+
+/// The web site: GeneWeb's pages rendered in the server, read only. Addresses are
+/// `/b/{base}/…` with GeneWeb person keys; every page reads its persons through the same
+/// privacy policy as the JSON routes (`PrivacyPolicy.sight`), once, after computing on the
+/// base's graph. Each page's building is in `SiteController+<Page>.swift`.
+struct SiteController {
+    let graphs: GraphCache
+    let persons: PersonRepository
+    let families: FamilyRepository
+    let search: SearchRepository
+    let names: NameIndexRepository
+    let statistics: StatisticsRepository
+    let anniversaries: AnniversaryRepository
+    let scope: BaseScope
+    /// Whole-base figures (statistics), kept until the base changes, as the JSON route does.
+    let figures: ResponseCache
+
+    func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
+        router.route(.get, "/static/site.css", access: .open, in: catalog, documented: false) { _, _ in
+            StaticAsset.response(SiteStylesheet.css, type: "text/css; charset=utf-8")
+        }
+        router.route(.get, "/static/site.js", access: .open, in: catalog, documented: false) { _, _ in
+            StaticAsset.response(SiteScript.javascript, type: "text/javascript; charset=utf-8")
+        }
+        router.route(.get, "/b", access: .publicRead, in: catalog, documented: false, use: bases)
+        router.route(.get, "/b/:base", access: .publicRead, in: catalog, documented: false, use: home)
+        router.route(.get, "/b/:base/p/:key", access: .publicRead, in: catalog, documented: false, use: person)
+        router.route(.get, "/b/:base/p/:key/ancestors", access: .publicRead, in: catalog, documented: false, use: ancestors)
+        router.route(.get, "/b/:base/p/:key/fan", access: .publicRead, in: catalog, documented: false, use: fan)
+        router.route(.get, "/b/:base/p/:key/descendants", access: .publicRead, in: catalog, documented: false, use: descendants)
+        router.route(.get, "/b/:base/p/:key/relationship", access: .publicRead, in: catalog, documented: false, use: relationship)
+        router.route(.get, "/b/:base/f/:family_id", access: .publicRead, in: catalog, documented: false, use: family)
+        router.route(.get, "/b/:base/surnames", access: .publicRead, in: catalog, documented: false, use: surnames)
+        router.route(.get, "/b/:base/surnames/:name", access: .publicRead, in: catalog, documented: false, use: surname)
+        router.route(.get, "/b/:base/first-names", access: .publicRead, in: catalog, documented: false, use: firstNames)
+        router.route(.get, "/b/:base/first-names/:name", access: .publicRead, in: catalog, documented: false, use: firstName)
+        router.route(.get, "/b/:base/search", access: .publicRead, in: catalog, documented: false, use: searchPage)
+        router.route(.get, "/b/:base/statistics", access: .publicRead, in: catalog, documented: false, use: statisticsPage)
+        router.route(.get, "/b/:base/anniversaries", access: .publicRead, in: catalog, documented: false, use: anniversariesPage)
+    }
+
+    /// The base of the address, the caller's policy and the base's graph.
+    func open(_ request: Request, _ context: AppRequestContext) async throws -> SiteScope {
+        let site = SiteRequest(request)
+        let base = try await scope.resolve(request, context)
+        let graph = try await graphs.graph(for: base.id)
+        return SiteScope(
+            site: site, base: base, policy: PrivacyPolicy(role: context.role, base: base),
+            people: SitePeople(base: base.name, messages: site.messages, language: site.language), graph: graph)
+    }
+
+    /// The `:key` of the address.
+    static func key(_ context: AppRequestContext) throws -> String {
+        try context.parameters.require("key")
+    }
+}
+
+/// The stylesheet and script, served from the binary; cached for a day (they change with
+/// releases only).
+enum StaticAsset {
+    static func response(_ text: String, type: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = "public, max-age=86400"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GenewebSite
+import HTTPTypes
+import Hummingbird
+
+/// One page request as the site sees it: the language (`?lang=`, the `lang` cookie, then
+/// `Accept-Language`), the path and query (for the language links), and how to answer in HTML.
+struct SiteRequest {
+    let language: SiteLanguage
+    let path: String
+    let queryItems: [(String, String)]
+    /// `?lang=` was given: the answer remembers it in a cookie.
+    let choseLanguage: Bool
+
+    var messages: Messages { language.messages }
+
+    init(_ request: Request) {
+        let query = request.uri.queryParameters
+        let chosen = query["lang"].map(String.init)
+        language = SiteLanguage.negotiate(
+            query: chosen, cookie: Self.cookie("lang", in: request.headers[.cookie]), acceptLanguage: request.headers[.acceptLanguage])
+        choseLanguage = chosen.flatMap(SiteLanguage.init(code:)) != nil
+        path = request.uri.path
+        // At most 20 items, each at most 200 characters, are carried into the language links.
+        queryItems = query.prefix(20).map { (String($0.key.prefix(50)), String($0.value.prefix(200))) }
+    }
+
+    /// The value of one cookie of a `Cookie` header.
+    static func cookie(_ name: String, in header: String?) -> String? {
+        guard let header else { return nil }
+        for part in header.split(separator: ";").prefix(50) {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces) == name { return pair[1].trimmingCharacters(in: .whitespaces) }
+        }
+        return nil
+    }
+
+    func frame(title: String, base: String?, current: PageFrame.MenuEntry? = nil) -> PageFrame {
+        PageFrame(language: language, title: title, base: base, path: path, queryItems: queryItems, current: current)
+    }
+
+    /// The HTML answer: its own CSP (scripts and styles from this server only, no inline code),
+    /// the language it is in, and the language cookie when `?lang=` chose it.
+    func html(_ page: SitePage, model: Any, frame: PageFrame, status: HTTPResponse.Status = .ok, timing: ServerTiming? = nil) -> Response {
+        let body = SiteRenderer.render(page, page: model, frame: frame)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.contentSecurityPolicy] = Self.htmlPolicy
+        headers[.contentLanguage] = language.rawValue
+        headers[.vary] = "Accept-Language, Cookie"
+        headers[.cacheControl] = "private, no-cache"
+        if let timing { headers[HTTPField.Name("Server-Timing")!] = timing.value("page") }
+        if choseLanguage {
+            headers[.setCookie] = "lang=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// Pages load their stylesheet and script from this server; nothing inline, no other origin.
+    static let htmlPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+}

@@ -1,0 +1,47 @@
+/// `/static/site.js`: optional comfort, never content. Pan and zoom on large charts (drag,
+/// buttons, wheel with Ctrl); pages read the same without it.
+public enum SiteScript {
+    public static let javascript = """
+        "use strict";
+        (function () {
+          function setUp(frame) {
+            var svg = frame.querySelector("svg");
+            if (!svg) { return; }
+            var scale = 1, width = svg.width.baseVal.value, height = svg.height.baseVal.value;
+            var bar = document.createElement("div");
+            bar.className = "zoom-bar";
+            [["+", 1.25], ["−", 0.8], ["1:1", 0]].forEach(function (item) {
+              var button = document.createElement("button");
+              button.type = "button";
+              button.textContent = item[0];
+              button.setAttribute("aria-label", item[1] === 0 ? "Reset zoom" : (item[1] > 1 ? "Zoom in" : "Zoom out"));
+              button.addEventListener("click", function () { zoom(item[1] === 0 ? 1 / scale : item[1]); });
+              bar.appendChild(button);
+            });
+            frame.parentNode.insertBefore(bar, frame);
+            function zoom(factor) {
+              scale = Math.min(4, Math.max(0.2, scale * factor));
+              svg.setAttribute("width", String(Math.round(width * scale)));
+              svg.setAttribute("height", String(Math.round(height * scale)));
+            }
+            frame.addEventListener("wheel", function (event) {
+              if (!event.ctrlKey) { return; }
+              event.preventDefault();
+              zoom(event.deltaY < 0 ? 1.1 : 0.9);
+            }, { passive: false });
+            var dragging = null;
+            frame.addEventListener("pointerdown", function (event) {
+              if (event.target.closest && event.target.closest("a")) { return; }
+              dragging = { x: event.clientX, y: event.clientY, left: frame.scrollLeft, top: frame.scrollTop };
+            });
+            window.addEventListener("pointerup", function () { dragging = null; });
+            frame.addEventListener("pointermove", function (event) {
+              if (!dragging) { return; }
+              frame.scrollLeft = dragging.left - (event.clientX - dragging.x);
+              frame.scrollTop = dragging.top - (event.clientY - dragging.y);
+            });
+          }
+          document.querySelectorAll("[data-pan-zoom]").forEach(setUp);
+        })();
+        """
+}

@@ -1,0 +1,39 @@
+import Mustache
+
+/// The site's templates, compiled into the binary (no files to ship beside it). Each page
+/// template extends `layout`; `personLink` and `pager` are partials.
+public enum SiteTemplates {
+    static let all: [String: String] = [
+        "layout": layout, "personLink": personLink, "pager": pager, "error": error, "bases": bases, "home": home,
+        "person": person, "family": family, "ancestors": ancestors, "fan": fan, "descendants": descendants,
+        "relationship": relationship, "nameIndex": nameIndex, "personList": personList, "statistics": statistics,
+        "anniversaries": anniversaries,
+    ]
+
+    /// Every template parsed once; a template that does not parse is a programming error the
+    /// site tests catch before anything ships.
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for (name, text) in all {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                preconditionFailure("template \(name) does not parse: \(error)")
+            }
+        }
+        return library
+    }()
+}
+
+/// The pages the site renders, by template.
+public enum SitePage: String, Sendable, CaseIterable {
+    case error, bases, home, person, family, ancestors, fan, descendants, relationship, nameIndex, personList, statistics, anniversaries
+}
+
+/// Renders a page: its model under `page`, the frame under `frame`, the labels under `t`.
+public enum SiteRenderer {
+    public static func render(_ template: SitePage, page: Any, frame: PageFrame) -> String {
+        let context: [String: Any] = ["page": page, "frame": frame, "t": frame.messages]
+        return SiteTemplates.library.render(context, withTemplate: template.rawValue) ?? ""
+    }
+}
