@@ -101,12 +101,14 @@ private func ephemeralSecret(logger: Logger) -> String {
 /// 2. `SecurityHeadersMiddleware`: the headers of API.md on every answer, errors included;
 /// 3. `CORSMiddleware`: preflights answered before routing, allow-origin on answers;
 /// 4. `MetricsMiddleware`: counts and times every request by route pattern and final status;
-/// 5. `ErrorMiddleware`: every error below becomes the JSON of API.md;
-/// 6. `TrustedHostMiddleware`: 400 for a `Host` the server does not serve (when configured);
-/// 7. `HTTPSRedirectMiddleware`: plain HTTP behind the proxy goes to HTTPS (when forced);
-/// 8. `RateLimitMiddleware`: per-client buckets, 429 when empty (health, metrics, docs exempt);
-/// 9. `RequestTextMiddleware`: 422 for a NUL character in the path or query;
-/// 10. `AuthenticationMiddleware`: the bearer token becomes the caller's identity; access denials
+/// 5. `SiteSessionMiddleware`: on the web site's addresses only, the session cookies sign the
+///    caller in (renewed cookies go out with any answer, error pages included);
+/// 6. `ErrorMiddleware`: every error below becomes the JSON of API.md (a page on the site);
+/// 7. `TrustedHostMiddleware`: 400 for a `Host` the server does not serve (when configured);
+/// 8. `HTTPSRedirectMiddleware`: plain HTTP behind the proxy goes to HTTPS (when forced);
+/// 9. `RateLimitMiddleware`: per-client buckets, 429 when empty (health, metrics, docs exempt);
+/// 10. `RequestTextMiddleware`: 422 for a NUL character in the path or query;
+/// 11. `AuthenticationMiddleware`: the bearer token becomes the caller's identity; access denials
 ///    become 401/403 (each route declares its `Access` when registered);
 /// then the controllers' routes.
 func buildRouter(
@@ -126,7 +128,8 @@ func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware(hsts: security.forceHTTPS))
     router.add(middleware: CORSMiddleware(origins: security.corsOrigins))
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: ErrorMiddleware(catalog: catalog))
+    router.add(middleware: SiteSessionMiddleware(accounts: accounts))
+    router.add(middleware: ErrorMiddleware(catalog: catalog, forms: accounts.formTokens))
     if security.trustedHosts != nil {
         router.add(middleware: TrustedHostMiddleware(settings: security))
     }
@@ -207,7 +210,7 @@ func buildRouter(
         graphs: graphs, persons: PersonRepository(database: database), families: FamilyRepository(database: database),
         search: SearchRepository(database: database), names: NameIndexRepository(database: database),
         statistics: StatisticsRepository(database: database), anniversaries: AnniversaryRepository(database: database), scope: scope,
-        figures: caches.statistics
+        figures: caches.statistics, accounts: accounts
     ).addRoutes(to: router, catalog: catalog)
     DocsController(catalog: catalog, version: AppVersion.current, publicRead: configuration.auth.publicRead)
         .addRoutes(to: router, catalog: catalog)

@@ -174,7 +174,7 @@ struct SitePagesTests {
         "/b/default/p/paul.0.martin/relationship", "/b/default/p/paul.0.martin/relationship?with=jeanne.0.bernard",
         "/b/default/p/paul.0.martin/relationship?with=bernard", "/b/default/surnames", "/b/default/surnames?order=count",
         "/b/default/surnames/Martin", "/b/default/first-names", "/b/default/first-names/Paul", "/b/default/search?q=martin",
-        "/b/default/search", "/b/default/statistics", "/b/default/anniversaries?day=12&month=5", "/b", "/b/default/p/jean.0.martin",
+        "/b/default/search", "/b/default/statistics", "/b/default/anniversaries?day=12&month=5", "/b", "/b/default/p/jean.0.martin", "/sign-in",
     ]
 
     @Test("every page answers HTML in English and in French, with the frame, the strict CSP and every label", arguments: serverEngines)

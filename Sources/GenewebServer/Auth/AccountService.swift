@@ -15,6 +15,8 @@ public struct AccountService: Sendable {
     let clock: AuthClock
     let events: SecurityEvents
     let audit: AuditRepository
+    /// Anti-forgery tokens of the web site's forms, keyed from the same secret.
+    public let formTokens: FormTokens
 
     /// A signed-in session: the pair of tokens and the account.
     public struct Session: Sendable {
@@ -33,6 +35,7 @@ public struct AccountService: Sendable {
         self.clock = clock
         self.audit = AuditRepository(database: database)
         self.events = SecurityEvents(audit: audit, logger: logger, clock: clock)
+        self.formTokens = FormTokens(secret: secret)
     }
 
     // MARK: Accounts

@@ -14,6 +14,8 @@ import Logging
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let catalog: RouteCatalog
+    /// For the forms of the site's error pages (the header's sign-out).
+    let forms: FormTokens
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -84,7 +86,8 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func respond(_ error: APIError, to request: Request, context: Context) throws -> Response {
         if SiteErrorPage.isSite(request.uri.path) {
-            return SiteErrorPage.response(status: error.status, detail: error.detail, headers: error.headers, request: request)
+            return SiteErrorPage.response(
+                status: error.status, detail: error.detail, headers: error.headers, request: request, context: context, forms: forms)
         }
         let body = ErrorBody(
             detail: error.detail,

@@ -7,7 +7,7 @@ import Hummingbird
 extension SiteController {
     /// `/b`: the server's bases.
     @Sendable func bases(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let site = SiteRequest(request)
+        let site = SiteRequest(request, context: context, forms: accounts.formTokens)
         let names = try await scope.bases.summaries().map(\.name).sorted()
         let model = BasesPageModel(bases: Listing(names.map { LinkModel($0, SiteURL.base($0)) }))
         return site.html(.bases, model: model, frame: site.frame(title: site.messages["bases_heading"], base: nil))

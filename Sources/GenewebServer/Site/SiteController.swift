@@ -19,6 +19,8 @@ struct SiteController {
     let scope: BaseScope
     /// Whole-base figures (statistics), kept until the base changes, as the JSON route does.
     let figures: ResponseCache
+    /// Sign-in and sign-out, and the forms' anti-forgery tokens.
+    let accounts: AccountService
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         router.route(.get, "/static/site.css", access: .open, in: catalog, documented: false) { _, _ in
@@ -27,6 +29,9 @@ struct SiteController {
         router.route(.get, "/static/site.js", access: .open, in: catalog, documented: false) { _, _ in
             StaticAsset.response(SiteScript.javascript, type: "text/javascript; charset=utf-8")
         }
+        router.route(.get, "/sign-in", access: .open, in: catalog, documented: false, use: signInForm)
+        router.route(.post, "/sign-in", access: .open, in: catalog, documented: false, use: signIn)
+        router.route(.post, "/sign-out", access: .open, in: catalog, documented: false, use: signOut)
         router.route(.get, "/b", access: .publicRead, in: catalog, documented: false, use: bases)
         router.route(.get, "/b/:base", access: .publicRead, in: catalog, documented: false, use: home)
         router.route(.get, "/b/:base/p/:key", access: .publicRead, in: catalog, documented: false, use: person)
@@ -46,7 +51,7 @@ struct SiteController {
 
     /// The base of the address, the caller's policy and the base's graph.
     func open(_ request: Request, _ context: AppRequestContext) async throws -> SiteScope {
-        let site = SiteRequest(request)
+        let site = SiteRequest(request, context: context, forms: accounts.formTokens)
         let base = try await scope.resolve(request, context)
         let graph = try await graphs.graph(for: base.id)
         return SiteScope(

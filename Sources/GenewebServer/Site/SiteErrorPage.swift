@@ -12,13 +12,15 @@ struct SiteErrorModel {
 /// Errors on the site's addresses are pages in the site's look and the reader's language, not
 /// the API's JSON; `ErrorMiddleware` asks here first.
 enum SiteErrorPage {
-    /// Whether `path` is one of the site's pages.
+    /// Whether `path` is one of the site's pages (its bases and the sign-in and sign-out forms).
     static func isSite(_ path: String) -> Bool {
-        path == "/b" || path.hasPrefix("/b/")
+        path == "/b" || path.hasPrefix("/b/") || path == "/sign-in" || path == "/sign-out"
     }
 
-    static func response(status: HTTPResponse.Status, detail: String, headers: HTTPFields, request: Request) -> Response {
-        let site = SiteRequest(request)
+    static func response(
+        status: HTTPResponse.Status, detail: String, headers: HTTPFields, request: Request, context: AppRequestContext, forms: FormTokens
+    ) -> Response {
+        let site = SiteRequest(request, context: context, forms: forms)
         let messages = site.messages
         let code: String
         switch status.code {

@@ -11,10 +11,24 @@ struct SiteRequest {
     let queryItems: [(String, String)]
     /// `?lang=` was given: the answer remembers it in a cookie.
     let choseLanguage: Bool
+    /// The signed-in user's name, for the header.
+    let user: String?
+    let cookies: SiteCookies
+    /// The browser's anti-forgery nonce, or a new one the answer sets (`FormTokens`).
+    let formNonce: String
+    let newNonce: Bool
+    /// The token the page's forms carry.
+    let formToken: String
 
     var messages: Messages { language.messages }
 
-    init(_ request: Request) {
+    init(_ request: Request, context: AppRequestContext, forms: FormTokens) {
+        user = context.identity?.username
+        cookies = SiteCookies(request)
+        let nonce = SiteCookies.value(cookies.nonce, in: request).flatMap { $0.utf8.count <= 100 && !$0.isEmpty ? $0 : nil }
+        formNonce = nonce ?? FormTokens.newNonce()
+        newNonce = nonce == nil
+        formToken = forms.token(for: formNonce)
         let query = request.uri.queryParameters
         let chosen = query["lang"].map(String.init)
         language = SiteLanguage.negotiate(
@@ -36,7 +50,11 @@ struct SiteRequest {
     }
 
     func frame(title: String, base: String?, current: PageFrame.MenuEntry? = nil) -> PageFrame {
-        PageFrame(language: language, title: title, base: base, path: path, queryItems: queryItems, current: current)
+        var frame = PageFrame(language: language, title: title, base: base, path: path, queryItems: queryItems, current: current)
+        frame.user = user
+        frame.formToken = formToken
+        frame.signInHref = "/sign-in" + SiteURL.query([("next", path)])
+        return frame
     }
 
     /// The HTML answer: its own CSP (scripts and styles from this server only, no inline code),
@@ -50,10 +68,15 @@ struct SiteRequest {
         headers[.vary] = "Accept-Language, Cookie"
         headers[.cacheControl] = "private, no-cache"
         if let timing { headers[HTTPField.Name("Server-Timing")!] = timing.value("page") }
+        var response = Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
         if choseLanguage {
-            headers[.setCookie] = "lang=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"
+            response.headers.append(HTTPField(name: .setCookie, value: "lang=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"))
         }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        if newNonce {
+            // Strict: the nonce never travels with a request started on another site.
+            response.headers.append(HTTPField(name: .setCookie, value: cookies.header(cookies.nonce, formNonce, maxAge: 31_536_000, sameSite: "Strict")))
+        }
+        return response
     }
 
     /// Pages load their stylesheet and script from this server; nothing inline, no other origin.

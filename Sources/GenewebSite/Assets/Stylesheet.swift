@@ -19,6 +19,9 @@ public enum SiteStylesheet {
         input, select, button { font: inherit; padding: .3rem .5rem; border: 1px solid var(--line); border-radius: 4px; max-width: 100%; }
         input[type=search] { flex: 1 1 10rem; min-width: 0; }
         button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
+        .sign-out { display: flex; gap: .4rem; align-items: center; }
+        .sign-out .user { font-weight: bold; }
+        .sign-in input { width: 100%; max-width: 24rem; }
         .languages ul, .menu ul, .person-links ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem .9rem; }
         .menu { padding: .4rem 1rem; border-bottom: 1px solid var(--line); }
         main { padding: 1rem; max-width: 72rem; margin: 0 auto; overflow-wrap: anywhere; }

@@ -6,7 +6,9 @@ extension Messages {
             // Frame
             "skip_to_content": "Skip to content", "search_label": "Search a person", "search_button": "Search",
             "languages": "Languages", "base_menu": "Family tree", "footer": "GeneWeb server", "api_docs": "API",
-            "back_home": "Back to the family tree", "home": "Home", "site_title": "Family trees",
+            "back_home": "Back to the family tree", "sign_in": "Sign in", "sign_out": "Sign out", "username": "User name",
+            "password": "Password", "sign_in_failed": "The user name or the password is not right, or the account is disabled.",
+            "sign_in_locked": "Too many failed attempts: try again in {1} seconds.", "home": "Home", "site_title": "Family trees",
             "bases_heading": "Family trees on this server", "no_bases": "No family tree yet.",
             // Home
             "search_person": "Search a person by any words of their name", "frequent_surnames": "Most frequent surnames",

@@ -6,7 +6,9 @@ extension Messages {
             // Cadre
             "skip_to_content": "Aller au contenu", "search_label": "Chercher une personne", "search_button": "Chercher",
             "languages": "Langues", "base_menu": "Arbre", "footer": "Serveur GeneWeb", "api_docs": "API",
-            "back_home": "Retour à l’arbre", "home": "Accueil", "site_title": "Arbres généalogiques",
+            "back_home": "Retour à l’arbre", "sign_in": "Se connecter", "sign_out": "Se déconnecter", "username": "Nom d’utilisateur",
+            "password": "Mot de passe", "sign_in_failed": "Le nom d’utilisateur ou le mot de passe est incorrect, ou le compte est désactivé.",
+            "sign_in_locked": "Trop d’échecs : réessayez dans {1} secondes.", "home": "Accueil", "site_title": "Arbres généalogiques",
             "bases_heading": "Arbres de ce serveur", "no_bases": "Aucun arbre pour l’instant.",
             // Accueil
             "search_person": "Chercher une personne par n’importe quels mots de son nom", "frequent_surnames": "Noms les plus fréquents",

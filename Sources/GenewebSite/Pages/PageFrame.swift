@@ -26,6 +26,11 @@ public struct PageFrame: Sendable {
     public var menu: [MenuItem]
     /// Stored, not computed: templates see stored properties only.
     public let hasMenu: Bool
+    /// The signed-in user's name (nil: anonymous, the header offers to sign in).
+    public var user: String?
+    /// The anti-forgery token every form of the page carries.
+    public var formToken = ""
+    public var signInHref = "/sign-in"
 
     /// The frame of a page of `base` (nil: the server's own pages), at `path` with `query`
     /// (the language links keep it, changing only `lang`).

@@ -22,6 +22,8 @@ extension SiteTemplates {
         <button type="submit">{{t.search_button}}</button>
         </form>
         {{/frame.searchHref}}
+        {{#frame.user}}<form class="sign-out" method="post" action="/sign-out"><input type="hidden" name="csrf" value="{{frame.formToken}}"><span class="user">{{.}}</span> <button type="submit">{{t.sign_out}}</button></form>{{/frame.user}}
+        {{^frame.user}}<a class="sign-in-link" href="{{frame.signInHref}}">{{t.sign_in}}</a>{{/frame.user}}
         <nav class="languages" aria-label="{{t.languages}}"><ul>
         {{#frame.languages}}<li>{{#current}}<span aria-current="true" lang="{{code}}">{{name}}</span>{{/current}}{{^current}}<a href="{{href}}" hreflang="{{code}}" lang="{{code}}">{{name}}</a>{{/current}}</li>{{/frame.languages}}
         </ul></nav>

@@ -7,7 +7,7 @@ public enum SiteTemplates {
         "layout": layout, "personLink": personLink, "pager": pager, "error": error, "bases": bases, "home": home,
         "person": person, "family": family, "ancestors": ancestors, "fan": fan, "descendants": descendants,
         "relationship": relationship, "nameIndex": nameIndex, "personList": personList, "statistics": statistics,
-        "anniversaries": anniversaries,
+        "anniversaries": anniversaries, "signIn": signIn,
     ]
 
     /// Every template parsed once; a template that does not parse is a programming error the
@@ -27,7 +27,7 @@ public enum SiteTemplates {
 
 /// The pages the site renders, by template.
 public enum SitePage: String, Sendable, CaseIterable {
-    case error, bases, home, person, family, ancestors, fan, descendants, relationship, nameIndex, personList, statistics, anniversaries
+    case error, signIn, bases, home, person, family, ancestors, fan, descendants, relationship, nameIndex, personList, statistics, anniversaries
 }
 
 /// Renders a page: its model under `page`, the frame under `frame`, the labels under `t`.
