@@ -164,6 +164,17 @@ struct ChartGeometryTests {
         #expect(TextMeasure.fit("Anything", width: 1, fontSize: 13) == "")
     }
 
+    @Test("pyramid: men left of the axis, women right, the youngest at the bottom, bars in proportion")
+    func pyramid() {
+        let chart = PyramidChart(rows: [.init(label: "0–9", men: 10, women: 5), .init(label: "10–19", men: 0, women: 20)])
+        let men = chart.bars.filter(\.isMen)
+        let women = chart.bars.filter { !$0.isMen }
+        #expect(men.allSatisfy { $0.rect.maxX <= chart.axis } && women.allSatisfy { $0.rect.x >= chart.axis })
+        #expect(men[0].rect.y > men[1].rect.y, "the first row is the lowest")
+        #expect(women[1].rect.width == PyramidChart.side && abs(men[0].rect.width - PyramidChart.side / 2) < 0.001)
+        #expect(chart.svg(title: "Pyramid", id: "p").contains(">20<"))
+    }
+
     @Test("bars: longest value takes the whole bar area, values are written, nothing below zero or not finite")
     func bars() {
         let chart = BarChart(

@@ -282,6 +282,8 @@ struct SitePagesTests {
         try await Self.withSite { client in
             let statistics = try await Self.page(client, "/b/default/statistics")
             #expect(statistics.contains("Births per century") && statistics.contains("1800–1899") && statistics.contains("<table>"))
+            // Deaths by age: five men (Paul about 1930) and four women died in their seventies.
+            #expect(statistics.contains("Population by age at death and sex") && statistics.contains("<td>70–79</td><td>5</td><td>4</td>"))
             let day = try await Self.page(client, "/b/default/anniversaries?day=12&month=5")
             #expect(day.contains("Anniversaries of 12 May") && day.contains("1860 — <span class=\"witness\"><a href=\"/b/default/p/paul.0.martin\">"))
             let french = try await Self.page(client, "/b/default/anniversaries?day=3&month=3&lang=fr")

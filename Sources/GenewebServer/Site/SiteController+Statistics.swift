@@ -62,6 +62,17 @@ extension SiteController {
                     columns: [messages["century"], messages["men"], messages["women"]],
                     table: centuries.map { [centuryLabel($0), String(format: "%.1f", average($0, .male)), String(format: "%.1f", average($0, .female))] }))
         }
+        if !figures.deathsByAge.isEmpty {
+            func count(_ decade: Int, _ sex: Sex) -> Int { figures.deathsByAge.first { $0.decade == decade && $0.sex == sex }?.persons ?? 0 }
+            let label: (Int) -> String = { $0 >= 10 ? "100+" : "\($0 * 10)–\($0 * 10 + 9)" }
+            let rows = (0...10).map { PyramidChart.Row(label: label($0), men: count($0, .male), women: count($0, .female)) }
+            let title = messages["population_pyramid"]
+            charts.append(
+                StatisticsPageModel.Chart(
+                    id: "pyramid", title: title, svg: PyramidChart(rows: rows).svg(title: title, id: "pyramid-chart"),
+                    columns: [messages["age_range"], messages["men"], messages["women"]],
+                    rows: (0...10).reversed().map { StatisticsPageModel.TableRow(cells: [label($0), String(count($0, .male)), String(count($0, .female))]) }))
+        }
         if !surnames.isEmpty {
             let rows = surnames.map { BarChart.Row(label: $0.name, values: [Double($0.count)]) }
             charts.append(

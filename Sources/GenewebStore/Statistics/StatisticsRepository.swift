@@ -41,6 +41,9 @@ public struct BaseStatistics: Sendable {
     /// Age at the birth of the first child by century of birth and sex.
     public var ageAtFirstChild: [CenturyAverage] = []
     public var longestLived: [PersonAge] = []
+    /// Deaths by age (decades: 0 for 0–9 years, … 10 for 100 and over) and sex: the population
+    /// pyramid of the dead.
+    public var deathsByAge: [(decade: Int, sex: Sex, persons: Int)] = []
     /// The living persons born first; empty when the view leaves the living out.
     public var oldestLiving: [PersonAge] = []
 }
@@ -106,6 +109,19 @@ public struct StatisticsRepository: Sendable {
                 """
                 SELECT p.birth_year AS birth_year, p.sex AS sex, p.death_sort - p.birth_sort AS days FROM persons p WHERE
                 """ + " " + inBase + " AND p.birth_year > 0 AND p.death_sort >= p.birth_sort")
+            // Age in whole calendar years, as `ages` counts it (a year less when the birthday is not
+            // reached), by decade; 100 and over together.
+            let age: SQLQueryString = "(p.death_year - p.birth_year - CASE WHEN p.death_md < p.birth_md THEN 1 ELSE 0 END)"
+            let decade: SQLQueryString = "CASE WHEN " + age + " >= 100 THEN 10 ELSE " + age + " / 10 END"
+            stats.deathsByAge = try await sql.raw(
+                "SELECT " + decade + " AS decade, p.sex AS sex, count(*) AS n FROM persons p WHERE " + inBase
+                    + " AND p.birth_year IS NOT NULL AND p.death_year IS NOT NULL AND p.death_sort >= p.birth_sort GROUP BY " + decade + ", p.sex"
+            ).all().map { row in
+                (
+                    try row.decode(column: "decade", as: Int.self), Sex(rawValue: try row.decode(column: "sex", as: String.self)) ?? .unknown,
+                    try row.decode(column: "n", as: Int.self)
+                )
+            }
             stats.ageAtMarriage = try await averages(
                 sql,
                 """
