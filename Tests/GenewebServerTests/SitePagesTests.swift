@@ -274,6 +274,16 @@ struct SitePagesTests {
             #expect(search.contains("value=\"jeanne bernard\""), "the words stay in the search box")
             let home = try await Self.page(client, "/b/default")
             #expect(home.contains("12 persons") && home.contains("/b/default/surnames/Martin"))
+            #expect(!home.contains("Latest changes"), "an import is not a change of one person")
+            // A person added through the API is the latest change; a living one is not shown to visitors.
+            let admin = try await client.loginAdmin()
+            _ = try await client.request(
+                .post, "/api/v1/persons", json: ["first_name": "Gaspard", "surname": "Nouveau", "birth_date": "1700", "death_date": "1760"],
+                token: admin.access)
+            _ = try await client.request(
+                .post, "/api/v1/persons", json: ["first_name": "Vivant", "surname": "Recent", "birth_date": "2001"], token: admin.access)
+            let changed = try await Self.page(client, "/b/default")
+            #expect(changed.contains("Latest changes") && changed.contains(">Gaspard Nouveau</a>") && !changed.contains("Recent"))
         }
     }
 

@@ -27,13 +27,18 @@ extension SiteController {
         let today = page.policy.rule.today
         let (month, day) = Self.monthDay(today)
         let anniversaries = try await anniversaryItems(page: page, month: month, day: day, limit: 10)
+        // Latest changes: the persons edited last that this caller may see.
+        let recent = try await accounts.audit.recentlyChangedPersons(base: page.base.name, limit: 30)
+        let recentSights = try await page.policy.sight(ids: recent, base: baseID, persons: persons)
+        let changed = recent.compactMap { id in recentSights[id].flatMap { $0.isFull ? page.people.link($0) : nil } }.prefix(10)
         let model = HomePageModel(
             name: page.base.name, counts: messages.format("persons_count", String(personCount)),
             surnames: Listing(surnames.map { NameCountModel(name: $0.name, count: $0.count, href: path + "/surnames/" + SiteURL.component($0.name)) }),
             firstNames: Listing(firstNames.map { NameCountModel(name: $0.name, count: $0.count, href: path + "/first-names/" + SiteURL.component($0.name)) }),
             surnamesHref: path + "/surnames", firstNamesHref: path + "/first-names",
             anniversariesHeading: messages.format("anniversaries_of", Self.dayText(month: month, day: day, messages: messages)),
-            anniversaries: Listing(anniversaries), anniversariesHref: path + "/anniversaries", statisticsHref: path + "/statistics")
+            anniversaries: Listing(anniversaries), anniversariesHref: path + "/anniversaries", statisticsHref: path + "/statistics",
+            changes: Listing(Array(changed)))
         return page.site.html(.home, model: model, frame: page.frame(page.base.name, current: .home), timing: timer)
     }
 

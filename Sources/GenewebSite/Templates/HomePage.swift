@@ -29,6 +29,12 @@ extension SiteTemplates {
         {{^page.anniversaries.any}}<p>{{t.no_anniversaries}}</p>{{/page.anniversaries.any}}
         <p><a href="{{page.anniversariesHref}}">{{t.anniversaries}}</a> · <a href="{{page.statisticsHref}}">{{t.statistics}}</a></p>
         </section>
+        {{#page.changes.any}}
+        <section aria-labelledby="home-changes">
+        <h2 id="home-changes">{{t.latest_changes}}</h2>
+        <ul class="results">{{#page.changes.items}}<li>{{>personLink}}</li>{{/page.changes.items}}</ul>
+        </section>
+        {{/page.changes.any}}
         </div>
         {{/content}}{{/layout}}
         """

@@ -95,6 +95,30 @@ public struct AuditRepository: Sendable {
             return (entries, total)
         }
     }
+
+    /// The persons of `base` created or changed most recently, newest first: their ids, from the
+    /// last 500 entries about that base's persons (read backwards from the newest, so the cost
+    /// does not grow with the log).
+    public func recentlyChangedPersons(base: String, limit: Int) async throws -> [UUID] {
+        try await database.withConnection { sql in
+            let rows = try await sql.raw(
+                """
+                SELECT entity_id FROM audit_log WHERE base = \(bind: base) AND entity_type = 'person'
+                AND action IN ('person.create', 'person.update', 'person.replace') ORDER BY id DESC LIMIT 500
+                """
+            ).all()
+            var seen: Set<UUID> = []
+            var ids: [UUID] = []
+            for row in rows {
+                guard let text = try row.decode(column: "entity_id", as: String?.self), let id = UUID(uuidString: text), seen.insert(id).inserted else {
+                    continue
+                }
+                ids.append(id)
+                if ids.count == limit { break }
+            }
+            return ids
+        }
+    }
 }
 
 extension JSONEncoder {

@@ -41,6 +41,7 @@ struct HomePageModel {
     let anniversaries: Listing<Anniversary>
     let anniversariesHref: String
     let statisticsHref: String
+    let changes: Listing<PersonLinkModel>
 }
 
 /// The server's bases (template `bases`).
