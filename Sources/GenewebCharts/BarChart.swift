@@ -32,7 +32,8 @@ public struct BarChart: Sendable {
     static let barHeight = 14.0
     static let rowGap = 8.0
 
-    /// `format` writes a value ("72", "28.5"); `seriesClasses` names each series for the stylesheet.
+    /// `format` writes a value ("72", "28.5"); `seriesClasses` names each series for the stylesheet;
+    /// a value that is not a number (NaN: nothing measured) is drawn as "–" without a bar.
     public init(rows: [Row], seriesClasses: [String], format: (Double) -> String) {
         self.seriesClasses = seriesClasses
         let largest = max(rows.flatMap(\.values).filter { $0.isFinite }.max() ?? 1, 1e-9)
@@ -47,12 +48,14 @@ public struct BarChart: Sendable {
                     text: TextMeasure.fit(row.label, width: Self.labelWidth - 8, fontSize: size), x: 4, baseline: y + rowHeight / 2 + size / 3,
                     fontSize: size, role: .detail, room: Self.labelWidth - 8))
             for (series, value) in row.values.enumerated() {
-                let safe = value.isFinite ? max(value, 0) : 0
+                // A value that is not a number (nothing to average) has no bar and reads "–".
+                let known = value.isFinite
+                let safe = known ? max(value, 0) : 0
                 let length = max(safe / largest * Self.barArea, safe > 0 ? 1 : 0)
                 let top = y + Double(series) * Self.barHeight
                 let rect = ChartRect(x: Self.labelWidth, y: top + 1, width: length, height: Self.barHeight - 2)
                 let text = ChartLine(
-                    text: TextMeasure.fit(format(safe), width: Self.valueWidth - 6, fontSize: size), x: rect.maxX + 4,
+                    text: TextMeasure.fit(known ? format(safe) : "–", width: Self.valueWidth - 6, fontSize: size), x: rect.maxX + 4,
                     baseline: top + Self.barHeight / 2 + size / 3, fontSize: size, role: .detail, room: Self.valueWidth - 6)
                 bars.append(Bar(rect: rect, series: series, value: safe, text: text))
             }

@@ -185,5 +185,6 @@ struct ChartGeometryTests {
         #expect(chart.bars.allSatisfy { $0.rect.width >= 0 && $0.value.isFinite })
         let svg = chart.svg(title: "Births", id: "b")
         #expect(svg.contains(">80<") && svg.contains("class=\"female\""))
+        #expect(chart.bars[3].text.text == "–" && chart.bars[3].rect.width == 0, "nothing measured: no bar, a dash")
     }
 }

@@ -13,6 +13,8 @@ enum ExemptPaths {
     static func isHealth(_ path: String) -> Bool { path == "/health" || path.hasPrefix("/health/") }
     static func isRateLimitExempt(_ path: String) -> Bool {
         isHealth(path) || path == "/metrics" || path == "/docs" || path.hasPrefix("/docs/") || path == "/openapi.json"
+            // The site's stylesheet and script: a page that got its HTML must get them too.
+            || path.hasPrefix("/static/")
     }
 }
 

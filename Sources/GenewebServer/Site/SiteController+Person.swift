@@ -128,7 +128,7 @@ extension SiteController {
             return PersonPageModel.Witness(person: person, role: witness.kind == .witness ? nil : messages["witness.\(witness.kind.rawValue)"])
         }
         return PersonPageModel.EventRow(
-            kind: kind, date: people.date(event.date), place: event.place.nonEmpty, note: event.note.nonEmpty, source: event.source.nonEmpty,
+            kind: kind, date: people.date(event.date), place: SitePeople.place(event.place), note: event.note.nonEmpty, source: event.source.nonEmpty,
             witnesses: Listing(witnesses))
     }
 

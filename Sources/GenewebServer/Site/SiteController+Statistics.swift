@@ -54,13 +54,15 @@ extension SiteController {
             ("life-expectancy", messages["life_expectancy"], figures.lifeExpectancy), ("age-at-marriage", messages["age_at_marriage"], figures.ageAtMarriage),
         ] where !averages.isEmpty {
             let centuries = Array(Set(averages.map(\.century))).sorted()
-            func average(_ century: Int, _ sex: Sex) -> Double { averages.first { $0.century == century && $0.sex == sex }?.averageYears ?? 0 }
+            // NaN where nobody of that sex and century was measured: no bar, "–".
+            func average(_ century: Int, _ sex: Sex) -> Double { averages.first { $0.century == century && $0.sex == sex }?.averageYears ?? .nan }
+            func text(_ value: Double) -> String { value.isNaN ? "–" : String(format: "%.1f", value) }
             let rows = centuries.map { BarChart.Row(label: centuryLabel($0), values: [average($0, .male), average($0, .female)]) }
             charts.append(
                 chart(
                     id, title, rows, classes: ["male", "female"], format: { String(format: "%.1f", $0) },
                     columns: [messages["century"], messages["men"], messages["women"]],
-                    table: centuries.map { [centuryLabel($0), String(format: "%.1f", average($0, .male)), String(format: "%.1f", average($0, .female))] }))
+                    table: centuries.map { [centuryLabel($0), text(average($0, .male)), text(average($0, .female))] }))
         }
         if !figures.deathsByAge.isEmpty {
             func count(_ decade: Int, _ sex: Sex) -> Int { figures.deathsByAge.first { $0.decade == decade && $0.sex == sex }?.persons ?? 0 }

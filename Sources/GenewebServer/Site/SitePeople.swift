@@ -71,6 +71,14 @@ struct SitePeople {
         }
     }
 
+    /// A place as GEDCOM files often write it ("Kensington,London,England") read with a space after
+    /// each comma.
+    static func place(_ text: String?) -> String? {
+        guard let text = text.nonEmpty else { return nil }
+        return text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
     func date(_ date: GenealogyDate?) -> String? {
         date.map { DateWords.text($0, language.dateLanguage) }
     }

@@ -14,7 +14,9 @@ public enum SiteScript {
               var button = document.createElement("button");
               button.type = "button";
               button.textContent = item[0];
-              button.setAttribute("aria-label", item[1] === 0 ? "Reset zoom" : (item[1] > 1 ? "Zoom in" : "Zoom out"));
+              // The page gives the names in its language (data-zoom-in, -out, -reset).
+              var names = frame.dataset;
+              button.setAttribute("aria-label", item[1] === 0 ? (names.zoomReset || "1:1") : (item[1] > 1 ? (names.zoomIn || "+") : (names.zoomOut || "−")));
               button.addEventListener("click", function () { zoom(item[1] === 0 ? 1 / scale : item[1]); });
               bar.appendChild(button);
             });

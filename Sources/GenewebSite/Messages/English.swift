@@ -16,7 +16,8 @@ extension Messages {
             "none": "None.", "no_anniversaries": "No anniversary today.", "anniversaries": "Anniversaries", "statistics": "Statistics",
             "anniversaries_of": "Anniversaries of {1}", "counts": "{1} persons, {2} families",
             "born_years_ago": "Born {1} years ago", "died_years_ago": "Died {1} years ago", "married_years_ago": "Married {1} years ago",
-            "surnames": "Surnames", "latest_changes": "Latest changes", "first_names": "First names", "search": "Search",
+            "surnames": "Surnames", "zoom_in": "Zoom in", "zoom_out": "Zoom out", "zoom_reset": "Actual size", "latest_changes": "Latest changes",
+            "first_names": "First names", "search": "Search",
             // Person
             "charts": "Charts", "parents": "Parents", "father": "Father", "mother": "Mother", "parent": "Parent",
             "events": "Events", "source": "Source", "witnesses": "Witnesses", "unions": "Unions", "unknown_spouse": "Unknown spouse",

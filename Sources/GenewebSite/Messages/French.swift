@@ -16,7 +16,8 @@ extension Messages {
             "none": "Aucun.", "no_anniversaries": "Aucun anniversaire aujourd’hui.", "anniversaries": "Anniversaires",
             "statistics": "Statistiques", "anniversaries_of": "Anniversaires du {1}", "counts": "{1} personnes, {2} familles",
             "born_years_ago": "Naissance il y a {1} ans", "died_years_ago": "Décès il y a {1} ans", "married_years_ago": "Mariage il y a {1} ans",
-            "surnames": "Noms", "latest_changes": "Dernières modifications", "first_names": "Prénoms", "search": "Recherche",
+            "surnames": "Noms", "zoom_in": "Agrandir", "zoom_out": "Réduire", "zoom_reset": "Taille réelle", "latest_changes": "Dernières modifications",
+            "first_names": "Prénoms", "search": "Recherche",
             // Personne
             "charts": "Arbres", "parents": "Parents", "father": "Père", "mother": "Mère", "parent": "Parent",
             "events": "Événements", "source": "Source", "witnesses": "Témoins", "unions": "Unions", "unknown_spouse": "Conjoint inconnu",

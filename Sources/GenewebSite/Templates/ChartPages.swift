@@ -10,7 +10,7 @@ extension SiteTemplates {
         <button type="submit">{{t.show}}</button>
         </form>
         <p><a href="{{page.fanHref}}">{{t.fan_chart}}</a> · <a href="{{page.descendantsHref}}">{{t.descendants}}</a> · <a href="{{page.personHref}}">{{t.person_page}}</a></p>
-        <figure class="chart-scroll" data-pan-zoom>{{{page.chart}}}</figure>
+        <figure class="chart-scroll" data-pan-zoom data-zoom-in="{{t.zoom_in}}" data-zoom-out="{{t.zoom_out}}" data-zoom-reset="{{t.zoom_reset}}">{{{page.chart}}}</figure>
         <section aria-labelledby="sosa-list">
         <h2 id="sosa-list">{{t.sosa_list}}</h2>
         {{#page.generations}}
@@ -34,7 +34,7 @@ extension SiteTemplates {
         <button type="submit">{{t.show}}</button>
         </form>
         <p><a href="{{page.ancestorsHref}}">{{t.pedigree}}</a> · <a href="{{page.personHref}}">{{t.person_page}}</a></p>
-        <figure class="chart-scroll" data-pan-zoom>{{{page.chart}}}</figure>
+        <figure class="chart-scroll" data-pan-zoom data-zoom-in="{{t.zoom_in}}" data-zoom-out="{{t.zoom_out}}" data-zoom-reset="{{t.zoom_reset}}">{{{page.chart}}}</figure>
         <p><a href="{{page.ancestorsHref}}#sosa-list">{{t.sosa_list}}</a></p>
         {{/content}}{{/layout}}
         """
@@ -49,7 +49,7 @@ extension SiteTemplates {
         <button type="submit">{{t.show}}</button>
         </form>
         <p><a href="{{page.ancestorsHref}}">{{t.ancestors}}</a> · <a href="{{page.personHref}}">{{t.person_page}}</a></p>
-        <figure class="chart-scroll" data-pan-zoom>{{{page.chart}}}</figure>
+        <figure class="chart-scroll" data-pan-zoom data-zoom-in="{{t.zoom_in}}" data-zoom-out="{{t.zoom_out}}" data-zoom-reset="{{t.zoom_reset}}">{{{page.chart}}}</figure>
         {{#page.cut}}<p class="notice">{{t.tree_cut}}</p>{{/page.cut}}
         <section aria-labelledby="aboville-list">
         <h2 id="aboville-list">{{t.aboville_list}}</h2>
@@ -78,7 +78,7 @@ extension SiteTemplates {
         {{#paths.items}}
         <section class="relationship-path">
         <h2>{{heading}}</h2>
-        <figure class="chart-scroll">{{{chart}}}</figure>
+        <figure class="chart-scroll" data-pan-zoom data-zoom-in="{{t.zoom_in}}" data-zoom-out="{{t.zoom_out}}" data-zoom-reset="{{t.zoom_reset}}">{{{chart}}}</figure>
         </section>
         {{/paths.items}}
         {{/paths.any}}

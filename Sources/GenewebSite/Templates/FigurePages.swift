@@ -16,7 +16,7 @@ extension SiteTemplates {
         {{#page.charts}}
         <section aria-labelledby="{{id}}-heading">
         <h2 id="{{id}}-heading">{{title}}</h2>
-        <figure class="chart-scroll">{{{svg}}}</figure>
+        <figure class="chart-scroll" tabindex="0" aria-labelledby="{{id}}-heading">{{{svg}}}</figure>
         <details><summary>{{t.chart_as_table}}</summary>
         <div class="table-scroll"><table><thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
         <tbody>{{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/rows}}</tbody></table></div>

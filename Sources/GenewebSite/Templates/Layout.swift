@@ -8,6 +8,7 @@ extension SiteTemplates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{frame.title}}{{#frame.baseName}} · {{frame.baseName}}{{/frame.baseName}} · GeneWeb</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/static/site.css">
         <script src="/static/site.js" defer></script>
         </head>
