@@ -34,7 +34,7 @@ struct AncestryLoopTests {
     /// The 422's loop message, which must name every person of the loop by key and id.
     static func loopMessage(_ response: TestResponse) throws -> String {
         #expect(response.status == .unprocessableContent, "\(String(buffer: response.body))")
-        let errors = try response.json["validation_errors"] as? [[String: Any]] ?? []
+        let errors = try response.json.objects("validation_errors")
         return errors.compactMap { $0["message"] as? String }.first { $0.contains("ancestry loop") } ?? ""
     }
 

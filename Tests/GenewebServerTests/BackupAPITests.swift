@@ -68,7 +68,7 @@ struct BackupAPITests {
             var seen = Set<String>()
             for _ in 0..<200 where seen.count < 4 {
                 let list = try await client.request(.get, "/api/v1/backups", token: admin.access).json
-                for archive in list["archives"] as? [[String: Any]] ?? [] { if let name = archive["name"] as? String { seen.insert(name) } }
+                for archive in try list.objects("archives") { if let name = archive["name"] as? String { seen.insert(name) } }
                 try await Task.sleep(for: .milliseconds(100))
             }
             #expect(seen.count >= 4, "four scheduled backups were written")

@@ -21,10 +21,10 @@ struct BasePrivacyPolicyTests {
                 body: ByteBuffer(string: LivingPersonPrivacyTests.gedcom))
             #expect(imported.status == .created)
             let viewer = try await client.makeUser("vera", role: .viewer, admin: admin)
-            let all = try await client.request(.get, "/api/v1/persons?limit=10", token: admin.access).json["items"] as? [[String: Any]] ?? []
+            let all = try await client.request(.get, "/api/v1/persons?limit=10", token: admin.access).json.objects("items")
             let zephyrine = try #require(all.first { $0["first_name"] as? String == "Zéphyrine" }?["id"] as? String)
 
-            #expect(try await client.request(.get, "/api/v1/persons/\(zephyrine)").json["first_name"] == nil, "hidden by default")
+            #expect(try await client.request(.get, "/api/v1/persons/\(zephyrine)").json.keySet == ["id", "person_id", "privacy"], "hidden by default")
             #expect(
                 try await client.request(.patch, "/api/v1/database/databases/default", json: ["living_names": "public"], token: viewer.access).status
                     == .forbidden)
@@ -61,7 +61,7 @@ struct BasePrivacyPolicyTests {
                 let narrowed = try await client.request(.get, "/api/v1/search/persons?query=vivantelle&include_living=true&\(narrowing)").json
                 #expect(narrowed["total"] as? Int == 0, "\(narrowing) would tell something about her")
             }
-            let surnames = try await client.request(.get, "/api/v1/search/surnames?prefix=viv").json["items"] as? [[String: Any]] ?? []
+            let surnames = try await client.request(.get, "/api/v1/search/surnames?prefix=viv").json.objects("items")
             #expect(surnames.first?["count"] as? Int == 1)
             // The genealogy views still do not start from her.
             #expect(try await client.request(.get, "/api/v1/genealogy/ancestors/\(zephyrine)").status == .notFound)
@@ -69,7 +69,7 @@ struct BasePrivacyPolicyTests {
             #expect((info["base"] as? [String: Any])?["living_names"] as? String == "public")
 
             _ = try await client.request(.patch, "/api/v1/database/databases/default", json: ["living_names": "hidden"], token: admin.access)
-            #expect(try await client.request(.get, "/api/v1/persons/\(zephyrine)").json["first_name"] == nil)
+            #expect(try await client.request(.get, "/api/v1/persons/\(zephyrine)").json.keySet == ["id", "person_id", "privacy"])
             #expect(try await client.request(.get, "/api/v1/search/persons?query=vivantelle&include_living=true").json["total"] as? Int == 0)
             let listed = try await client.request(.get, "/api/v1/database/databases", token: admin.access)
             #expect(String(buffer: listed.body).contains("\"living_names\":\"hidden\""))

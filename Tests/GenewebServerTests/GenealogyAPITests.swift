@@ -97,7 +97,7 @@ struct GenealogyAPITests {
         #expect(imported.status == .created)
         let list = try await client.request(.get, "/api/v1/persons?limit=100", token: admin)
         var ids: [String: String] = [:]
-        for item in try list.json["items"] as? [[String: Any]] ?? [] {
+        for item in try list.json.objects("items") {
             ids["\(item["first_name"] as? String ?? "") \(item["surname"] as? String ?? "")"] = item["id"] as? String
         }
         return (admin, ids)
@@ -110,7 +110,7 @@ struct GenealogyAPITests {
             let jules = try #require(ids["Jules Martin"])
             let ancestors = try await client.request(.get, "/api/v1/genealogy/ancestors/\(jules)?max_generations=3")
             #expect(ancestors.status == .ok)
-            let items = try ancestors.json["ancestors"] as? [[String: Any]] ?? []
+            let items = try ancestors.json.objects("ancestors")
             let louis = items.first { ($0["person"] as? [String: Any])?["first_name"] as? String == "Louis" }
             #expect(louis?["sosa_numbers"] as? [Int] == [8, 14], "the cousins' common grandfather holds two numbers")
             let consanguinity = try await client.request(.get, "/api/v1/genealogy/consanguinity/\(jules)")
@@ -170,7 +170,7 @@ struct GenealogyAPITests {
             let link = try #require(links.first)
             #expect(Set(link.keys) == ["generations_from_first", "generations_from_second", "english", "french", "common_ancestors"])
             #expect(link["generations_from_first"] as? Int == 2 && link["generations_from_second"] as? Int == 2)
-            let ancestors = (link["common_ancestors"] as? [[String: Any]] ?? []).map {
+            let ancestors = try link.objects("common_ancestors").map {
                 "\($0["first_name"] as? String ?? "") \($0["surname"] as? String ?? "")"
             }
             #expect(Set(ancestors).count == 2)

@@ -33,7 +33,7 @@ struct NamesakeConcurrencyTests {
             #expect(Set(occurrences) == Set(0..<Self.writers))
             // The stored keys agree with the answers.
             let listed = try await client.request(.get, "/api/v1/persons?surname=dupont&limit=100", token: admin).json
-            let keys = (listed["items"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+            let keys = try listed.objects("items").compactMap { $0["key"] as? String }
             #expect(Set(keys) == Set((0..<Self.writers).map { "jean.\($0).dupont" }))
         }
     }

@@ -44,7 +44,7 @@ struct NumericInputTests {
                 let response = try await client.request(.get, "/api/v1/persons?\(query)")
                 #expect(response.status == status, "\(query) → \(response.status.code)")
                 if let field {
-                    let errors = try response.json["validation_errors"] as? [[String: Any]] ?? []
+                    let errors = try response.json.objects("validation_errors")
                     #expect(errors.contains { $0["field"] as? String == field }, "\(query): \(errors)")
                 }
             }

@@ -77,7 +77,7 @@ struct SearchAPITests {
     }
 
     static func names(_ response: TestResponse) throws -> [String] {
-        try (response.json["results"] as? [[String: Any]] ?? []).map { "\($0["first_name"] as? String ?? "") \($0["surname"] as? String ?? "")" }
+        try (response.json.objects("results")).map { "\($0["first_name"] as? String ?? "") \($0["surname"] as? String ?? "")" }
     }
 
     /// Checks the names a search returns, showing both lists when they differ.
@@ -203,7 +203,7 @@ struct SearchAPITests {
                 let response = try await client.request(.get, path, token: token)
                 #expect(response.status == .ok)
                 var result: [String: Int] = [:]
-                for item in try response.json["items"] as? [[String: Any]] ?? [] { result[item["name"] as? String ?? ""] = item["count"] as? Int }
+                for item in try response.json.objects("items") { result[item["name"] as? String ?? ""] = item["count"] as? Int }
                 return result
             }
             let anonymous = try await counts("/api/v1/search/surnames")

@@ -34,9 +34,9 @@ struct SitePrivacyTests {
             let groomPage = String(buffer: try await client.request(.get, "/b/default/p/lucien.0.jeunot", token: admin.access).body)
             #expect(groomPage.contains("Mariageville"))
 
-            let everyone = try await client.request(.get, "/api/v1/persons?limit=100", token: admin.access).json["items"] as? [[String: Any]] ?? []
+            let everyone = try await client.request(.get, "/api/v1/persons?limit=100", token: admin.access).json.objects("items")
             let her = try #require(everyone.first { $0["first_name"] as? String == "Zéphyrine" }?["id"] as? String)
-            let familyIDs = try await client.request(.get, "/api/v1/families?limit=100", token: admin.access).json["items"] as? [[String: Any]] ?? []
+            let familyIDs = try await client.request(.get, "/api/v1/families?limit=100", token: admin.access).json.objects("items")
             let families = familyIDs.compactMap { $0["id"] as? String }
             #expect(families.count == 3)
 

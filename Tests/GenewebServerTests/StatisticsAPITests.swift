@@ -19,18 +19,18 @@ struct StatisticsAPITests {
             #expect(json["persons"] as? Int == 5 && json["men"] as? Int == 3 && json["women"] as? Int == 2)
             #expect(json["living"] is NSNull, "the number of living persons is not for anonymous callers")
             #expect(json["families"] as? Int == 1)
-            let expectancy = json["life_expectancy"] as? [[String: Any]] ?? []
+            let expectancy = try json.objects("life_expectancy")
             let women1800 = expectancy.first { $0["century"] as? Int == 1800 && $0["sex"] as? String == "female" }
             #expect(women1800?["persons"] as? Int == 2 && women1800?["average_years"] as? Double == 79.0)
             let men1900 = expectancy.first { $0["century"] as? Int == 1900 && $0["sex"] as? String == "male" }
             #expect(men1900?["average_years"] as? Double == 80.0)
-            let firstChild = json["age_at_first_child"] as? [[String: Any]] ?? []
+            let firstChild = try json.objects("age_at_first_child")
             #expect(firstChild.first { $0["sex"] as? String == "female" }?["average_years"] as? Double == 48.0)
-            let surnames = json["top_surnames"] as? [[String: Any]] ?? []
+            let surnames = try json.objects("top_surnames")
             #expect(surnames.first { $0["name"] as? String == "Dupont" }?["count"] as? Int == 1)
             #expect((json["oldest_living"] as? [Any])?.isEmpty == true)
             #expect(!String(buffer: response.body).contains("Zoé"))
-            let longest = (json["longest_lived"] as? [[String: Any]] ?? []).prefix(2)
+            let longest = try json.objects("longest_lived").prefix(2)
             #expect(Set(longest.compactMap { $0["first_name"] as? String }) == ["Éléonore", "Jean"])
             #expect(longest.allSatisfy { $0["years"] as? Int == 80 })
 
@@ -62,7 +62,7 @@ struct StatisticsAPITests {
                 ], token: admin)
             #expect(family.status == .created)
             func men1900(_ token: String?) async throws -> [String: Any]? {
-                let ages = try await client.request(.get, "/api/v1/genealogy/stats", token: token).json["age_at_marriage"] as? [[String: Any]] ?? []
+                let ages = try await client.request(.get, "/api/v1/genealogy/stats", token: token).json.objects("age_at_marriage")
                 return ages.first { $0["century"] as? Int == 1900 && $0["sex"] as? String == "male" }
             }
             #expect(try await men1900(admin)?["average_years"] as? Double == 85.4)
@@ -75,7 +75,7 @@ struct StatisticsAPITests {
         try await withAuthApp(engine) { client in
             let admin = try await SearchAPITests.setUp(client)
             let march = try await client.request(.get, "/api/v1/genealogy/anniversaries?month=3&day=12").json
-            let births = march["births"] as? [[String: Any]] ?? []
+            let births = try march.objects("births")
             #expect(births.count == 1 && births.first?["year"] as? Int == 1850)
             #expect(((births.first?["persons"] as? [[String: Any]])?.first)?["first_name"] as? String == "Jean-Baptiste")
             let june = try await client.request(.get, "/api/v1/genealogy/anniversaries?month=6&day=3")
@@ -84,7 +84,7 @@ struct StatisticsAPITests {
             let juneAdmin = try await client.request(.get, "/api/v1/genealogy/anniversaries?month=6&day=3", token: admin).json
             #expect((juneAdmin["births"] as? [[String: Any]])?.first?["years_ago"] as? Int == 30)
             // A marriage with a full date.
-            let ids = try await client.request(.get, "/api/v1/search/persons?surname=dupon", token: admin).json["results"] as? [[String: Any]] ?? []
+            let ids = try await client.request(.get, "/api/v1/search/persons?surname=dupon", token: admin).json.objects("results")
             let parents = ids.compactMap { $0["person_id"] as? String }
             #expect(parents.count == 2)
             let family = try await client.request(.post, "/api/v1/families", json: ["parents": parents, "marriage_date": "1875-09-04"], token: admin)
@@ -109,7 +109,7 @@ struct StatisticsAPITests {
             #expect(json["with_both_parents"] as? Int == 5)
             let top = (json["most_inbred"] as? [[String: Any]])?.first
             #expect((top?["person"] as? [String: Any])?["first_name"] as? String == "Jules")
-            let buckets = json["distribution"] as? [[String: Any]] ?? []
+            let buckets = try json.objects("distribution")
             #expect(buckets.first { ($0["from"] as? Double) == 0.0625 }?["persons"] as? Int == 1)
             // The graph the computation ran on is reported to operators.
             let health = try await client.request(.get, "/health/detailed", token: try await client.loginAdmin().access).json

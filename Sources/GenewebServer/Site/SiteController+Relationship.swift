@@ -105,8 +105,13 @@ extension SiteController {
             let partner = line.link.ancestors.dropFirst().first.flatMap { sights[$0] }.map { "⚭ " + page.people.link($0).name }
             let children = [chain(line.first), chain(line.second)].compactMap { $0 }
             let tree = DescendantChart.Entry(person: page.people.chartPerson(top), unions: partner.map { [$0] } ?? [], children: children)
-            let words = page.site.language == .french ? line.link.french : line.link.english
-            let heading = messages.format("chart_of", words)
+            // Each link in a sentence of its own: "Paul is the second cousin of Jeanne" through
+            // these ancestors (the closest link is the page's sentence).
+            let french = page.site.language == .french
+            let ends = [line.first.first, line.second.first].map { index in index.flatMap { sights[$0] }.map { page.people.link($0).name } ?? "…" }
+            let sex = line.first.first.map { page.graph.sexes[Int($0)] } ?? .unknown
+            let words = french ? Self.withFrenchArticle(line.link.french, sex: sex) : line.link.english
+            let heading = messages.format("relationship_sentence", ends[0], words, ends[1])
             let chart = DescendantChart.make(tree, moreDescendants: messages["more_descendants"])
             return RelationshipPageModel.Path(
                 heading: heading, chart: chart.svg(title: heading, id: "relationship-chart-\(position + 1)", cssClass: "relationship"))

@@ -44,7 +44,7 @@ extension Messages {
             "no_results": "Nobody found.", "not_related": "{1} and {2} are not related by blood or marriage in this family tree.",
             "same_person": "That is the same person.", "path_through": "Through {1}", "kinship": "Kinship coefficient",
             "consanguinity_of": "Consanguinity of {1}", "relationship_sentence": "{1} is the {2} of {3}.",
-            "chart_of": "Chart of the {1}",
+
             // Indexes
             "starting_with": "Starting with", "by_name": "Alphabetical", "by_count": "Most frequent", "pages": "Pages",
             "previous": "Previous", "next": "Next", "page_of": "Page {1} of {2}", "surname_heading": "Surname {1}",

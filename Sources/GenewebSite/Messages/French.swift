@@ -42,7 +42,7 @@ extension Messages {
             "no_results": "Personne n’a été trouvé.", "not_related": "{1} et {2} n’ont aucun lien de sang ni d’alliance dans cet arbre.",
             "same_person": "C’est la même personne.", "path_through": "Par {1}", "kinship": "Coefficient de parenté",
             "consanguinity_of": "Consanguinité de {1}", "relationship_sentence": "{1} est {2} de {3}.",
-            "chart_of": "Arbre de la {1}",
+
             // Index
             "starting_with": "Commençant par", "by_name": "Par ordre alphabétique", "by_count": "Les plus fréquents",
             "pages": "Pages", "previous": "Précédent", "next": "Suivant", "page_of": "Page {1} sur {2}", "surname_heading": "Nom {1}",
