@@ -27,6 +27,12 @@ struct EngineSQL {
             + isoTimestamp("updated_at") + " AS updated_at, CAST(document AS TEXT) AS document FROM \(unsafeRaw: table)"
     }
 
+    /// `selectVersioned` with more columns computed on the row.
+    func selectVersioned(columns: SQLQueryString, from table: String) -> SQLQueryString {
+        "SELECT id, version, " + isoTimestamp("created_at") + " AS created_at, "
+            + isoTimestamp("updated_at") + " AS updated_at, CAST(document AS TEXT) AS document, " + columns + " FROM \(unsafeRaw: table)"
+    }
+
     /// Holds `name` until the end of the current transaction, so that two writers who must not
     /// interleave (assigning the same occurrence number, checking the same ancestry) take turns.
     /// PostgreSQL: a transaction-level advisory lock on a 64-bit hash of the name (stable across

@@ -83,6 +83,37 @@ public struct PersonRepository: Sendable {
         }
     }
 
+    /// Several persons with what their families say about their age, in one query: the whole
+    /// input of the privacy rule (`LivingRule.isLiving`). The families are looked at only for
+    /// persons the rule needs them for (not dead, no birth day), the others cost nothing more.
+    public func findWithEvidence(_ ids: [UUID], base: Int) async throws -> [UUID: (person: Stored<Person>, evidence: LivingEvidence)] {
+        guard !ids.isEmpty else { return [:] }
+        return try await database.withConnection { sql in
+            var query = sqlHelpers.selectVersioned(columns: Self.evidenceColumns, from: "persons") + " WHERE base_id + 0 = \(bind: base) AND id IN ("
+            for (index, id) in ids.enumerated() { query += index == 0 ? "\(bind: id)" : ", \(bind: id)" }
+            let rows = try await sql.raw(query + ")").all()
+            var found: [UUID: (Stored<Person>, LivingEvidence)] = [:]
+            for row in rows {
+                let stored = try Self.decode(row)
+                let evidence = LivingEvidence(
+                    earliestChildBirth: try row.decode(column: "child_birth", as: Int?.self),
+                    earliestMarriage: try row.decode(column: "marriage", as: Int?.self))
+                found[stored.value.id.uuid] = (stored, evidence)
+            }
+            return found
+        }
+    }
+
+    /// `livingEvidence`'s two figures as columns of the persons row, computed only where needed.
+    static let evidenceColumns: SQLQueryString = """
+        CASE WHEN persons.deceased = 0 AND persons.birth_latest IS NULL THEN (
+            SELECT MIN(c.birth_sort) FROM family_members p JOIN family_members ch ON ch.family_id = p.family_id AND ch.role = 'child'
+            JOIN persons c ON c.id = ch.person_id WHERE p.person_id = persons.id AND p.role = 'parent') END AS child_birth,
+        CASE WHEN persons.deceased = 0 AND persons.birth_latest IS NULL THEN (
+            SELECT MIN(f.marriage_sort) FROM family_members p JOIN families f ON f.id = p.family_id
+            WHERE p.person_id = persons.id AND p.role = 'parent') END AS marriage
+        """
+
     /// A page of persons in the stable order of API.md (surname, first name, occurrence, id) and
     /// the total, among those `visibility` lets the caller see.
     public func list(base: Int, filter: PersonFilter, visibility: Visibility = .everyone, offset: Int, limit: Int) async throws -> (

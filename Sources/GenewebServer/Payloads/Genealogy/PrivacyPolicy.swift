@@ -28,14 +28,17 @@ struct PrivacyPolicy: Sendable {
     func sight(_ items: [Stored<Person>], persons: PersonRepository) async throws -> [PersonSight] {
         let needing = items.filter { rule.needsEvidence($0.value) }.map(\.value.id.uuid)
         let evidence = try await persons.livingEvidence(for: needing)
-        return items.map { stored in
-            let person = stored.value
-            let living = rule.isLiving(person, evidence: evidence[person.id.uuid] ?? LivingEvidence())
-            if seesEverything || person.access == .public || (!living && person.access != .private) {
-                return .full(stored, isLiving: living)
-            }
-            return .restricted(person, showingName: publicNames && person.access != .private)
+        return items.map { sight($0, evidence: evidence[$0.value.id.uuid] ?? LivingEvidence()) }
+    }
+
+    /// The rule itself, for one person and what their families say about their age.
+    func sight(_ stored: Stored<Person>, evidence: LivingEvidence) -> PersonSight {
+        let person = stored.value
+        let living = rule.isLiving(person, evidence: evidence)
+        if seesEverything || person.access == .public || (!living && person.access != .private) {
+            return .full(stored, isLiving: living)
         }
+        return .restricted(person, showingName: publicNames && person.access != .private)
     }
 
     /// The persons as this caller may see them, in the same order.
@@ -65,25 +68,24 @@ enum PersonSight: Sendable {
 extension PrivacyPolicy {
     /// The persons with these ids as this caller may see them (ids not in the base are left out).
     func present(ids: [UUID], base: Int, persons: PersonRepository) async throws -> [UUID: VisiblePerson] {
-        let (found, stored) = try await load(ids, base: base, persons: persons)
-        let views = try await present(found.map { stored[$0]! }, persons: persons)
-        return Dictionary(uniqueKeysWithValues: zip(found, views))
-    }
-
-    /// What this caller may see of the persons with these ids, in one read (ids not in the base
-    /// are left out).
-    func sight(ids: [UUID], base: Int, persons: PersonRepository) async throws -> [UUID: PersonSight] {
-        let (found, stored) = try await load(ids, base: base, persons: persons)
-        let sights = try await sight(found.map { stored[$0]! }, persons: persons)
-        return Dictionary(uniqueKeysWithValues: zip(found, sights))
-    }
-
-    private func load(_ ids: [UUID], base: Int, persons: PersonRepository) async throws -> ([UUID], [UUID: Stored<Person>]) {
-        let unique = Array(Set(ids))
-        var stored: [UUID: Stored<Person>] = [:]
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            stored.merge(try await persons.find(Array(unique[start..<min(start + 500, unique.count)]), base: base)) { first, _ in first }
+        try await sight(ids: ids, base: base, persons: persons).mapValues { sight in
+            switch sight {
+            case .full(let stored, let living): .full(PersonPayload(stored, isLiving: living))
+            case .restricted(let person, let showingName): .restricted(RestrictedPersonPayload(person, showingName: showingName))
+            }
         }
-        return (unique.filter { stored[$0] != nil }, stored)
+    }
+
+    /// What this caller may see of the persons with these ids (ids not in the base are left
+    /// out): one query per 500 persons reads each record with its living evidence.
+    func sight(ids: [UUID], base: Int, persons: PersonRepository) async throws -> [UUID: PersonSight] {
+        let unique = Array(Set(ids))
+        var sights: [UUID: PersonSight] = [:]
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            for (id, found) in try await persons.findWithEvidence(Array(unique[start..<min(start + 500, unique.count)]), base: base) {
+                sights[id] = sight(found.person, evidence: found.evidence)
+            }
+        }
+        return sights
     }
 }
