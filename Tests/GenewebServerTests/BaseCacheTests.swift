@@ -1,5 +1,7 @@
 import Foundation
 import GenewebCore
+import GenewebStore
+import GenewebTestSupport
 import Testing
 
 @testable import GenewebServer
@@ -118,5 +120,37 @@ struct ResponseCacheTests {
         cache.forget(base: 1)
         #expect(cache.body(for: "k", base: 1, version: 1, day: 11) == nil)
         #expect(cache.body(for: "k", base: 2, version: 1, day: 11) == Data("other base".utf8))
+    }
+}
+
+@Suite("The graph of a base, built once per version")
+struct GraphCacheTests {
+    @Test("requests at the same time on a base share one build; a write makes the next request build again", arguments: serverEngines)
+    func oneBuildAtATime(engine: DatabaseEngine) async throws {
+        let directory = TemporaryDirectory()
+        var postgres: String?
+        if engine == .postgres { postgres = try await TestPostgres.makeDatabase() }
+        let location: StorageLocation = postgres.map { .postgres(url: $0) } ?? .sqlite(path: directory.url.appendingPathComponent("g.sqlite").path)
+        let database = try Database(location: location, logger: testLogger)
+        try await database.whileRunning {
+            try await MigrationRunner(database: database, logger: testLogger).migrate()
+            let base = try #require(try await BaseRepository(database: database).id(of: try BaseName("default")))
+            let persons = PersonRepository(database: database)
+            let audit = AuditEntry(occurredAt: 1, actorID: nil, actorName: "test", action: "test", entityType: "person")
+            _ = try await persons.insert(Person(firstName: "Anne", surname: "Graphe"), base: base, audit: audit)
+            let cache = GraphCache(repository: GraphRepository(database: database))
+            // Eight callers at once: one build, so every entry carries the same measured build time.
+            let first = try await withThrowingTaskGroup(of: GraphCache.Entry.self) { group in
+                for _ in 0..<8 { group.addTask { try await cache.entry(for: base) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(first.count == 8 && Set(first.map(\.buildSeconds)).count == 1 && first.allSatisfy { $0.graph.count == 1 })
+            #expect(try await cache.entry(for: base).buildSeconds == first[0].buildSeconds, "kept while the version stays")
+            _ = try await persons.insert(Person(firstName: "Paul", surname: "Graphe"), base: base, audit: audit)
+            let after = try await cache.entry(for: base)
+            #expect(after.graph.count == 2 && after.version > first[0].version)
+            #expect(cache.summary[base]?.persons == 2)
+        }
+        if let postgres { await TestPostgres.drop(postgres) }
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import GenewebCore
 import GenewebStore
+import HTTPTypes
 import Metrics
 import Synchronization
 
 /// The `GenealogyGraph` of each base, kept in memory and rebuilt when the base's version (raised
 /// by every write of persons or families, on any instance) has moved. Checking costs one small
-/// query per request; building is a full read of the base's persons and links.
+/// query per request; building is a full read of the base's persons and links, done once per
+/// version however many requests ask at the same time (`OncePerVersion`: the others await it).
 final class GraphCache: Sendable {
     struct Entry: Sendable {
         let version: Int
@@ -15,10 +17,12 @@ final class GraphCache: Sendable {
     }
 
     let repository: GraphRepository
-    private let entries = Mutex<[Int: Entry]>([:])
+    private let builds: OncePerVersion<Int, Int, Entry>
 
-    init(repository: GraphRepository) {
+    /// `wait`: how long a request waits for a build before it is told to come back (503).
+    init(repository: GraphRepository, wait: Duration = .seconds(120), clock: any Clock<Duration> = ContinuousClock()) {
         self.repository = repository
+        builds = OncePerVersion(wait: wait, clock: clock)
     }
 
     func graph(for base: Int) async throws -> GenealogyGraph {
@@ -28,25 +32,34 @@ final class GraphCache: Sendable {
     /// The graph with the base version it was read at, for caches of results computed on it.
     func entry(for base: Int) async throws -> Entry {
         let version = try await repository.version(of: base)
-        if let cached = entries.withLock({ $0[base] }), cached.version == version {
+        if let kept = builds.kept(for: base, version: version) {
             Counter(label: "geneweb_graph_cache_total", dimensions: [("result", "hit")]).increment()
-            return cached
+            return kept
         }
-        Counter(label: "geneweb_graph_cache_total", dimensions: [("result", "build")]).increment()
-        let start = ContinuousClock.now
-        let (loadedVersion, graph) = try await repository.load(base: base)
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        Metrics.Timer(label: "geneweb_graph_build_seconds").recordSeconds(seconds)
-        let entry = Entry(version: loadedVersion, graph: graph, buildSeconds: seconds)
-        entries.withLock { $0[base] = entry }
-        Self.returnFreedMemory()
+        let repository = self.repository
+        let entry = try await builds.value(for: base, version: version) {
+            Counter(label: "geneweb_graph_cache_total", dimensions: [("result", "build")]).increment()
+            let start = ContinuousClock.now
+            let (loadedVersion, graph) = try await repository.load(base: base)
+            let elapsed = ContinuousClock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            Metrics.Timer(label: "geneweb_graph_build_seconds").recordSeconds(seconds)
+            Self.returnFreedMemory()
+            return Entry(version: loadedVersion, graph: graph, buildSeconds: seconds)
+        }
+        guard let entry else {
+            var headers = HTTPFields()
+            headers[.retryAfter] = "10"
+            throw APIError(
+                .serviceUnavailable, detail: "The family tree of this base is being read into memory; try again in a moment", headers: headers,
+                retryAfter: 10)
+        }
         return entry
     }
 
     /// Drops the base's graph; the next request builds it again.
     func forget(base: Int) {
-        entries.withLock { $0[base] = nil }
+        builds.forget { $0 == base }
         Self.returnFreedMemory()
     }
 
@@ -60,7 +73,7 @@ final class GraphCache: Sendable {
 
     /// Size and build time of each cached graph, for `/health/detailed`.
     var summary: [Int: (persons: Int, bytes: Int, buildSeconds: Double)] {
-        entries.withLock { entries in entries.mapValues { ($0.graph.count, $0.graph.approximateBytes, $0.buildSeconds) } }
+        builds.keptValues.mapValues { ($0.graph.count, $0.graph.approximateBytes, $0.buildSeconds) }
     }
 }
 

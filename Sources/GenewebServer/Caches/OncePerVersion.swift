@@ -80,6 +80,11 @@ final class OncePerVersion<Key: Hashable & Sendable, Version: Equatable & Sendab
         }
     }
 
+    /// Every value kept, whatever its version.
+    var keptValues: [Key: Value] {
+        state.withLock { state in state.slots.compactMapValues(\.value) }
+    }
+
     /// Drops the values (and forgets the computations) of every key `matching` says: their memory
     /// goes back, and the next caller computes again.
     func forget(where matching: (Key) -> Bool) {
