@@ -34,6 +34,8 @@ enum OpenAPIResponses {
         }
         if path == "/health/ready" || path == "/health/detailed" {
             responses["503"] = error("The database does not answer, or migrations are missing")
+        } else if path.contains("/genealogy/") {
+            responses["503"] = error("The base's family tree is still being read into memory; ask again after Retry-After seconds")
         }
         if computesInBackground(path) {
             responses["202"] = [
