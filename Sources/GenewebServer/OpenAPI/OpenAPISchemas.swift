@@ -64,26 +64,7 @@ enum OpenAPISchemas {
             "VisiblePerson": ["oneOf": [ref("Person"), ref("RestrictedPerson")]],
             "EventInput": EventInput.schema(kind: true),
             "VitalEventInput": EventInput.schema(kind: false),
-            "PersonInput": object(
-                [
-                    "first_name": string(), "surname": string(), "last_name": string(), "occurrence": integer, "sex": string(),
-                    "public_name": string(nullable: true), "qualifiers": array(string()), "aliases": array(string()),
-                    "first_names_aliases": array(string()), "surname_aliases": array(string()), "occupation": string(nullable: true),
-                    "notes": string(nullable: true), "psources": string(nullable: true), "image": string(nullable: true),
-                    "access": string(), "visibility_level": string(), "death_type": string(),
-                    "birth": nullable("VitalEventInput"), "baptism": nullable("VitalEventInput"), "death": nullable("VitalEventInput"),
-                    "burial": nullable("VitalEventInput"),
-                    "birth_date": string(nullable: true), "birth_place": string(nullable: true), "death_date": string(nullable: true),
-                    "death_place": string(nullable: true), "baptism_date": string(nullable: true), "baptism_place": string(nullable: true),
-                    "burial_date": string(nullable: true), "burial_place": string(nullable: true),
-                    "events": array(ref("EventInput")),
-                    "titles": array(
-                        object([
-                            "title": string(), "place": string(), "name": string(),
-                            "is_main": boolean, "start": string(), "end": string(), "nth": integer,
-                        ])),
-                    "anonymized": boolean, "is_deleted": boolean, "creator_notes": string(nullable: true),
-                ], closed: false),
+            "PersonInput": PersonInput.schema,
             "FamilyMember": object(
                 [
                     "person_id": string("uuid"), "name": string(nullable: true), "sex": string(nullable: true),
@@ -98,13 +79,7 @@ enum OpenAPISchemas {
                     "divorce_info": object(["divorce_status": string(), "divorce_date": nullable("Date")]),
                     "privacy": ["type": "string", "enum": ["public", "restricted"]], "version": integer,
                 ], required: ["id", "family_id", "relation", "parents", "children", "children_ids", "privacy", "version"]),
-            "FamilyInput": object([
-                "relation": string(), "parents": array(string("uuid")), "father_ids": array(string("uuid")),
-                "mother_ids": array(string("uuid")), "children_ids": array(string("uuid")), "marriage": nullable("VitalEventInput"),
-                "marriage_date": string(nullable: true), "marriage_place": string(nullable: true), "marriage_source": string(nullable: true),
-                "divorce_info": object(["divorce_status": string(), "divorce_date": string(nullable: true)]),
-                "events": array(ref("EventInput")), "comment": string(nullable: true), "notes": string(nullable: true), "fsources": string(nullable: true),
-            ]),
+            "FamilyInput": FamilyInput.schema,
             "Source": object(
                 [
                     "id": string("uuid"), "source_id": string("uuid"), "title": string(), "author": string(nullable: true),
