@@ -68,6 +68,7 @@ def pages(base):
         Page("search", f"{b}/search?q=victoria", "Victoria Hanover", axe=True),
         Page("surnames", f"{b}/surnames", "Hanover"),
         Page("first-names", f"{b}/first-names", "Victoria"),
+        Page("places", f"{b}/places?order=count", "London"),
         Page("statistics", f"{b}/statistics", "Births per century"),
         Page("anniversaries", f"{b}/anniversaries", "Births"),
         Page("home-fr", f"{b}?lang=fr", "Noms les plus fréquents", lang="fr"),

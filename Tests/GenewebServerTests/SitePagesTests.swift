@@ -174,7 +174,8 @@ struct SitePagesTests {
         "/b/default/p/paul.0.martin/relationship", "/b/default/p/paul.0.martin/relationship?with=jeanne.0.bernard",
         "/b/default/p/paul.0.martin/relationship?with=bernard", "/b/default/surnames", "/b/default/surnames?order=count",
         "/b/default/surnames/Martin", "/b/default/first-names", "/b/default/first-names/Paul", "/b/default/search?q=martin",
-        "/b/default/search", "/b/default/statistics", "/b/default/anniversaries?day=12&month=5", "/b", "/b/default/p/jean.0.martin", "/sign-in",
+        "/b/default/search", "/b/default/statistics", "/b/default/places", "/b/default/places/Lyon", "/b/default/places?order=count",
+        "/b/default/anniversaries?day=12&month=5", "/b", "/b/default/p/jean.0.martin", "/sign-in",
     ]
 
     @Test("every page answers HTML in English and in French, with the frame, the strict CSP and every label", arguments: serverEngines)
@@ -269,6 +270,13 @@ struct SitePagesTests {
             let martins = try await Self.page(client, "/b/default/surnames/Martin")
             #expect(martins.contains("5 persons") && martins.contains("Émile Martin"))
             #expect(!martins.contains("Bernard"))
+            // Places: Jean's birth at Lyon (the couple's wedding there is a family event, not his).
+            let places = try await Self.page(client, "/b/default/places")
+            #expect(places.contains("<a href=\"/b/default/places/Lyon\">Lyon</a> <span class=\"count\">1</span>") && places.contains("Mâcon"))
+            let lyon = try await Self.page(client, "/b/default/places/lyon")
+            #expect(lyon.contains("Place: lyon") && lyon.contains(">Jean Martin</a>") && lyon.contains("1 person<"))
+            let paul = try await Self.page(client, "/b/default/p/paul.0.martin")
+            #expect(paul.contains("<a class=\"place\" href=\"/b/default/places/M%C3%A2con\">Mâcon</a>"))
             let search = try await Self.page(client, "/b/default/search?q=jeanne%20bernard")
             #expect(search.contains("href=\"/b/default/p/jeanne.0.bernard\">Jeanne Bernard</a>"))
             #expect(search.contains("value=\"jeanne bernard\""), "the words stay in the search box")

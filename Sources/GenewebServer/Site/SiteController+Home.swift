@@ -32,7 +32,7 @@ extension SiteController {
         let recentSights = try await page.policy.sight(ids: recent, base: baseID, persons: persons)
         let changed = recent.compactMap { id in recentSights[id].flatMap { $0.isFull ? page.people.link($0) : nil } }.prefix(10)
         let model = HomePageModel(
-            name: page.base.name, counts: messages.format("persons_count", String(personCount)),
+            name: page.base.name, counts: messages.count("persons_count", personCount),
             surnames: Listing(surnames.map { NameCountModel(name: $0.name, count: $0.count, href: path + "/surnames/" + SiteURL.component($0.name)) }),
             firstNames: Listing(firstNames.map { NameCountModel(name: $0.name, count: $0.count, href: path + "/first-names/" + SiteURL.component($0.name)) }),
             surnamesHref: path + "/surnames", firstNamesHref: path + "/first-names",

@@ -10,15 +10,50 @@ extension SiteController {
 
     /// `/b/{base}/surnames?prefix=&order=name|count&page=`.
     @Sendable func surnames(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await nameIndex(.surname, request, context)
+        try await nameIndex(.surnames, request, context)
     }
 
     /// `/b/{base}/first-names?prefix=&order=name|count&page=`.
     @Sendable func firstNames(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await nameIndex(.firstName, request, context)
+        try await nameIndex(.firstNames, request, context)
     }
 
-    private func nameIndex(_ kind: NameIndexRepository.Kind, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+    /// `/b/{base}/places?prefix=&order=name|count&page=`: GeneWeb's place index, the places of
+    /// the persons' events with the number of persons at each.
+    @Sendable func places(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await nameIndex(.places, request, context)
+    }
+
+    /// The three indexes of a base: where they live, what they are called, what they count.
+    enum SiteIndex {
+        case surnames, firstNames, places
+
+        var path: String {
+            switch self {
+            case .surnames: "/surnames"
+            case .firstNames: "/first-names"
+            case .places: "/places"
+            }
+        }
+
+        var headingKey: String {
+            switch self {
+            case .surnames: "surnames"
+            case .firstNames: "first_names"
+            case .places: "places"
+            }
+        }
+
+        var menu: PageFrame.MenuEntry {
+            switch self {
+            case .surnames: .surnames
+            case .firstNames: .firstNames
+            case .places: .places
+            }
+        }
+    }
+
+    private func nameIndex(_ index: SiteIndex, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         var query = QueryParameters(request)
         let prefix = query.text(SiteQuery.prefix)
         let order = query.choice(SiteQuery.order).flatMap(NameIndexRepository.Order.init(rawValue:)) ?? .name
@@ -26,12 +61,19 @@ extension SiteController {
         try query.validate()
         let page = try await open(request, context)
         let offset = (number - 1) * Self.indexPageSize
-        let (found, total) = try await names.names(
-            kind, base: page.base.id, visibility: page.visibility, prefix: prefix, order: order, offset: offset, limit: Self.indexPageSize)
+        let (found, total): ([NameCount], Int)
+        switch index {
+        case .surnames, .firstNames:
+            (found, total) = try await names.names(
+                index == .surnames ? .surname : .firstName, base: page.base.id, visibility: page.visibility, prefix: prefix, order: order,
+                offset: offset, limit: Self.indexPageSize)
+        case .places:
+            (found, total) = try await names.places(
+                base: page.base.id, visibility: page.visibility, prefix: prefix, order: order, offset: offset, limit: Self.indexPageSize)
+        }
         let messages = page.messages
-        let isSurname = kind == .surname
-        let path = SiteURL.base(page.base.name) + (isSurname ? "/surnames" : "/first-names")
-        let heading = messages[isSurname ? "surnames" : "first_names"]
+        let path = SiteURL.base(page.base.name) + index.path
+        let heading = messages[index.headingKey]
         let items = found.map { NameCountModel(name: $0.name, count: $0.count, href: path + "/" + SiteURL.component($0.name)) }
         func link(order: NameIndexRepository.Order, page: Int) -> String {
             path + SiteURL.query([("prefix", prefix ?? ""), ("order", order.rawValue), ("page", String(page))].filter { !$0.1.isEmpty })
@@ -43,7 +85,7 @@ extension SiteController {
         let model = NameIndexPageModel(
             heading: heading, prefix: prefix ?? "", orders: orders, names: Listing(items),
             pager: Self.pager(number: number, total: total, size: Self.indexPageSize, messages: messages) { link(order: order, page: $0) })
-        return page.site.html(.nameIndex, model: model, frame: page.frame(heading, current: isSurname ? .surnames : .firstNames))
+        return page.site.html(.nameIndex, model: model, frame: page.frame(heading, current: index.menu))
     }
 
     /// `/b/{base}/surnames/{name}`: the persons of one surname.
@@ -54,6 +96,27 @@ extension SiteController {
     /// `/b/{base}/first-names/{name}`: the persons of one first name.
     @Sendable func firstName(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await personsOfName(surname: false, request, context)
+    }
+
+    /// `/b/{base}/places/{place}`: the persons with an event at one place.
+    @Sendable func place(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var query = QueryParameters(request)
+        let number = query.integerOrFallback(SiteQuery.page)
+        try query.validate()
+        let name = try context.parameters.require("name")
+        guard name.count <= 500 else { throw APIError.notFound("No such place") }
+        let page = try await open(request, context)
+        let (items, total) = try await persons.list(
+            base: page.base.id, filter: PersonFilter(place: name), visibility: page.visibility, offset: (number - 1) * Self.listPageSize,
+            limit: Self.listPageSize)
+        let sights = try await page.policy.sight(items, persons: persons)
+        let messages = page.messages
+        let heading = messages.format("place_heading", name)
+        let path = SiteURL.base(page.base.name) + "/places/" + SiteURL.component(name)
+        let model = PersonListPageModel(
+            heading: heading, summary: messages.count("persons_count", total), persons: Listing(sights.map(page.people.link)),
+            pager: Self.pager(number: number, total: total, size: Self.listPageSize, messages: messages) { path + SiteURL.query([("page", String($0))]) })
+        return page.site.html(.personList, model: model, frame: page.frame(heading, current: .places))
     }
 
     private func personsOfName(surname isSurname: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -71,7 +134,7 @@ extension SiteController {
         let heading = messages.format(isSurname ? "surname_heading" : "first_name_heading", name)
         let path = SiteURL.base(page.base.name) + (isSurname ? "/surnames/" : "/first-names/") + SiteURL.component(name)
         let model = PersonListPageModel(
-            heading: heading, summary: messages.format("persons_count", String(total)), persons: Listing(sights.map(page.people.link)),
+            heading: heading, summary: messages.count("persons_count", total), persons: Listing(sights.map(page.people.link)),
             pager: Self.pager(number: number, total: total, size: Self.listPageSize, messages: messages) { path + SiteURL.query([("page", String($0))]) })
         return page.site.html(.personList, model: model, frame: page.frame(heading, current: isSurname ? .surnames : .firstNames))
     }
@@ -97,7 +160,7 @@ extension SiteController {
         let heading = messages.format("search_heading", words)
         let path = SiteURL.base(page.base.name) + "/search"
         let model = PersonListPageModel(
-            heading: heading, summary: messages.format("results_count", String(total)), persons: Listing(sights.map(page.people.link)),
+            heading: heading, summary: messages.count("results_count", total), persons: Listing(sights.map(page.people.link)),
             pager: Self.pager(number: number, total: total, size: Self.listPageSize, messages: messages) {
                 path + SiteURL.query([("q", words), ("page", String($0))])
             })

@@ -127,9 +127,11 @@ extension SiteController {
             guard let person = link(witness.personID) else { return nil }
             return PersonPageModel.Witness(person: person, role: witness.kind == .witness ? nil : messages["witness.\(witness.kind.rawValue)"])
         }
+        let place = SitePeople.place(event.place)
         return PersonPageModel.EventRow(
-            kind: kind, date: people.date(event.date), place: SitePeople.place(event.place), note: event.note.nonEmpty, source: event.source.nonEmpty,
-            witnesses: Listing(witnesses))
+            kind: kind, date: people.date(event.date), place: place,
+            placeHref: place.map { SiteURL.base(people.base) + "/places/" + SiteURL.component($0) }, note: event.note.nonEmpty,
+            source: event.source.nonEmpty, witnesses: Listing(witnesses))
     }
 
     func facts(of person: Person, messages: Messages, people: SitePeople) -> [LabelledValue] {

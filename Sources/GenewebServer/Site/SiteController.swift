@@ -44,6 +44,8 @@ struct SiteController {
         router.route(.get, "/b/:base/surnames/:name", access: .publicRead, in: catalog, documented: false, use: surname)
         router.route(.get, "/b/:base/first-names", access: .publicRead, in: catalog, documented: false, use: firstNames)
         router.route(.get, "/b/:base/first-names/:name", access: .publicRead, in: catalog, documented: false, use: firstName)
+        router.route(.get, "/b/:base/places", access: .publicRead, in: catalog, documented: false, use: places)
+        router.route(.get, "/b/:base/places/:name", access: .publicRead, in: catalog, documented: false, use: place)
         router.route(.get, "/b/:base/search", access: .publicRead, in: catalog, documented: false, use: searchPage)
         router.route(.get, "/b/:base/statistics", access: .publicRead, in: catalog, documented: false, use: statisticsPage)
         router.route(.get, "/b/:base/anniversaries", access: .publicRead, in: catalog, documented: false, use: anniversariesPage)

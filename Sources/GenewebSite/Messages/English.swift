@@ -16,7 +16,8 @@ extension Messages {
             "none": "None.", "no_anniversaries": "No anniversary today.", "anniversaries": "Anniversaries", "statistics": "Statistics",
             "anniversaries_of": "Anniversaries of {1}", "counts": "{1} persons, {2} families",
             "born_years_ago": "Born {1} years ago", "died_years_ago": "Died {1} years ago", "married_years_ago": "Married {1} years ago",
-            "surnames": "Surnames", "zoom_in": "Zoom in", "zoom_out": "Zoom out", "zoom_reset": "Actual size", "latest_changes": "Latest changes",
+            "surnames": "Surnames", "places": "Places", "place_heading": "Place: {1}", "zoom_in": "Zoom in", "zoom_out": "Zoom out",
+            "zoom_reset": "Actual size", "latest_changes": "Latest changes",
             "first_names": "First names", "search": "Search",
             // Person
             "charts": "Charts", "parents": "Parents", "father": "Father", "mother": "Mother", "parent": "Parent",
@@ -49,7 +50,7 @@ extension Messages {
             "starting_with": "Starting with", "by_name": "Alphabetical", "by_count": "Most frequent", "pages": "Pages",
             "previous": "Previous", "next": "Next", "page_of": "Page {1} of {2}", "surname_heading": "Surname {1}",
             "first_name_heading": "First name {1}", "search_heading": "Search: {1}", "results_count": "{1} persons found",
-            "persons_count": "{1} persons",
+            "persons_count": "{1} persons", "persons_count.one": "{1} person", "results_count.one": "{1} person found",
             // Statistics
             "statistics_of": "Statistics of {1}", "persons": "Persons", "families": "Families", "men": "Men", "women": "Women",
             "deceased": "Deceased", "births_by_century": "Births per century", "life_expectancy": "Life expectancy by century",

@@ -16,7 +16,8 @@ extension Messages {
             "none": "Aucun.", "no_anniversaries": "Aucun anniversaire aujourd’hui.", "anniversaries": "Anniversaires",
             "statistics": "Statistiques", "anniversaries_of": "Anniversaires du {1}", "counts": "{1} personnes, {2} familles",
             "born_years_ago": "Naissance il y a {1} ans", "died_years_ago": "Décès il y a {1} ans", "married_years_ago": "Mariage il y a {1} ans",
-            "surnames": "Noms", "zoom_in": "Agrandir", "zoom_out": "Réduire", "zoom_reset": "Taille réelle", "latest_changes": "Dernières modifications",
+            "surnames": "Noms", "places": "Lieux", "place_heading": "Lieu : {1}", "zoom_in": "Agrandir", "zoom_out": "Réduire", "zoom_reset": "Taille réelle",
+            "latest_changes": "Dernières modifications",
             "first_names": "Prénoms", "search": "Recherche",
             // Personne
             "charts": "Arbres", "parents": "Parents", "father": "Père", "mother": "Mère", "parent": "Parent",
@@ -47,7 +48,7 @@ extension Messages {
             "starting_with": "Commençant par", "by_name": "Par ordre alphabétique", "by_count": "Les plus fréquents",
             "pages": "Pages", "previous": "Précédent", "next": "Suivant", "page_of": "Page {1} sur {2}", "surname_heading": "Nom {1}",
             "first_name_heading": "Prénom {1}", "search_heading": "Recherche : {1}", "results_count": "{1} personnes trouvées",
-            "persons_count": "{1} personnes",
+            "persons_count": "{1} personnes", "persons_count.one": "{1} personne", "results_count.one": "{1} personne trouvée",
             // Statistiques
             "statistics_of": "Statistiques de {1}", "persons": "Personnes", "families": "Familles", "men": "Hommes", "women": "Femmes",
             "deceased": "Décédés", "births_by_century": "Naissances par siècle", "life_expectancy": "Espérance de vie par siècle",

@@ -23,6 +23,14 @@ public struct Messages: Sendable, MustacheParent {
         return text
     }
 
+    /// The text of `key` for a number: `key.one` when there is one of them ("1 person"), `key`
+    /// otherwise ("0 persons", "12 persons"; French also says "0 personne" through `key.one`
+    /// being used for 0 and 1).
+    public func count(_ key: String, _ number: Int) -> String {
+        let one = language == "fr" ? (number == 0 || number == 1) : number == 1
+        return format(one ? "\(key).one" : key, String(number))
+    }
+
     /// The keys this catalog defines.
     public var keys: Set<String> { Set(table.keys) }
 

@@ -53,6 +53,7 @@ public struct PageFrame: Sendable {
             let entries: [(MenuEntry, String, String)] = [
                 (.home, messages["home"], SiteURL.base(base)), (.surnames, messages["surnames"], SiteURL.base(base) + "/surnames"),
                 (.firstNames, messages["first_names"], SiteURL.base(base) + "/first-names"),
+                (.places, messages["places"], SiteURL.base(base) + "/places"),
                 (.anniversaries, messages["anniversaries"], SiteURL.base(base) + "/anniversaries"),
                 (.statistics, messages["statistics"], SiteURL.base(base) + "/statistics"),
             ]
@@ -64,6 +65,6 @@ public struct PageFrame: Sendable {
     }
 
     public enum MenuEntry: Sendable {
-        case home, surnames, firstNames, anniversaries, statistics
+        case home, surnames, firstNames, places, anniversaries, statistics
     }
 }

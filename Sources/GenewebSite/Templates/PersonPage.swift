@@ -20,7 +20,7 @@ extension SiteTemplates {
         <section aria-labelledby="events">
         <h2 id="events">{{t.events}}</h2>
         <ol class="events">
-        {{#page.events.items}}<li><span class="event-kind">{{kind}}</span>{{#date}} <span class="date">{{date}}</span>{{/date}}{{#place}} <span class="place">{{place}}</span>{{/place}}
+        {{#page.events.items}}<li><span class="event-kind">{{kind}}</span>{{#date}} <span class="date">{{date}}</span>{{/date}}{{#place}} <a class="place" href="{{placeHref}}">{{place}}</a>{{/place}}
         {{#note}}<p class="note">{{note}}</p>{{/note}}{{#source}}<p class="source">{{t.source}}: {{source}}</p>{{/source}}
         {{#witnesses.any}}<p class="witnesses">{{t.witnesses}}: {{#witnesses.items}}<span class="witness">{{#person}}{{>personLink}}{{/person}}{{#role}} ({{role}}){{/role}}</span> {{/witnesses.items}}</p>{{/witnesses.any}}</li>
         {{/page.events.items}}
@@ -65,7 +65,7 @@ extension SiteTemplates {
         {{<layout}}{{$content}}
         <h1>{{page.title}}</h1>
         <ul class="relatives">{{#page.parents.items}}<li><span class="role">{{role}}</span> {{#person}}{{>personLink}}{{/person}}</li>{{/page.parents.items}}</ul>
-        {{#page.events.any}}<h2>{{t.events}}</h2><ol class="events">{{#page.events.items}}<li><span class="event-kind">{{kind}}</span>{{#date}} <span class="date">{{date}}</span>{{/date}}{{#place}} <span class="place">{{place}}</span>{{/place}}{{#note}}<p class="note">{{note}}</p>{{/note}}</li>{{/page.events.items}}</ol>{{/page.events.any}}
+        {{#page.events.any}}<h2>{{t.events}}</h2><ol class="events">{{#page.events.items}}<li><span class="event-kind">{{kind}}</span>{{#date}} <span class="date">{{date}}</span>{{/date}}{{#place}} <a class="place" href="{{placeHref}}">{{place}}</a>{{/place}}{{#note}}<p class="note">{{note}}</p>{{/note}}</li>{{/page.events.items}}</ol>{{/page.events.any}}
         <h2>{{t.children}}</h2>
         {{#page.children.any}}<ol class="children">{{#page.children.items}}<li>{{>personLink}}</li>{{/page.children.items}}</ol>{{/page.children.any}}
         {{^page.children.any}}<p>{{t.none}}</p>{{/page.children.any}}

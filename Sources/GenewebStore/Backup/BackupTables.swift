@@ -7,7 +7,7 @@ enum BackupTables {
     static let restoreOrder = [
         "bases", "server_settings",
         "users", "password_history", "refresh_tokens", "revoked_tokens",
-        "persons", "families", "family_members", "person_words",
+        "persons", "families", "family_members", "person_words", "person_places",
         "sources", "repositories", "notes", "media", "places", "base_records",
         "consents", "audit_log",
     ]

@@ -43,17 +43,19 @@ struct RowWriter {
         return position
     }
 
-    /// The `persons` rows of a batch and the `person_words` rows of its search index.
+    /// The `persons` rows of a batch and the `person_words` and `person_places` rows of its indexes.
     private func personRows(_ batch: [Person], firstPosition: Int) throws -> [BulkRows] {
         var rows = BulkRows("persons", columns: PersonRow.columns)
         rows.rows.reserveCapacity(batch.count)
         var words = PersonIndexWriter.wordRows()
+        var places = PersonIndexWriter.placeRows()
         for (offset, person) in batch.enumerated() {
             let row = try PersonRow(person, base: baseID, filePosition: firstPosition + offset, encoder: encoder)
             rows.rows.append(row.values)
             row.appendWords(to: &words)
+            row.appendPlaces(to: &places)
         }
-        return [rows, words]
+        return [rows, words, places]
     }
 
     func insertFamilies(_ families: [Family]) async throws {

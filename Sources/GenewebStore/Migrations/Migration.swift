@@ -38,6 +38,7 @@ public enum Migrations {
         .listIndex,
         .searchIndex,
         .leanerPersonIndexes,
+        .placeIndex,
     ]
 
     /// The version of the newest migration this build knows.

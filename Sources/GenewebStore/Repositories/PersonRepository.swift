@@ -16,11 +16,14 @@ public struct PersonFilter: Sendable {
     /// ignored), for the persons of one name.
     public var exactSurname: String?
     public var exactFirstName: String?
+    /// A place of the person's events, as the place index groups them (folded).
+    public var place: String?
 
     public init(
         surname: String? = nil, firstName: String? = nil, sex: Sex? = nil, birthYearFrom: Int? = nil, birthYearTo: Int? = nil,
-        exactSurname: String? = nil, exactFirstName: String? = nil
+        exactSurname: String? = nil, exactFirstName: String? = nil, place: String? = nil
     ) {
+        self.place = place
         self.exactSurname = exactSurname
         self.exactFirstName = exactFirstName
         self.surname = surname
@@ -122,6 +125,9 @@ public struct PersonRepository: Sendable {
         var conditions: SQLQueryString = " WHERE base_id = \(bind: base) AND " + visibility.condition(on: "persons")
         if let surname = filter.exactSurname.map(NameNormalizer.key) { conditions += " AND surname_key = \(bind: surname)" }
         if let first = filter.exactFirstName.map(NameNormalizer.key) { conditions += " AND first_name_key = \(bind: first)" }
+        if let place = filter.place.map(NameNormalizer.key) {
+            conditions += " AND id IN (SELECT person_id FROM person_places WHERE base_id = \(bind: base) AND place_key = \(bind: place))"
+        }
         if let surname = filter.surname.map(NameNormalizer.key), !surname.isEmpty {
             conditions += " AND surname_key LIKE \(bind: Self.likePrefix(surname)) ESCAPE '\\'"
         }
@@ -250,6 +256,7 @@ public struct PersonRepository: Sendable {
                 }
             }
             try await sql.raw("DELETE FROM person_words WHERE person_id = \(bind: id)").run()
+            try await sql.raw("DELETE FROM person_places WHERE person_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM persons WHERE id = \(bind: id)").run()
         }
     }

@@ -63,4 +63,9 @@ struct PersonRow {
     func appendWords(to rows: inout BulkRows) {
         PersonIndexWriter.append(index, of: personID, base: base, to: &rows)
     }
+
+    /// Appends the person's `person_places` rows (`PersonIndexWriter.placeRows()`).
+    func appendPlaces(to rows: inout BulkRows) {
+        PersonIndexWriter.appendPlaces(index, of: personID, base: base, to: &rows)
+    }
 }

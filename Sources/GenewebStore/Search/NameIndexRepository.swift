@@ -62,4 +62,30 @@ public struct NameIndexRepository: Sendable {
             return (names, total)
         }
     }
+
+    /// A page of the places of the persons `visibility` lets through (each person's events,
+    /// `person_places`), grouped by folded key with the number of persons; `prefix` folded
+    /// like a key.
+    public func places(base: Int, visibility: Visibility, prefix: String?, order: Order, offset: Int, limit: Int)
+        async throws -> (names: [NameCount], total: Int)
+    {
+        var conditions: SQLQueryString = " WHERE pl.base_id = \(bind: base) AND " + visibility.condition
+        if let prefix = prefix.map(NameNormalizer.key), !prefix.isEmpty {
+            conditions += " AND pl.place_key >= \(bind: prefix) AND pl.place_key < \(bind: prefix + "~")"
+        }
+        let grouped =
+            "SELECT pl.place_key AS name_key, MIN(pl.place) AS name, count(*) AS n FROM person_places pl JOIN persons p ON p.id = pl.person_id"
+            + conditions + " GROUP BY pl.place_key"
+        let sort: SQLQueryString = order == .count ? " ORDER BY n DESC, name_key" : " ORDER BY name_key"
+        return try await database.withConnection { sql in
+            let total = try await sql.raw("SELECT count(*) AS total FROM (" + grouped + ") g").first()?.decode(column: "total", as: Int.self) ?? 0
+            let rows = try await sql.raw("SELECT name_key, name, n FROM (" + grouped + ") g" + sort + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
+            let names = try rows.map { row in
+                NameCount(
+                    name: try row.decode(column: "name", as: String.self), key: try row.decode(column: "name_key", as: String.self),
+                    count: try row.decode(column: "n", as: Int.self))
+            }
+            return (names, total)
+        }
+    }
 }

@@ -32,6 +32,9 @@ struct PersonIndexEntry {
     let birthYear: Int?
     let deathYear: Int?
     let words: [Word]
+    /// Each distinct place of the person's events: its folded key (accents, case and punctuation
+    /// ignored, for grouping) and the text as first written.
+    let places: [(key: String, name: String)]
 
     init(_ person: Person) {
         deceased = person.deathStatus.isDead || person.death != nil || person.burial != nil ? 1 : 0
@@ -60,6 +63,16 @@ struct PersonIndexEntry {
         for name in person.qualifiers { add(name, .otherName) }
         add(person.birth?.place?.nonEmpty ?? person.baptism?.place, .birthPlace)
         self.words = words
+        var places: [(key: String, name: String)] = []
+        var placeKeys: Set<String> = []
+        for event in person.events {
+            // At most 500 characters of a place are indexed (the input's own limit).
+            guard let place = event.place?.trimmingCharacters(in: .whitespacesAndNewlines), !place.isEmpty else { continue }
+            let name = String(place.prefix(500))
+            let key = NameNormalizer.key(name)
+            if !key.isEmpty, placeKeys.insert(key).inserted { places.append((key, name)) }
+        }
+        self.places = places
     }
 
     /// Month and day of a date known to the day, as `month * 100 + day` in the Gregorian calendar.

@@ -17,6 +17,8 @@ struct PersonPageModel {
         let kind: String
         let date: String?
         let place: String?
+        /// The place's page (the persons with an event there).
+        let placeHref: String?
         let note: String?
         let source: String?
         let witnesses: Listing<Witness>
