@@ -74,7 +74,11 @@ extension SiteController {
         let messages = page.messages
         let path = SiteURL.base(page.base.name) + index.path
         let heading = messages[index.headingKey]
-        let items = found.map { NameCountModel(name: $0.name, count: $0.count, href: path + "/" + SiteURL.component($0.name)) }
+        let items = found.map { found -> NameCountModel in
+            // Places read as the person pages write them ("Paris, France").
+            let name = index == .places ? SitePeople.place(found.name) ?? found.name : found.name
+            return NameCountModel(name: name, count: found.count, href: path + "/" + SiteURL.component(name))
+        }
         func link(order: NameIndexRepository.Order, page: Int) -> String {
             path + SiteURL.query([("prefix", prefix ?? ""), ("order", order.rawValue), ("page", String(page))].filter { !$0.1.isEmpty })
         }
@@ -111,7 +115,7 @@ extension SiteController {
             limit: Self.listPageSize)
         let sights = try await page.policy.sight(items, persons: persons)
         let messages = page.messages
-        let heading = messages.format("place_heading", name)
+        let heading = messages.format("place_heading", SitePeople.place(name) ?? name)
         let path = SiteURL.base(page.base.name) + "/places/" + SiteURL.component(name)
         let model = PersonListPageModel(
             heading: heading, summary: messages.count("persons_count", total), persons: Listing(sights.map(page.people.link)),
