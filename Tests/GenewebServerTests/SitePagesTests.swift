@@ -301,9 +301,12 @@ struct SitePagesTests {
             let statistics = try await Self.page(client, "/b/default/statistics")
             #expect(statistics.contains("Births per century") && statistics.contains("1800–1899") && statistics.contains("<table>"))
             // Deaths by age: five men (Paul about 1930) and four women died in their seventies.
+            #expect(statistics.contains("Most frequent first names"))
             #expect(statistics.contains("Population by age at death and sex") && statistics.contains("<td>70–79</td><td>5</td><td>4</td>"))
             let day = try await Self.page(client, "/b/default/anniversaries?day=12&month=5")
             #expect(day.contains("Anniversaries of 12 May") && day.contains("1860 — <span class=\"witness\"><a href=\"/b/default/p/paul.0.martin\">"))
+            let may = try await Self.page(client, "/b/default/anniversaries?month=5")
+            #expect(may.contains("Anniversaries in May") && may.contains("12 May 1860 — "))
             let french = try await Self.page(client, "/b/default/anniversaries?day=3&month=3&lang=fr")
             #expect(french.contains("Anniversaires du 3 mars") && french.contains("Jean Martin"))
         }

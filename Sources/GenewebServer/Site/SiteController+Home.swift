@@ -67,6 +67,7 @@ extension SiteController {
     }
 
     /// `/b/{base}/anniversaries?day=&month=`: the births, deaths and marriages of a day.
+    /// `?month=5` alone: the whole month, by day.
     @Sendable func anniversariesPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         var query = QueryParameters(request)
         let askedDay = query.integer(SiteQuery.day)
@@ -75,25 +76,34 @@ extension SiteController {
         let page = try await open(request, context)
         let today = Self.monthDay(page.policy.rule.today)
         let month = askedMonth ?? today.month
-        let day = min(askedDay ?? today.day, DateCalendar.gregorian.daysIn(month: month, year: 2000))
+        // A month asked for without a day is the whole month; nothing asked is today.
+        let day = askedMonth != nil && askedDay == nil ? nil : min(askedDay ?? today.day, DateCalendar.gregorian.daysIn(month: month, year: 2000))
         let messages = page.messages
-        let (births, deaths) = try await anniversaries.personEvents(base: page.base.id, month: month, day: day, visibility: page.visibility, limit: 200)
-        let marriages = try await anniversaries.marriages(base: page.base.id, month: month, day: day, visibility: page.visibility, limit: 200)
+        let days = AnniversaryRepository.days(month: month, day: day)
+        let (births, deaths) = try await anniversaries.personEvents(base: page.base.id, days: days, visibility: page.visibility, limit: 500)
+        let marriages = try await anniversaries.marriages(base: page.base.id, days: days, visibility: page.visibility, limit: 500)
         let ids = births.map(\.personID) + deaths.map(\.personID) + marriages.flatMap(\.parentIDs)
         let sights = try await page.policy.sight(ids: ids, base: page.base.id, persons: persons)
+        // The day is written too when the page holds a whole month.
+        func when(_ year: Int, _ monthDay: Int) -> String {
+            day == nil ? "\(Self.dayText(month: month, day: monthDay % 100, messages: messages)) \(year)" : String(year)
+        }
         func items(_ events: [AnniversaryRepository.PersonEvent]) -> [AnniversariesPageModel.Item] {
             events.compactMap { event in
                 guard let sight = sights[event.personID], sight.isFull else { return nil }
-                return AnniversariesPageModel.Item(year: String(event.year), persons: [page.people.link(sight)])
+                return AnniversariesPageModel.Item(year: when(event.year, event.monthDay), persons: [page.people.link(sight)])
             }
         }
         let marriageItems = marriages.compactMap { marriage -> AnniversariesPageModel.Item? in
             let links = marriage.parentIDs.compactMap { sights[$0] }.filter(\.isFull).map(page.people.link)
-            return links.isEmpty ? nil : AnniversariesPageModel.Item(year: String(marriage.year), persons: links)
+            return links.isEmpty ? nil : AnniversariesPageModel.Item(year: when(marriage.year, marriage.monthDay), persons: links)
         }
-        let heading = messages.format("anniversaries_heading", Self.dayText(month: month, day: day, messages: messages))
+        let period = day.map { Self.dayText(month: month, day: $0, messages: messages) } ?? messages["month.\(month)"]
+        let heading = messages.format(day == nil ? "anniversaries_month" : "anniversaries_heading", period)
         let model = AnniversariesPageModel(
-            heading: heading, days: (1...31).map { ChoiceModel(value: $0, selected: $0 == day) },
+            heading: heading,
+            days: [AnniversariesPageModel.DayChoice(value: "", label: messages["whole_month"], selected: day == nil)]
+                + (1...31).map { AnniversariesPageModel.DayChoice(value: String($0), label: String($0), selected: $0 == day) },
             months: (1...12).map { AnniversariesPageModel.MonthChoice(value: $0, label: messages["month.\($0)"], selected: $0 == month) },
             groups: [
                 AnniversariesPageModel.Group(id: "births", title: messages["births"], items: Listing(items(births))),

@@ -36,7 +36,7 @@ extension SiteController {
             let (fromFirst, fromSecond) =
                 relation.kind == .marriage && relation.through != nil
                 ? (graph.spouses[Int(root)].contains(relation.through!) ? (relation.through!, second) : (root, relation.through!)) : (root, second)
-            for link in relation.links.prefix(3) {
+            for link in relation.links.prefix(10) {
                 guard let ancestor = link.ancestors.first,
                     let up = graph.lineage(from: fromFirst, to: ancestor, generations: link.up),
                     let down = graph.lineage(from: fromSecond, to: ancestor, generations: link.down)

@@ -19,7 +19,8 @@ extension SiteController {
         let body = try await figures.answer(for: key, base: baseID, version: version, day: rule.today) {
             let figures = try await statistics.statistics(base: baseID, visibility: visibility, rule: rule, listLength: 10)
             let (surnames, _) = try await names.names(.surname, base: baseID, visibility: visibility, prefix: nil, order: .count, offset: 0, limit: 15)
-            let model = Self.statisticsModel(figures, surnames: surnames, messages: messages, people: people)
+            let (firstNames, _) = try await names.names(.firstName, base: baseID, visibility: visibility, prefix: nil, order: .count, offset: 0, limit: 15)
+            let model = Self.statisticsModel(figures, surnames: surnames, firstNames: firstNames, messages: messages, people: people)
             return try JSONEncoder().encode(model)
         }
         guard let body else {
@@ -33,7 +34,9 @@ extension SiteController {
         return page.site.html(.statistics, model: model, frame: page.frame(model.heading, current: .statistics))
     }
 
-    static func statisticsModel(_ figures: BaseStatistics, surnames: [NameCount], messages: Messages, people: SitePeople) -> StatisticsPageModel {
+    static func statisticsModel(
+        _ figures: BaseStatistics, surnames: [NameCount], firstNames: [NameCount], messages: Messages, people: SitePeople
+    ) -> StatisticsPageModel {
         let counts = [
             ("persons", figures.persons), ("men", figures.men), ("women", figures.women), ("deceased", figures.deceased), ("families", figures.families),
         ].map { StatisticsPageModel.Counted(label: messages[$0.0], value: String($0.1)) }
@@ -75,12 +78,15 @@ extension SiteController {
                     columns: [messages["age_range"], messages["men"], messages["women"]],
                     rows: (0...10).reversed().map { StatisticsPageModel.TableRow(cells: [label($0), String(count($0, .male)), String(count($0, .female))]) }))
         }
-        if !surnames.isEmpty {
-            let rows = surnames.map { BarChart.Row(label: $0.name, values: [Double($0.count)]) }
+        for (id, title, column, names) in [
+            ("surnames", messages["frequent_surnames"], messages["surnames"], surnames),
+            ("first-names", messages["frequent_first_names"], messages["first_names"], firstNames),
+        ] where !names.isEmpty {
+            let rows = names.map { BarChart.Row(label: $0.name, values: [Double($0.count)]) }
             charts.append(
                 chart(
-                    "surnames", messages["frequent_surnames"], rows, classes: ["all"], format: { String(Int($0)) },
-                    columns: [messages["surnames"], messages["count"]], table: surnames.map { [$0.name, String($0.count)] }))
+                    id, title, rows, classes: ["all"], format: { String(Int($0)) }, columns: [column, messages["count"]],
+                    table: names.map { [$0.name, String($0.count)] }))
         }
         let longest = figures.longestLived.map { aged in
             StatisticsPageModel.Aged(

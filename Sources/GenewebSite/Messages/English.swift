@@ -59,7 +59,7 @@ extension Messages {
             "count": "Number", "age_range": "Age", "chart_as_table": "The same figures as a table",
             // Anniversaries
             "anniversaries_heading": "Anniversaries of {1}", "births": "Births", "deaths": "Deaths", "marriages": "Marriages",
-            "day": "Day", "month": "Month",
+            "day": "Day", "month": "Month", "whole_month": "Whole month", "anniversaries_month": "Anniversaries in {1}",
             "month.1": "January", "month.2": "February", "month.3": "March", "month.4": "April", "month.5": "May", "month.6": "June",
             "month.7": "July", "month.8": "August", "month.9": "September", "month.10": "October", "month.11": "November",
             "month.12": "December",

@@ -57,7 +57,7 @@ extension Messages {
             "count": "Nombre", "age_range": "Âge", "chart_as_table": "Les mêmes chiffres en tableau",
             // Anniversaires
             "anniversaries_heading": "Anniversaires du {1}", "births": "Naissances", "deaths": "Décès", "marriages": "Mariages",
-            "day": "Jour", "month": "Mois",
+            "day": "Jour", "month": "Mois", "whole_month": "Tout le mois", "anniversaries_month": "Anniversaires en {1}",
             "month.1": "janvier", "month.2": "février", "month.3": "mars", "month.4": "avril", "month.5": "mai", "month.6": "juin",
             "month.7": "juillet", "month.8": "août", "month.9": "septembre", "month.10": "octobre", "month.11": "novembre",
             "month.12": "décembre",

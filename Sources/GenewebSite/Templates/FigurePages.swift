@@ -36,7 +36,7 @@ extension SiteTemplates {
         <h1>{{page.heading}}</h1>
         <form class="chart-options" method="get" action="">
         <label for="day">{{t.day}}</label>
-        <select id="day" name="day">{{#page.days}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/page.days}}</select>
+        <select id="day" name="day">{{#page.days}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/page.days}}</select>
         <label for="month">{{t.month}}</label>
         <select id="month" name="month">{{#page.months}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/page.months}}</select>
         <button type="submit">{{t.show}}</button>

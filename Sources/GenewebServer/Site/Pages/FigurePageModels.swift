@@ -61,6 +61,12 @@ struct AnniversariesPageModel {
         let items: Listing<Item>
     }
 
+    struct DayChoice {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
     struct MonthChoice {
         let value: Int
         let label: String
@@ -68,7 +74,7 @@ struct AnniversariesPageModel {
     }
 
     let heading: String
-    let days: [ChoiceModel]
+    let days: [DayChoice]
     let months: [MonthChoice]
     let groups: [Group]
 }
