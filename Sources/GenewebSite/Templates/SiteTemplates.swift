@@ -33,7 +33,10 @@ public enum SitePage: String, Sendable, CaseIterable {
 /// Renders a page: its model under `page`, the frame under `frame`, the labels under `t`.
 public enum SiteRenderer {
     public static func render(_ template: SitePage, page: Any, frame: PageFrame) -> String {
-        let context: [String: Any] = ["page": page, "frame": frame, "t": frame.messages]
+        // Read once (`TemplateValue`), not reflected again at every lookup.
+        let context: [String: Any] = [
+            "page": TemplateValue.wrap(page) ?? "", "frame": TemplateValue.wrap(frame) ?? "", "t": frame.messages,
+        ]
         return SiteTemplates.library.render(context, withTemplate: template.rawValue) ?? ""
     }
 }
