@@ -30,6 +30,16 @@ struct TrustedHostSocketTests {
         #expect(try status("http://user@evil.example/api/v1/persons", hosts: ["api.example.org"]) == 400)
         // Health routes stay open to platform checks whatever the host.
         #expect(try status("/health/", hosts: ["10.0.0.7:8080"]) == 200)
+        // HTTP/1.0 without keep-alive: the answer ends with the connection (clients like
+        // ApacheBench wait for it); with keep-alive, and in HTTP/1.1, it stays open.
+        let old = try RawHTTPConnection(port: server.port, timeoutSeconds: 5)
+        try old.send(Array("GET /health/ HTTP/1.0\r\nHost: api.example.org\r\n\r\n".utf8))
+        let (answer, closed) = old.readUntilClosed()
+        #expect(closed && RawHTTP.status(of: answer) == 200)
+        let modern = try RawHTTPConnection(port: server.port, timeoutSeconds: 2)
+        try modern.send(Array("GET /health/ HTTP/1.1\r\nHost: api.example.org\r\n\r\n".utf8))
+        let (kept, ended) = modern.readUntilClosed()
+        #expect(!ended && RawHTTP.status(of: kept) == 200)
         server.signal(SIGTERM)
         #expect(try await server.waitForExit() == 0)
     }

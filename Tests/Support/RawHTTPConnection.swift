@@ -62,6 +62,19 @@ public final class RawHTTPConnection: @unchecked Sendable {
         return String(decoding: received, as: UTF8.self)
     }
 
+    /// Reads until the server closes the connection (true) or the receive timeout passes (false),
+    /// with everything received.
+    public func readUntilClosed() -> (text: String, closed: Bool) {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count == 0 { return (String(decoding: received, as: UTF8.self), true) }
+            if count < 0 { return (String(decoding: received, as: UTF8.self), false) }
+            received.append(contentsOf: buffer[0..<count])
+        }
+    }
+
     /// Goes away: the socket is closed (unread data makes it a reset).
     public func close() {
         if fd >= 0 { _ = Glibc.close(fd) }

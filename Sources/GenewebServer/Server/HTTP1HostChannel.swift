@@ -58,16 +58,24 @@ final class RequestTargetHost: ChannelInboundHandler, RemovableChannelHandler {
             context.fireChannelRead(data)
             return
         }
+        var changed = false
+        // An HTTP/1.0 request keeps its connection only when it asks to (RFC 9112 §9.3): the
+        // version is lost when the head becomes an `HTTPRequest`, so say it as a header the
+        // connection handler reads. Without this, HTTP/1.0 clients (ApacheBench) waited for a
+        // close that never came.
+        if !head.isKeepAlive && !head.headers["Connection"].contains(where: { $0.lowercased().contains("close") }) {
+            head.headers.replaceOrAdd(name: "Connection", value: "close")
+            changed = true
+        }
         let hosts = head.headers["Host"]
         if let authority = Self.authority(ofAbsoluteTarget: head.uri) {
             head.headers.replaceOrAdd(name: "Host", value: authority)
+            changed = true
         } else if hosts.count > 1 {
             head.headers.replaceOrAdd(name: "Host", value: hosts.joined(separator: ", "))
-        } else {
-            context.fireChannelRead(data)
-            return
+            changed = true
         }
-        context.fireChannelRead(wrapInboundOut(.head(head)))
+        context.fireChannelRead(changed ? wrapInboundOut(.head(head)) : data)
     }
 
     /// `host[:port]` of `scheme://[userinfo@]host[:port][/...]`; nil for origin-form (`/path`),
