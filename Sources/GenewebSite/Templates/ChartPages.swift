@@ -5,8 +5,7 @@ extension SiteTemplates {
         {{<layout}}{{$content}}
         <h1>{{page.heading}}</h1>
         <form class="chart-options" method="get" action="">
-        <label for="generations">{{t.generations}}</label>
-        <select id="generations" name="generations">{{#page.generationChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/page.generationChoices}}</select>
+        {{>generationsChoice}}
         <button type="submit">{{t.show}}</button>
         </form>
         <p><a href="{{page.fanHref}}">{{t.fan_chart}}</a> · <a href="{{page.descendantsHref}}">{{t.descendants}}</a> · <a href="{{page.personHref}}">{{t.person_page}}</a></p>
@@ -27,8 +26,7 @@ extension SiteTemplates {
         {{<layout}}{{$content}}
         <h1>{{page.heading}}</h1>
         <form class="chart-options" method="get" action="">
-        <label for="generations">{{t.generations}}</label>
-        <select id="generations" name="generations">{{#page.generationChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/page.generationChoices}}</select>
+        {{>generationsChoice}}
         <label for="angle">{{t.angle}}</label>
         <select id="angle" name="angle">{{#page.angleChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}°</option>{{/page.angleChoices}}</select>
         <button type="submit">{{t.show}}</button>
@@ -44,8 +42,7 @@ extension SiteTemplates {
         {{<layout}}{{$content}}
         <h1>{{page.heading}}</h1>
         <form class="chart-options" method="get" action="">
-        <label for="generations">{{t.generations}}</label>
-        <select id="generations" name="generations">{{#page.generationChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/page.generationChoices}}</select>
+        {{>generationsChoice}}
         <button type="submit">{{t.show}}</button>
         </form>
         <p><a href="{{page.ancestorsHref}}">{{t.ancestors}}</a> · <a href="{{page.personHref}}">{{t.person_page}}</a></p>
@@ -56,6 +53,12 @@ extension SiteTemplates {
         <ul class="aboville">{{#page.entries}}<li class="depth-{{depth}}"><span class="aboville-number">{{label}}</span> {{#person}}{{>personLink}}{{/person}}</li>{{/page.entries}}</ul>
         </section>
         {{/content}}{{/layout}}
+        """
+
+    /// The number of generations a chart shows, chosen in its form.
+    static let generationsChoice = """
+        <label for="generations">{{t.generations}}</label>
+        <select id="generations" name="generations">{{#page.generationChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/page.generationChoices}}</select>
         """
 
     /// How two persons are related, with a search form for the second person.

@@ -4,7 +4,7 @@ import Mustache
 /// template extends `layout`; `personLink` and `pager` are partials.
 public enum SiteTemplates {
     static let all: [String: String] = [
-        "layout": layout, "personLink": personLink, "pager": pager, "error": error, "bases": bases, "home": home,
+        "layout": layout, "personLink": personLink, "pager": pager, "generationsChoice": generationsChoice, "error": error, "bases": bases, "home": home,
         "person": person, "family": family, "ancestors": ancestors, "fan": fan, "descendants": descendants,
         "relationship": relationship, "nameIndex": nameIndex, "personList": personList, "statistics": statistics,
         "anniversaries": anniversaries, "signIn": signIn,

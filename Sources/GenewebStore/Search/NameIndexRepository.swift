@@ -50,17 +50,7 @@ public struct NameIndexRepository: Sendable {
         let grouped =
             "SELECT \(unsafeRaw: "p." + keyColumn) AS name_key, MIN(\(unsafeRaw: "p." + nameColumn)) AS name, count(*) AS n FROM persons p"
             + conditions + " GROUP BY \(unsafeRaw: "p." + keyColumn)"
-        let sort: SQLQueryString = order == .count ? " ORDER BY n DESC, name_key" : " ORDER BY name_key"
-        return try await database.withConnection { sql in
-            let total = try await sql.raw("SELECT count(*) AS total FROM (" + grouped + ") g").first()?.decode(column: "total", as: Int.self) ?? 0
-            let rows = try await sql.raw("SELECT name_key, name, n FROM (" + grouped + ") g" + sort + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
-            let names = try rows.map { row in
-                NameCount(
-                    name: try row.decode(column: "name", as: String.self), key: try row.decode(column: "name_key", as: String.self),
-                    count: try row.decode(column: "n", as: Int.self))
-            }
-            return (names, total)
-        }
+        return try await page(of: grouped, order: order, offset: offset, limit: limit)
     }
 
     /// A page of the places of the persons `visibility` lets through (each person's events,
@@ -76,6 +66,11 @@ public struct NameIndexRepository: Sendable {
         let grouped =
             "SELECT pl.place_key AS name_key, MIN(pl.place) AS name, count(*) AS n FROM person_places pl JOIN persons p ON p.id = pl.person_id"
             + conditions + " GROUP BY pl.place_key"
+        return try await page(of: grouped, order: order, offset: offset, limit: limit)
+    }
+
+    /// One page of `grouped` (rows of `name_key`, `name`, `n`) in `order`, and how many rows it has.
+    private func page(of grouped: SQLQueryString, order: Order, offset: Int, limit: Int) async throws -> (names: [NameCount], total: Int) {
         let sort: SQLQueryString = order == .count ? " ORDER BY n DESC, name_key" : " ORDER BY name_key"
         return try await database.withConnection { sql in
             let total = try await sql.raw("SELECT count(*) AS total FROM (" + grouped + ") g").first()?.decode(column: "total", as: Int.self) ?? 0
