@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// `geneweb serve`: runs the HTTP server until SIGTERM or SIGINT.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the HTTP server.",
+        abstract: "Run the HTTP server: the web site at / (for browsers) and the JSON API under /api/v1.",
         discussion: """
             Configuration comes from the environment; flags override it.
               GENEWEB_API_HOST            interface to bind (default 127.0.0.1)
