@@ -29,12 +29,7 @@ public struct FormTokens: Sendable {
     /// Whether `token` was made for `nonce` by this server (constant time).
     public func verify(_ token: String, nonce: String) -> Bool {
         guard !nonce.isEmpty, nonce.utf8.count <= 100, token.utf8.count <= 100 else { return false }
-        let expected = Array(self.token(for: nonce).utf8)
-        let given = Array(token.utf8)
-        guard expected.count == given.count else { return false }
-        var difference: UInt8 = 0
-        for (left, right) in zip(expected, given) { difference |= left ^ right }
-        return difference == 0
+        return MetricsController.constantTimeEqual(token, self.token(for: nonce))
     }
 
     private static func base64URL(_ data: Data) -> String {

@@ -21,11 +21,9 @@ extension SiteController {
         let rootPerson = try page.requireFull(root, in: sights).value
         let name = SitePeople.name(rootPerson)
 
-        // Sosa places in order; an ancestor is shown only through a line of visible persons,
-        // once in full, then as a reference to the first place.
-        var places: [(sosa: UInt64, person: GenealogyGraph.Index)] = []
-        for ancestor in found { for sosa in ancestor.sosaNumbers { places.append((sosa, ancestor.person)) } }
-        places.sort { $0.sosa < $1.sosa }
+        // An ancestor is shown only through a line of visible persons, once in full, then as a
+        // reference to the first place.
+        let places = Self.sosaPlaces(found)
         var shown: [UInt64: GenealogyGraph.Index] = [:]
         var firstPlace: [GenealogyGraph.Index: UInt64] = [:]
         var entries: [PedigreeChart.Entry] = []
@@ -85,9 +83,7 @@ extension SiteController {
         let sights = try await page.sights(found.map(\.person), persons: persons)
         let rootPerson = try page.requireFull(root, in: sights).value
         // Every Sosa place is drawn (a fan shows implex as it is), through visible persons only.
-        var places: [(sosa: UInt64, person: GenealogyGraph.Index)] = []
-        for ancestor in found { for sosa in ancestor.sosaNumbers { places.append((sosa, ancestor.person)) } }
-        places.sort { $0.sosa < $1.sosa }
+        let places = Self.sosaPlaces(found)
         var drawn: [UInt64: Bool] = [:]
         var entries: [(sosa: UInt64, person: ChartPerson)] = []
         for (sosa, index) in places {
@@ -102,6 +98,12 @@ extension SiteController {
             angleChoices: [180, 270, 360].map { ChoiceModel(value: $0, selected: $0 == angle) }, ancestorsHref: personHref + "/ancestors",
             personHref: personHref, chart: FanChart(entries, generations: generations, angle: Double(angle)).svg(title: heading, id: "fan-chart"))
         return page.site.html(.fan, model: model, frame: page.frame(heading))
+    }
+
+    /// Every (Sosa number, ancestor) place, by Sosa number: an ancestor reached by several lines
+    /// holds several places.
+    static func sosaPlaces(_ found: [GenealogyGraph.Ancestor]) -> [(sosa: UInt64, person: GenealogyGraph.Index)] {
+        found.flatMap { ancestor in ancestor.sosaNumbers.map { (sosa: $0, person: ancestor.person) } }.sorted { $0.sosa < $1.sosa }
     }
 
     /// Boxes at most in one descendant chart; past it, "more" links continue from the cut.

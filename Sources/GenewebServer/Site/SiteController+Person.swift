@@ -32,11 +32,8 @@ extension SiteController {
         let people = page.people
         let messages = page.messages
         func link(_ index: GenealogyGraph.Index) -> PersonLinkModel? { sights[index].map(people.link) }
-        func link(_ id: PersonID) -> PersonLinkModel? { graph.index(of: id.uuid).flatMap(link) }
-        let hidden: (PersonID) -> Bool = { id in
-            guard let index = graph.index(of: id.uuid), let sight = sights[index] else { return true }
-            return !sight.isFull
-        }
+        func link(_ id: PersonID) -> PersonLinkModel? { page.link(id, in: sights) }
+        let hidden: (PersonID) -> Bool = { page.isHidden($0, in: sights) }
 
         let parentRows = [(father, "father"), (mother, "mother")].compactMap { index, role -> PersonPageModel.Relative? in
             guard let index, let person = link(index) else { return nil }
@@ -95,14 +92,11 @@ extension SiteController {
         let family = stored.value
         let members = (family.parents + family.children + family.events.flatMap(\.witnesses).map(\.personID)).compactMap { graph.index(of: $0.uuid) }
         let sights = try await page.sights(members, persons: persons)
-        let hidden: (PersonID) -> Bool = { id in
-            guard let index = graph.index(of: id.uuid), let sight = sights[index] else { return true }
-            return !sight.isFull
-        }
+        let hidden: (PersonID) -> Bool = { page.isHidden($0, in: sights) }
         // A family page exists to show a couple: with a hidden parent it is not shown at all.
         guard FamilyPrivacy.showsDetails(of: family, hidden: hidden) else { throw APIError.notFound("Family not found") }
         let people = page.people
-        func link(_ id: PersonID) -> PersonLinkModel? { graph.index(of: id.uuid).flatMap { sights[$0] }.map(people.link) }
+        func link(_ id: PersonID) -> PersonLinkModel? { page.link(id, in: sights) }
         let parents = family.parents.enumerated().compactMap { position, id -> PersonPageModel.Relative? in
             guard let person = link(id) else { return nil }
             let sex = graph.index(of: id.uuid).map { graph.sexes[Int($0)] }

@@ -64,6 +64,18 @@ struct SiteScope {
         return stored
     }
 
+    /// Whether the person with `id` is hidden from this caller, by the page's one privacy read
+    /// (`sights`); a person the read did not reach counts as hidden. `FamilyPrivacy` asks this.
+    func isHidden(_ id: PersonID, in sights: [GenealogyGraph.Index: PersonSight]) -> Bool {
+        guard let index = graph.index(of: id.uuid), let sight = sights[index] else { return true }
+        return !sight.isFull
+    }
+
+    /// The link of the person with `id`, by the page's privacy read; nil when the read did not reach them.
+    func link(_ id: PersonID, in sights: [GenealogyGraph.Index: PersonSight]) -> PersonLinkModel? {
+        graph.index(of: id.uuid).flatMap { sights[$0] }.map(people.link)
+    }
+
     /// A person's page address from a graph index, for links built before the privacy read.
     func link(_ sight: PersonSight?) -> PersonLinkModel? { sight.map(people.link) }
 }
