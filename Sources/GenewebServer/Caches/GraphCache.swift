@@ -3,7 +3,6 @@ import GenewebCore
 import GenewebStore
 import HTTPTypes
 import Metrics
-import Synchronization
 
 /// The `GenealogyGraph` of each base, kept in memory and rebuilt when the base's version (raised
 /// by every write of persons or families, on any instance) has moved. Checking costs one small

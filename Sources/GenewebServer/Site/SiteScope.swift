@@ -75,7 +75,4 @@ struct SiteScope {
     func link(_ id: PersonID, in sights: [GenealogyGraph.Index: PersonSight]) -> PersonLinkModel? {
         graph.index(of: id.uuid).flatMap { sights[$0] }.map(people.link)
     }
-
-    /// A person's page address from a graph index, for links built before the privacy read.
-    func link(_ sight: PersonSight?) -> PersonLinkModel? { sight.map(people.link) }
 }
