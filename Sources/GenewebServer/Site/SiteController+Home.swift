@@ -16,7 +16,7 @@ extension SiteController {
     /// `/b/{base}`: the base's home.
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
         let timer = ServerTiming()
-        let page = try await open(request, context)
+        let page = try await open(request, context, needsGraph: false)
         let messages = page.messages
         let baseID = page.base.id
         let visibility = page.visibility
@@ -73,7 +73,7 @@ extension SiteController {
         let askedDay = query.integer(SiteQuery.day)
         let askedMonth = query.integer(SiteQuery.month)
         try query.validate()
-        let page = try await open(request, context)
+        let page = try await open(request, context, needsGraph: false)
         let today = Self.monthDay(page.policy.rule.today)
         let month = askedMonth ?? today.month
         // A month asked for without a day is the whole month; nothing asked is today.

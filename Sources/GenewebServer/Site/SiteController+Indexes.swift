@@ -59,7 +59,7 @@ extension SiteController {
         let order = query.choice(SiteQuery.order).flatMap(NameIndexRepository.Order.init(rawValue:)) ?? .name
         let number = query.integerOrFallback(SiteQuery.page)
         try query.validate()
-        let page = try await open(request, context)
+        let page = try await open(request, context, needsGraph: false)
         let offset = (number - 1) * Self.indexPageSize
         let (found, total): ([NameCount], Int)
         switch index {
@@ -109,7 +109,7 @@ extension SiteController {
         try query.validate()
         let name = try context.parameters.require("name")
         guard name.count <= 500 else { throw APIError.notFound("No such place") }
-        let page = try await open(request, context)
+        let page = try await open(request, context, needsGraph: false)
         let (items, total) = try await persons.list(
             base: page.base.id, filter: PersonFilter(place: name), visibility: page.visibility, offset: (number - 1) * Self.listPageSize,
             limit: Self.listPageSize)
@@ -129,7 +129,7 @@ extension SiteController {
         try query.validate()
         let name = try context.parameters.require("name")
         guard name.count <= 100 else { throw APIError.notFound("No such name") }
-        let page = try await open(request, context)
+        let page = try await open(request, context, needsGraph: false)
         let filter = isSurname ? PersonFilter(exactSurname: name) : PersonFilter(exactFirstName: name)
         let (items, total) = try await persons.list(
             base: page.base.id, filter: filter, visibility: page.visibility, offset: (number - 1) * Self.listPageSize, limit: Self.listPageSize)
@@ -150,7 +150,7 @@ extension SiteController {
         let words = query.text(SiteQuery.query)
         let number = query.integerOrFallback(SiteQuery.page)
         try query.validate()
-        var page = try await open(request, context)
+        var page = try await open(request, context, needsGraph: false)
         page = page.searching(words ?? "")
         let messages = page.messages
         guard let words else {

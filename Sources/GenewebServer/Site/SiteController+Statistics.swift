@@ -9,7 +9,7 @@ extension SiteController {
     /// `/b/{base}/statistics`: counts and charts over the persons the caller may see, kept until
     /// the base changes (one scan of the whole base, shared with nobody who sees more).
     @Sendable func statisticsPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let page = try await open(request, context)
+        let page = try await open(request, context, needsGraph: false)
         let version = try await graphs.repository.version(of: page.base.id)
         let key = "site-statistics|\(page.base.id)|\(page.policy.seesEverything)|\(page.site.language.rawValue)"
         let (statistics, names, visibility, rule) = (self.statistics, self.names, page.visibility, page.policy.rule)

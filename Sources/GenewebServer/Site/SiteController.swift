@@ -52,10 +52,13 @@ struct SiteController {
     }
 
     /// The base of the address, the caller's policy and the base's graph.
-    func open(_ request: Request, _ context: AppRequestContext) async throws -> SiteScope {
+    /// Pages that neither draw nor walk the family (home, indexes, search, statistics,
+    /// anniversaries) pass `needsGraph: false`: they get an empty graph and never wait for the
+    /// base's graph to be built (seconds on a large base) or read its version.
+    func open(_ request: Request, _ context: AppRequestContext, needsGraph: Bool = true) async throws -> SiteScope {
         let site = SiteRequest(request, context: context, forms: accounts.formTokens)
         let base = try await scope.resolve(request, context)
-        let graph = try await graphs.graph(for: base.id)
+        let graph = needsGraph ? try await graphs.graph(for: base.id) : GenealogyGraph(persons: [], families: [])
         return SiteScope(
             site: site, base: base, policy: PrivacyPolicy(role: context.role, base: base),
             people: SitePeople(base: base.name, messages: site.messages, language: site.language), graph: graph)

@@ -11,6 +11,7 @@ struct SiteScope {
     let base: ResolvedBase
     let policy: PrivacyPolicy
     let people: SitePeople
+    /// The base's graph; empty on pages opened without it (`SiteController.open`).
     let graph: GenealogyGraph
 
     var messages: Messages { site.messages }
