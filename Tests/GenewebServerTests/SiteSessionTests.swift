@@ -124,6 +124,19 @@ struct SiteSessionTests {
         }
     }
 
+    @Test("an anonymous reading page sets no form cookie and carries no token; the sign-in form does, and a signed-in page too")
+    func formNonceOnlyWhereFormsPost() async throws {
+        try await Self.withLivingBase { client, _ in
+            let browser = Browser(client)
+            let home = try await browser.send(.get, "/b/default")
+            #expect(home.status == .ok && browser.setCookies.isEmpty && Browser.token(in: String(buffer: home.body)) == nil)
+            _ = try await browser.send(.get, "/sign-in")
+            #expect(browser.setCookies.contains { $0.hasPrefix("gw_form=") })
+            _ = try await browser.signIn("eddie", "eddie has a long passphrase")
+            #expect(Browser.token(in: String(buffer: try await browser.send(.get, "/b/default").body)) != nil)
+        }
+    }
+
     @Test("a form without the page's token, or with another browser's, is refused before the password is checked")
     func forgedForms() async throws {
         try await Self.withLivingBase { client, _ in

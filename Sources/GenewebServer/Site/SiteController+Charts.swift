@@ -13,7 +13,7 @@ extension SiteController {
         let generations = query.integerOrFallback(SiteQuery.pedigreeGenerations)
         try query.validate()
         let page = try await open(request, context)
-        let (_, root) = try await page.person(key: try Self.key(context), persons: persons)
+        let root = try await page.index(key: try Self.key(context), persons: persons)
         let graph = page.graph
         // One generation more than drawn, to know which edge boxes have ancestors to go to.
         let (found, truncated) = graph.ancestors(of: root, maxGenerations: generations - 1)
@@ -78,7 +78,7 @@ extension SiteController {
         let angle = Int(query.choice(SiteQuery.fanAngle) ?? "270") ?? 270
         try query.validate()
         let page = try await open(request, context)
-        let (_, root) = try await page.person(key: try Self.key(context), persons: persons)
+        let root = try await page.index(key: try Self.key(context), persons: persons)
         let (found, _) = page.graph.ancestors(of: root, maxGenerations: generations - 1)
         let sights = try await page.sights(found.map(\.person), persons: persons)
         let rootPerson = try page.requireFull(root, in: sights).value
@@ -116,7 +116,7 @@ extension SiteController {
         let generations = query.integerOrFallback(SiteQuery.descendantGenerations)
         try query.validate()
         let page = try await open(request, context)
-        let (_, root) = try await page.person(key: try Self.key(context), persons: persons)
+        let root = try await page.index(key: try Self.key(context), persons: persons)
         let graph = page.graph
         // Breadth first, so a cut keeps whole generations near the root.
         var included: [GenealogyGraph.Index] = [root]

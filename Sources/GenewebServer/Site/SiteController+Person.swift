@@ -10,13 +10,13 @@ extension SiteController {
     @Sendable func person(_ request: Request, context: AppRequestContext) async throws -> Response {
         let timer = ServerTiming()
         let page = try await open(request, context)
-        let (stored, root) = try await page.person(key: try Self.key(context), persons: persons)
-        let person = stored.value
+        let root = try await page.index(key: try Self.key(context), persons: persons)
         let graph = page.graph
-        let unions = try await families.families(of: person.id.uuid, base: page.base.id)
+        let unions = try await families.families(of: graph.ids[Int(root)], base: page.base.id)
 
-        // Everyone the page names, read once: parents and grandparents (the mini chart),
-        // siblings, spouses, children and witnesses.
+        // Everyone the page names, read once with the person: parents and grandparents (the
+        // mini chart), siblings, spouses, children; then the witnesses of the person's and the
+        // unions' events that this read did not reach (none, for most persons).
         let (father, mother) = graph.parents(of: root)
         let parents = [father, mother].compactMap { $0 }
         let grandparents = parents.flatMap { parent -> [GenealogyGraph.Index] in
@@ -24,11 +24,12 @@ extension SiteController {
             return [father, mother].compactMap { $0 }
         }
         let siblings = Array(Set(parents.flatMap { graph.children[Int($0)] })).filter { $0 != root }
-        var ids = [root] + parents + grandparents + siblings + graph.spouses[Int(root)] + graph.children[Int(root)]
-        let witnessIDs = (person.events + unions.flatMap(\.value.events)).flatMap(\.witnesses).map(\.personID.uuid)
-        ids += witnessIDs.compactMap(graph.index(of:))
-        let sights = try await page.sights(ids, persons: persons)
-        _ = try page.requireFull(root, in: sights)
+        let ids = [root] + parents + grandparents + siblings + graph.spouses[Int(root)] + graph.children[Int(root)]
+        var sights = try await page.sights(ids, persons: persons)
+        let person = try page.requireFull(root, in: sights).value
+        let witnesses = (person.events + unions.flatMap(\.value.events)).flatMap(\.witnesses).compactMap { graph.index(of: $0.personID.uuid) }
+        let unread = Array(Set(witnesses.filter { sights[$0] == nil }))
+        if !unread.isEmpty { sights.merge(try await page.sights(unread, persons: persons)) { first, _ in first } }
         let people = page.people
         let messages = page.messages
         func link(_ index: GenealogyGraph.Index) -> PersonLinkModel? { sights[index].map(people.link) }

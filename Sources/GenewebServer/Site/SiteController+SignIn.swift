@@ -21,7 +21,7 @@ struct SignInForm: Decodable {
 extension SiteController {
     /// `GET /sign-in?next=/b/…`: the form.
     @Sendable func signInForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let site = SiteRequest(request, context: context, forms: accounts.formTokens)
+        let site = SiteRequest(request, context: context, forms: accounts.formTokens, hasForms: true)
         let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
         return site.html(.signIn, model: SignInPageModel(next: next, username: "", error: nil), frame: site.frame(title: site.messages["sign_in"], base: nil))
     }
@@ -30,7 +30,7 @@ extension SiteController {
     /// and on success sets the session cookies and goes on to `next`.
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await RequestBody.form(SignInForm.self, from: request, context: context)
-        let site = SiteRequest(request, context: context, forms: accounts.formTokens)
+        let site = SiteRequest(request, context: context, forms: accounts.formTokens, hasForms: true)
         try checkToken(form.csrf, site)
         let next = Self.safeNext(form.next)
         let username = String((form.username ?? "").prefix(100))
@@ -71,7 +71,7 @@ extension SiteController {
     /// clears the cookies.
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await RequestBody.form(SignInForm.self, from: request, context: context)
-        let site = SiteRequest(request, context: context, forms: accounts.formTokens)
+        let site = SiteRequest(request, context: context, forms: accounts.formTokens, hasForms: true)
         try checkToken(form.csrf, site)
         if let identity = context.identity { try await accounts.logout(identity) }
         var headers = HTTPFields()

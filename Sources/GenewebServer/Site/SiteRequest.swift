@@ -14,7 +14,8 @@ struct SiteRequest {
     /// The signed-in user's name, for the header.
     let user: String?
     let cookies: SiteCookies
-    /// The browser's anti-forgery nonce, or a new one the answer sets (`FormTokens`).
+    /// The browser's anti-forgery nonce, or a new one the answer sets (`FormTokens`); empty
+    /// on a page without forms (see `init`).
     let formNonce: String
     let newNonce: Bool
     /// The token the page's forms carry.
@@ -22,13 +23,23 @@ struct SiteRequest {
 
     var messages: Messages { language.messages }
 
-    init(_ request: Request, context: AppRequestContext, forms: FormTokens) {
+    /// A page has forms that post (and need the anti-forgery token) when someone is signed in
+    /// (the header's sign-out form, and the editing forms) or when `hasForms` says so (the
+    /// sign-in form, sign-in and sign-out themselves). Anonymous reading pages neither make a
+    /// nonce nor set its cookie: a token on every page would cost a random draw and an HMAC.
+    init(_ request: Request, context: AppRequestContext, forms: FormTokens, hasForms: Bool = false) {
         user = context.identity?.username
         cookies = SiteCookies(request)
         let nonce = SiteCookies.value(cookies.nonce, in: request).flatMap { $0.utf8.count <= 100 && !$0.isEmpty ? $0 : nil }
-        formNonce = nonce ?? FormTokens.newNonce()
-        newNonce = nonce == nil
-        formToken = forms.token(for: formNonce)
+        if hasForms || user != nil {
+            formNonce = nonce ?? FormTokens.newNonce()
+            newNonce = nonce == nil
+            formToken = forms.token(for: formNonce)
+        } else {
+            formNonce = nonce ?? ""
+            newNonce = false
+            formToken = ""
+        }
         let query = request.uri.queryParameters
         let chosen = query["lang"].map(String.init)
         language = SiteLanguage.negotiate(

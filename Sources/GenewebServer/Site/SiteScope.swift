@@ -58,6 +58,17 @@ struct SiteScope {
         return (stored, index)
     }
 
+    /// The graph index of the person of a page address (as `person(key:)`), without reading
+    /// the record: pages that read it with everyone else they show start from this.
+    func index(key: String, persons: PersonRepository) async throws -> GenealogyGraph.Index {
+        guard key.utf8.count <= 300 else { throw APIError.notFound("Person not found") }
+        var id = UUID(uuidString: key)
+        if id == nil { id = try await persons.id(key: key, base: base.id) }
+        // The graph holds this base's persons only: an id from another base is not found.
+        guard let id, let index = graph.index(of: id) else { throw APIError.notFound("Person not found") }
+        return index
+    }
+
     /// Unknown, or not shown in full to this caller, is the same 404: a page never confirms a
     /// hidden person, nor shows the lineage around them.
     func requireFull(_ index: GenealogyGraph.Index, in sights: [GenealogyGraph.Index: PersonSight]) throws -> Stored<Person> {

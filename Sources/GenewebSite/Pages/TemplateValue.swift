@@ -14,6 +14,9 @@ final class TemplateValue: MustacheParent {
 
     func child(named name: String) -> Any? { fields[name] }
 
+    /// The names a render starts from, already prepared.
+    static func root(_ fields: [String: Any]) -> TemplateValue { TemplateValue(fields: fields) }
+
     /// `value` ready for the templates (nil for an empty optional).
     static func wrap(_ value: Any) -> Any? {
         switch value {

@@ -33,10 +33,12 @@ public enum SitePage: String, Sendable, CaseIterable {
 /// Renders a page: its model under `page`, the frame under `frame`, the labels under `t`.
 public enum SiteRenderer {
     public static func render(_ template: SitePage, page: Any, frame: PageFrame) -> String {
-        // Read once (`TemplateValue`), not reflected again at every lookup.
-        let context: [String: Any] = [
+        // Read once (`TemplateValue`), not reflected again at every lookup. The root is a
+        // `TemplateValue` too: a `[String: Any]` there would be cast to the library's protocol
+        // (a conditional conformance, found again at run time) each time a name climbs to it.
+        let context = TemplateValue.root([
             "page": TemplateValue.wrap(page) ?? "", "frame": TemplateValue.wrap(frame) ?? "", "t": frame.messages,
-        ]
+        ])
         return SiteTemplates.library.render(context, withTemplate: template.rawValue) ?? ""
     }
 }

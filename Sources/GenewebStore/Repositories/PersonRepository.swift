@@ -68,6 +68,20 @@ public struct PersonRepository: Sendable {
         }
     }
 
+    /// The id of the person with GeneWeb key `first_name.occurrence.surname`, without reading
+    /// the record (pages read it afterwards with everyone else they show).
+    public func id(key: String, base: Int) async throws -> UUID? {
+        guard let parts = NameNormalizer.parsePersonKey(key) else { return nil }
+        return try await database.withConnection { sql in
+            try await sql.raw(
+                """
+                SELECT id FROM persons WHERE base_id = \(bind: base) AND first_name_key = \(bind: NameNormalizer.key(parts.firstName))
+                AND surname_key = \(bind: NameNormalizer.key(parts.surname)) AND occurrence = \(bind: parts.occurrence)
+                """
+            ).first().map { try $0.decode(column: "id", as: UUID.self) }
+        }
+    }
+
     /// Several persons at once, in no particular order (missing ids are left out).
     public func find(_ ids: [UUID], base: Int) async throws -> [UUID: Stored<Person>] {
         guard !ids.isEmpty else { return [:] }
