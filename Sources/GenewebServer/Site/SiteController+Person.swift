@@ -74,9 +74,14 @@ extension SiteController {
             LinkModel(messages["descendants"], SiteURL.person(base, key: key) + "/descendants"),
             LinkModel(messages["relationship"], SiteURL.person(base, key: key) + "/relationship"),
         ]
+        let here = SiteURL.person(base, key: key)
+        let editLinks =
+            page.canEdit
+            ? [LinkModel(messages["edit"], here + "/edit"), LinkModel(messages["history"], here + "/history"), LinkModel(messages["delete"], here + "/delete")]
+            : []
         let model = PersonPageModel(
             name: name, years: SitePeople.years(person), sex: person.sex.rawValue, facts: Listing(facts(of: person, messages: messages, people: people)),
-            chartLinks: chartLinks, parents: Listing(parentRows),
+            chartLinks: chartLinks, editLinks: Listing(editLinks), parents: Listing(parentRows),
             events: Listing(Self.inDateOrder(person.events).map { eventRow($0, people: people, link: link) }),
             unions: Listing(unionRows), siblings: Listing(siblingRows), notes: person.notes.nonEmpty, sources: person.sources.nonEmpty,
             miniChart: miniChart(root, sights: sights, page: page, title: messages.format("ancestors_of", name)))

@@ -31,7 +31,7 @@ extension SiteController {
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await RequestBody.form(SignInForm.self, from: request, context: context)
         let site = SiteRequest(request, context: context, forms: accounts.formTokens, hasForms: true)
-        try checkToken(form.csrf, site)
+        try requireFormToken(form.csrf, site)
         let next = Self.safeNext(form.next)
         let username = String((form.username ?? "").prefix(100))
         let messages = site.messages
@@ -72,20 +72,13 @@ extension SiteController {
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await RequestBody.form(SignInForm.self, from: request, context: context)
         let site = SiteRequest(request, context: context, forms: accounts.formTokens, hasForms: true)
-        try checkToken(form.csrf, site)
+        try requireFormToken(form.csrf, site)
         if let identity = context.identity { try await accounts.logout(identity) }
         var headers = HTTPFields()
         headers[.location] = Self.safeNext(form.next)
         var response = Response(status: .seeOther, headers: headers)
         for cookie in site.cookies.cleared { response.headers.append(HTTPField(name: .setCookie, value: cookie)) }
         return response
-    }
-
-    /// A post without the page's token (a forged or stale form) is refused before anything else.
-    private func checkToken(_ token: String?, _ site: SiteRequest) throws {
-        guard let token, !site.newNonce, accounts.formTokens.verify(token, nonce: site.formNonce) else {
-            throw APIError.badRequest("The form has expired or did not come from this site; reload the page and try again")
-        }
     }
 
     /// Where to go after signing in or out: one of the site's own pages, never another site

@@ -21,6 +21,8 @@ struct SiteController {
     let figures: ResponseCache
     /// Sign-in and sign-out, and the forms' anti-forgery tokens.
     let accounts: AccountService
+    /// Who changed what: the history pages read it.
+    var audit: AuditRepository { accounts.audit }
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         router.route(.get, "/static/site.css", access: .open, in: catalog, documented: false) { _, _ in
@@ -39,6 +41,13 @@ struct SiteController {
         router.route(.get, "/b/:base/p/:key/fan", access: .publicRead, in: catalog, documented: false, use: fan)
         router.route(.get, "/b/:base/p/:key/descendants", access: .publicRead, in: catalog, documented: false, use: descendants)
         router.route(.get, "/b/:base/p/:key/relationship", access: .publicRead, in: catalog, documented: false, use: relationship)
+        router.route(.get, "/b/:base/p/:key/edit", access: .editor, in: catalog, documented: false, use: editPersonForm)
+        router.route(.post, "/b/:base/p/:key/edit", access: .editor, in: catalog, documented: false, use: editPerson)
+        router.route(.get, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePersonForm)
+        router.route(.post, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePerson)
+        router.route(.get, "/b/:base/p/:key/history", access: .editor, in: catalog, documented: false, use: personHistory)
+        router.route(.get, "/b/:base/new-person", access: .editor, in: catalog, documented: false, use: newPersonForm)
+        router.route(.post, "/b/:base/new-person", access: .editor, in: catalog, documented: false, use: newPerson)
         router.route(.get, "/b/:base/f/:family_id", access: .publicRead, in: catalog, documented: false, use: family)
         router.route(.get, "/b/:base/surnames", access: .publicRead, in: catalog, documented: false, use: surnames)
         router.route(.get, "/b/:base/surnames/:name", access: .publicRead, in: catalog, documented: false, use: surname)
@@ -59,9 +68,11 @@ struct SiteController {
         let site = SiteRequest(request, context: context, forms: accounts.formTokens)
         let base = try await scope.resolve(request, context)
         let graph = needsGraph ? try await graphs.graph(for: base.id) : GenealogyGraph(persons: [], families: [])
-        return SiteScope(
+        var scope = SiteScope(
             site: site, base: base, policy: PrivacyPolicy(role: context.role, base: base),
             people: SitePeople(base: base.name, messages: site.messages, language: site.language), graph: graph)
+        scope.canEdit = context.role.map { $0 >= .editor } ?? false
+        return scope
     }
 
     /// The `:key` of the address.

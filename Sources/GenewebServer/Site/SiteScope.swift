@@ -13,6 +13,8 @@ struct SiteScope {
     let people: SitePeople
     /// The base's graph; empty on pages opened without it (`SiteController.open`).
     let graph: GenealogyGraph
+    /// The caller is an editor or an admin: pages offer the editing forms.
+    var canEdit = false
 
     var messages: Messages { site.messages }
 

@@ -10,6 +10,7 @@ extension SiteTemplates {
         <nav class="person-links" aria-label="{{t.charts}}"><ul>
         {{#page.chartLinks}}<li><a href="{{href}}">{{label}}</a></li>{{/page.chartLinks}}
         </ul></nav>
+        {{#page.editLinks.any}}<nav class="edit-links" aria-label="{{t.edit}}"><ul>{{#page.editLinks.items}}<li><a href="{{href}}">{{label}}</a></li>{{/page.editLinks.items}}</ul></nav>{{/page.editLinks.any}}
         {{#page.parents.any}}
         <section aria-labelledby="parents">
         <h2 id="parents">{{t.parents}}</h2>

@@ -7,7 +7,8 @@ public enum SiteTemplates {
         "layout": layout, "personLink": personLink, "pager": pager, "generationsChoice": generationsChoice, "error": error, "bases": bases, "home": home,
         "person": person, "family": family, "ancestors": ancestors, "fan": fan, "descendants": descendants,
         "relationship": relationship, "nameIndex": nameIndex, "personList": personList, "statistics": statistics,
-        "anniversaries": anniversaries, "signIn": signIn,
+        "anniversaries": anniversaries, "signIn": signIn, "formField": formField, "formSelect": formSelect, "formGroup": formGroup,
+        "personForm": personForm, "deletePerson": deletePerson, "history": history,
     ]
 
     /// Every template parsed once; a template that does not parse is a programming error the
@@ -28,6 +29,7 @@ public enum SiteTemplates {
 /// The pages the site renders, by template.
 public enum SitePage: String, Sendable, CaseIterable {
     case error, signIn, bases, home, person, family, ancestors, fan, descendants, relationship, nameIndex, personList, statistics, anniversaries
+    case personForm, deletePerson, history
 }
 
 /// Renders a page: its model under `page`, the frame under `frame`, the labels under `t`.

@@ -36,7 +36,8 @@ struct DatePayload: Encodable {
 }
 
 /// Dates in requests: ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`), GEDCOM syntax (`ABT 1850`,
-/// `BET 1750 AND 1760`, `@#DJULIAN@ 3 MAR 1700`...), or free text in parentheses, which GeneWeb
+/// `BET 1750 AND 1760`, `@#DJULIAN@ 3 MAR 1700`...), GeneWeb's syntax (`1/3/1701J`, `~1850`,
+/// `1750..1760`), or free text in parentheses, which GeneWeb
 /// keeps as a text date. A date that names no real day (31 FEB 1850) is refused unless it is
 /// given as text: `(31 FEB 1850)`.
 enum DateInput {
@@ -54,7 +55,13 @@ enum DateInput {
             return .failure(DateInputError("has a number of more than \(maximumDigits) digits"))
         }
         if let iso = isoDate(text) { return iso }
-        guard let date = GenealogyDate(gedcom: text.hasPrefix("(") ? text : text.uppercased()) else {
+        var parsed = GenealogyDate(gedcom: text.hasPrefix("(") ? text : text.uppercased())
+        // Not GEDCOM: GeneWeb's own syntax, as its forms and `.gw` files write dates
+        // (`1/3/1701J`, `~1850`, `<1700`, `1750..1760`), which has no spaces.
+        if parsed?.calendarDate == nil, !text.hasPrefix("("), !text.contains(" "), case .calendar? = GenealogyDate(geneweb: text) {
+            parsed = GenealogyDate(geneweb: text)
+        }
+        guard let date = parsed else {
             return .failure(DateInputError("is not a date"))
         }
         switch date {

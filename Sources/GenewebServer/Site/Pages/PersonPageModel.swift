@@ -41,6 +41,8 @@ struct PersonPageModel {
     let sex: String
     let facts: Listing<LabelledValue>
     let chartLinks: [LinkModel]
+    /// Edit, delete, history: for editors and admins only (empty otherwise).
+    let editLinks: Listing<LinkModel>
     let parents: Listing<Relative>
     let events: Listing<EventRow>
     let unions: Listing<Union>

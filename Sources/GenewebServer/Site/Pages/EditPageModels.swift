@@ -1,0 +1,108 @@
+import GenewebSite
+
+/// One field of an editing form: its label, what it holds, the problem with it, and for a
+/// date what the server read in it ("about 1850"), shown back before anything is saved.
+struct FormFieldModel {
+    let name: String
+    let id: String
+    let label: String
+    let value: String
+    let error: String?
+    let words: String?
+    let hint: String?
+    let textarea: Bool
+    let inputType: String
+
+    init(
+        name: String, label: String, value: String, error: String? = nil, words: String? = nil, hint: String? = nil, textarea: Bool = false,
+        inputType: String = "text"
+    ) {
+        self.name = name
+        id = "f-" + name.replacingOccurrences(of: ".", with: "-")
+        self.label = label
+        self.value = value
+        self.error = error
+        self.words = words
+        self.hint = hint
+        self.textarea = textarea
+        self.inputType = inputType
+    }
+}
+
+/// A choice among fixed values (sex, access, an event's kind).
+struct FormSelectModel {
+    struct Choice {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let name: String
+    let id: String
+    let label: String
+    let choices: [Choice]
+    let error: String?
+
+    init(name: String, label: String, choices: [(String, String)], selected: String, error: String? = nil) {
+        self.name = name
+        id = "f-" + name.replacingOccurrences(of: ".", with: "-")
+        self.label = label
+        self.choices = choices.map { Choice(value: $0.0, label: $0.1, selected: $0.0 == selected) }
+        self.error = error
+    }
+}
+
+/// A group of fields under a legend: a main event, an other event's row, a title's row.
+struct FormGroupModel {
+    let legend: String
+    let hidden: [LabelledValue]
+    let select: FormSelectModel?
+    let fields: [FormFieldModel]
+}
+
+/// The person form (template `personForm`), new or existing.
+struct PersonFormPageModel {
+    let heading: String
+    let action: String
+    let version: String
+    let cancelHref: String
+    /// A notice over the form: the dates were checked, or the form has errors.
+    let notice: String?
+    let isError: Bool
+    /// After someone else's change: what they saved where it differs from this form.
+    let conflict: Listing<LabelledValue>
+    let names: [FormFieldModel]
+    let sex: FormSelectModel
+    let access: FormSelectModel
+    let deathType: FormSelectModel
+    let facts: [FormFieldModel]
+    let vitals: [FormGroupModel]
+    let events: [FormGroupModel]
+    let titles: [FormGroupModel]
+    let texts: [FormFieldModel]
+}
+
+/// Deleting a person: what else changes, and the button (template `deletePerson`).
+struct DeletePageModel {
+    let heading: String
+    let action: String
+    let version: String
+    let consequences: Listing<String>
+    let cancelHref: String
+    /// The person changed since the page was shown: the page says so and asks again.
+    var notice: String?
+}
+
+/// A record's changes from the audit log (template `history`).
+struct HistoryPageModel {
+    struct Change {
+        let when: String
+        let who: String
+        let what: String
+        let fields: String?
+    }
+
+    let heading: String
+    let personHref: String
+    let changes: Listing<Change>
+}

@@ -1,0 +1,78 @@
+extension SiteTemplates {
+    /// One field: its label, the input (or text area), the date read back in words, a hint,
+    /// and its problem, tied to the input by `aria-describedby`. The leading dots keep a
+    /// field without a problem from finding one in an enclosing object.
+    static let formField = """
+        <p class="field{{#.error}} invalid{{/.error}}"><label for="{{id}}">{{label}}</label>\
+        {{#.textarea}}<textarea id="{{id}}" name="{{name}}" rows="3"{{#.error}} aria-invalid="true"{{/.error}} aria-describedby="{{id}}-help">{{value}}</textarea>{{/.textarea}}\
+        {{^.textarea}}<input id="{{id}}" name="{{name}}" type="{{inputType}}" value="{{value}}"{{#.error}} aria-invalid="true"{{/.error}} aria-describedby="{{id}}-help">{{/.textarea}}\
+        <span id="{{id}}-help" class="help">{{#.words}}<span class="date-words">= {{.}}</span> {{/.words}}{{#.hint}}<span class="hint">{{.}}</span> {{/.hint}}{{#.error}}<strong class="field-error">{{.}}</strong>{{/.error}}</span></p>
+        """
+
+    /// A choice: label, select, problem.
+    static let formSelect = """
+        <p class="field{{#.error}} invalid{{/.error}}"><label for="{{id}}">{{label}}</label>\
+        <select id="{{id}}" name="{{name}}"{{#.error}} aria-invalid="true" aria-describedby="{{id}}-help"{{/.error}}>\
+        {{#choices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/choices}}</select>\
+        {{#.error}}<span id="{{id}}-help" class="help"><strong class="field-error">{{.}}</strong></span>{{/.error}}</p>
+        """
+
+    /// A group of fields under its legend, with its hidden values.
+    static let formGroup = """
+        <fieldset class="form-group"><legend>{{legend}}</legend>\
+        {{#hidden}}<input type="hidden" name="{{label}}" value="{{value}}">{{/hidden}}\
+        {{#.select}}{{>formSelect}}{{/.select}}{{#fields}}{{>formField}}{{/fields}}</fieldset>
+        """
+
+    /// The person form: names, sex, access and death, facts, the four main events, other
+    /// events, titles, notes and sources; "Check" reads the dates back without saving.
+    static let personForm = """
+        {{<layout}}{{$content}}
+        <h1>{{page.heading}}</h1>
+        {{#page.notice}}<p class="notice{{#page.isError}} problem{{/page.isError}}" role="{{#page.isError}}alert{{/page.isError}}{{^page.isError}}status{{/page.isError}}">{{page.notice}}</p>{{/page.notice}}
+        {{#page.conflict.any}}<section aria-labelledby="conflict"><h2 id="conflict">{{t.conflict_heading}}</h2>
+        <dl class="facts">{{#page.conflict.items}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/page.conflict.items}}</dl></section>{{/page.conflict.any}}
+        <form class="edit" method="post" action="{{page.action}}">
+        <input type="hidden" name="csrf" value="{{frame.formToken}}">
+        <input type="hidden" name="version" value="{{page.version}}">
+        <fieldset class="form-group"><legend>{{t.form_names}}</legend>{{#page.names}}{{>formField}}{{/page.names}}
+        {{#page.sex}}{{>formSelect}}{{/page.sex}}{{#page.access}}{{>formSelect}}{{/page.access}}{{#page.deathType}}{{>formSelect}}{{/page.deathType}}</fieldset>
+        <fieldset class="form-group"><legend>{{t.form_facts}}</legend>{{#page.facts}}{{>formField}}{{/page.facts}}</fieldset>
+        <h2>{{t.form_main_events}}</h2>
+        {{#page.vitals}}{{>formGroup}}{{/page.vitals}}
+        <h2>{{t.form_other_events}}</h2>
+        {{#page.events}}{{>formGroup}}{{/page.events}}
+        <h2>{{t.form_titles}}</h2>
+        {{#page.titles}}{{>formGroup}}{{/page.titles}}
+        <fieldset class="form-group"><legend>{{t.form_texts}}</legend>{{#page.texts}}{{>formField}}{{/page.texts}}</fieldset>
+        <p class="actions"><button type="submit" name="action" value="save">{{t.save}}</button> <button type="submit" name="action" value="check">{{t.check_dates}}</button> <a href="{{page.cancelHref}}">{{t.cancel}}</a></p>
+        </form>
+        {{/content}}{{/layout}}
+        """
+
+    /// Deleting a person: what else changes, then the button.
+    static let deletePerson = """
+        {{<layout}}{{$content}}
+        <h1>{{page.heading}}</h1>
+        {{#page.notice}}<p class="notice problem" role="alert">{{page.notice}}</p>{{/page.notice}}
+        {{#page.consequences.any}}<p>{{t.delete_changes}}</p><ul>{{#page.consequences.items}}<li>{{.}}</li>{{/page.consequences.items}}</ul>{{/page.consequences.any}}
+        {{^page.consequences.any}}<p>{{t.delete_nothing_else}}</p>{{/page.consequences.any}}
+        <form method="post" action="{{page.action}}">
+        <input type="hidden" name="csrf" value="{{frame.formToken}}">
+        <input type="hidden" name="version" value="{{page.version}}">
+        <p class="actions"><button type="submit" class="danger">{{t.delete_confirm}}</button> <a href="{{page.cancelHref}}">{{t.cancel}}</a></p>
+        </form>
+        {{/content}}{{/layout}}
+        """
+
+    /// A person's changes, newest first.
+    static let history = """
+        {{<layout}}{{$content}}
+        <h1>{{page.heading}}</h1>
+        <p><a href="{{page.personHref}}">{{t.back_to_person}}</a></p>
+        {{#page.changes.any}}<table class="history"><thead><tr><th scope="col">{{t.history_when}}</th><th scope="col">{{t.history_who}}</th><th scope="col">{{t.history_what}}</th></tr></thead>
+        <tbody>{{#page.changes.items}}<tr><td>{{when}}</td><td>{{who}}</td><td>{{what}}{{#.fields}} ({{.}}){{/.fields}}</td></tr>{{/page.changes.items}}</tbody></table>{{/page.changes.any}}
+        {{^page.changes.any}}<p>{{t.none}}</p>{{/page.changes.any}}
+        {{/content}}{{/layout}}
+        """
+}
