@@ -28,9 +28,14 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
 
 CHROMIUM = os.environ.get("GENEWEB_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("GENEWEB_CHROMEDRIVER", "/usr/bin/chromedriver")
+# An editor's account (scripts/browser-check creates it as the server's first admin): with it,
+# each browser also signs in and fills and submits the editing forms.
+EDITOR = os.environ.get("GENEWEB_CHECK_EDITOR", "")
+EDITOR_PASSWORD = os.environ.get("GENEWEB_CHECK_PASSWORD", "")
 WIDTHS = ((1280, 900), (375, 812))
 AXE_FAILING_IMPACTS = ("serious", "critical")
 
@@ -241,22 +246,9 @@ class Run:
     # --- One browser per (JavaScript, width) ------------------------------------------------
     def browser(self, js, width, height, all_pages):
         label = f"{width} px, JS {'on' if js else 'off'}"
-        opts = webdriver.ChromeOptions()
-        opts.binary_location = CHROMIUM
-        for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    f"--window-size={width},{height}", "--lang=en-US"):
-            opts.add_argument(arg)
-        if not js:
-            opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-        opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         started = time.monotonic()
-        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+        driver = self.new_driver(js, width, height)
         try:
-            driver.set_page_load_timeout(60)
-            driver.set_script_timeout(60)
-            # Headless windows are at least 500 px wide: the viewport is set exactly instead.
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
             for page in all_pages:
                 page_started = time.monotonic()
                 try:
@@ -268,6 +260,40 @@ class Run:
         finally:
             driver.quit()
         return time.monotonic() - started
+
+    def edit_browser(self, js, width, height):
+        """The editing forms, in a browser of their own, after every page was checked (the edits
+        change the home page's latest changes, which the JavaScript on/off comparison reads)."""
+        started = time.monotonic()
+        driver = self.new_driver(js, width, height)
+        try:
+            checks = self.checks
+            problems = len(self.problems)
+            try:
+                self.editing(driver, js, width)
+            except WebDriverException as error:
+                self.problem(f"editing [{width} px, JS {'on' if js else 'off'}]", f"browser error: {error.msg or error}")
+            print(f"  {'editing forms':<20} {width} px, JS {'on' if js else 'off':<6} {time.monotonic() - started:5.1f} s  "
+                  f"{self.checks - checks} checks, {len(self.problems) - problems} problems", flush=True)
+        finally:
+            driver.quit()
+
+    def new_driver(self, js, width, height):
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    f"--window-size={width},{height}", "--lang=en-US"):
+            opts.add_argument(arg)
+        if not js:
+            opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+        opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+        driver.set_page_load_timeout(60)
+        driver.set_script_timeout(60)
+        # Headless windows are at least 500 px wide: the viewport is set exactly instead.
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        return driver
 
     def page(self, driver, page, js, width):
         url = self.base_url + page.path
@@ -353,6 +379,82 @@ class Run:
         self.screenshot(driver, f"{page.name}-{width}-js-{'on' if js else 'off'}.png")
         return "; ".join(notes) or "ok"
 
+    # --- Editing: sign in, fill and submit the forms ---------------------------------------
+    def editing(self, driver, js, width):
+        """Signs in with the form, edits a person (Check reads the date back in words, Save shows the
+        change on the person page), creates a person with a GeneWeb-syntax date, deletes it from its
+        confirmation page, and signs out — by clicking, as a reader would, with JavaScript on or off."""
+        where = f"editing [{width} px, JS {'on' if js else 'off'}]"
+        b = f"{self.base_url}/b/{self.base}"
+        # Not a person of the pages above: the edits would change what they compare.
+        person = f"{b}/p/augusta_sophia.0.hanover"
+        driver.delete_all_cookies()
+
+        def field(name, value):
+            element = driver.find_element(By.NAME, name)
+            element.clear()
+            element.send_keys(value)
+
+        def click(selector):
+            driver.find_element(By.CSS_SELECTOR, selector).click()
+            time.sleep(0.2)
+
+        def layout(name):
+            wide = driver.execute_script("return document.documentElement.scrollWidth")
+            self.check(wide <= width + 1, where, f"{name}: the page scrolls sideways ({wide} px wide in {width} px)")
+
+        driver.get(f"{self.base_url}/sign-in?next=/b/{self.base}")
+        field("username", EDITOR)
+        field("password", EDITOR_PASSWORD)
+        click("form.sign-in button[type=submit]")
+        if not self.check(driver.current_url.rstrip("/") == b and "sign-out" in driver.page_source, where,
+                          f"signing in ended on {driver.current_url}"):
+            return
+
+        occupation = f"Princess, checked at {width} px with JavaScript {'on' if js else 'off'}"
+        driver.get(f"{person}/edit")
+        if not self.check(driver.find_elements(By.CSS_SELECTOR, "form.edit input[name=csrf]"), where,
+                          f"no edit form with its token at {driver.current_url}"):
+            return
+        field("occupation", occupation)
+        field("death.date", "ABT 1840")
+        click("button[value=check]")
+        words = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#f-death-date-help .date-words")]
+        self.check(words and "about 1840" in words[0], where, f"Check did not read the date back in words: {words}")
+        layout("the person form")
+        if js:
+            results = Axe(driver)
+            results.inject()
+            for v in results.run().get("violations", []):
+                fail = v.get("impact") in AXE_FAILING_IMPACTS
+                (self.problem if fail else self.warn)(where, f"person form: axe {v['id']} ({v.get('impact')}): {v.get('help')}")
+            self.checks += 1
+        self.screenshot(driver, f"edit-form-{width}-js-{'on' if js else 'off'}.png")
+        click("button[value=save]")
+        self.check(driver.current_url == person and occupation in driver.page_source, where,
+                   f"Save ended on {driver.current_url} without the new occupation")
+
+        driver.get(f"{b}/new-person")
+        field("first_name", "Checker")
+        field("surname", "Browser")
+        field("birth.date", "1/3/1701J")
+        click("button[value=save]")
+        created = f"{b}/p/checker.0.browser"
+        if not self.check(driver.current_url == created and "1701" in driver.page_source, where,
+                          f"creating a person ended on {driver.current_url}"):
+            return
+        driver.get(f"{created}/delete")
+        self.check("Nothing else changes" in driver.page_source, where, "the delete page does not say what else changes")
+        layout("the delete page")
+        click("button.danger")
+        self.check(driver.current_url.rstrip("/") == b, where, f"deleting ended on {driver.current_url}")
+        driver.get(created)
+        self.check("Page not found" in driver.page_source or "not found" in driver.page_source.lower(), where,
+                   "the deleted person's page still answers")
+        driver.get(b)
+        click("form.sign-out button[type=submit]")
+        self.check("sign-out" not in driver.page_source, where, "still signed in after signing out")
+
     def screenshot(self, driver, name):
         path = os.path.join(self.shots, name)
         try:
@@ -407,6 +509,12 @@ def main():
             took = run.browser(js, width, height, all_pages)
             print(f"browser-check: {width} px, JavaScript {'on' if js else 'off'}: {took:.1f} s", flush=True)
     run.compare_js(all_pages)
+    if EDITOR:
+        for js in (True, False):
+            for width, height in WIDTHS:
+                run.edit_browser(js, width, height)
+    else:
+        run.warn("editing", "GENEWEB_CHECK_EDITOR is not set: the editing forms were not checked")
 
     for warning in run.warnings:
         print(f"warning: {warning}")

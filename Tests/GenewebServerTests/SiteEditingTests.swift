@@ -98,7 +98,9 @@ struct SiteEditingTests {
         var fields: [(String, String)] = []
         for part in form.components(separatedBy: "<").dropFirst() {
             let tag = Substring(part)
-            if tag.hasPrefix("input "), let name = attribute("name", in: tag) {
+            if tag.hasPrefix("input "), tag.contains("type=\"checkbox\""), !tag.contains(" checked") {
+                continue  // an unticked box is not sent
+            } else if tag.hasPrefix("input "), let name = attribute("name", in: tag) {
                 fields.append((name, attribute("value", in: tag) ?? ""))
             } else if tag.hasPrefix("textarea "), let name = attribute("name", in: tag) {
                 fields.append((name, unescape(String(tag.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false).last ?? ""))))
@@ -147,6 +149,18 @@ struct SiteEditingTests {
             // The residence's citation is not on the form, and is still there.
             let export = String(buffer: try await client.request(.get, "/api/v1/export", token: admin.access).body)
             #expect(export.contains("2 PLAC Brest, Finistère\n2 SOUR @") && export.contains("3 PAGE folio 12"))
+
+            // A main title, saved, then the form saved again untouched: still the main title.
+            let withTitle = Self.formFields(String(buffer: try await browser.send(.get, "/b/default/p/paul.0.martin/edit").body))
+            let titled = try await browser.send(
+                .post, "/b/default/p/paul.0.martin/edit",
+                form: Self.setting(withTitle, ["titles.0.title": "Mayor", "titles.0.place": "Quimper", "titles.0.start": "1890", "titles.0.main": "on"]))
+            #expect(titled.status == .seeOther)
+            let again = Self.formFields(String(buffer: try await browser.send(.get, "/b/default/p/paul.0.martin/edit").body))
+            #expect(again.contains { $0 == ("titles.0.main", "on") })
+            #expect(try await browser.send(.post, "/b/default/p/paul.0.martin/edit", form: Self.setting(again, ["action": "save"])).status == .seeOther)
+            let titles = try await Self.person("paul.0.martin", client, admin).objects("titles")
+            #expect(titles.count == 1 && (titles.first?["is_main"] as? Bool) == true && (titles.first?["title"] as? String) == "Mayor")
 
             let history = String(buffer: try await browser.send(.get, "/b/default/p/paul.0.martin/history").body)
             #expect(history.contains("<td>eddie</td>") && history.contains("Changed") && history.contains("Occupation"))

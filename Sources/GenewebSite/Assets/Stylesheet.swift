@@ -22,7 +22,6 @@ public enum SiteStylesheet {
         .sign-out { display: flex; gap: .4rem; align-items: center; }
         .sign-out .user { font-weight: bold; }
         .sign-in input { width: 100%; max-width: 24rem; }
-        .languages ul, .menu ul, .person-links ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem .9rem; }
         .menu { padding: .4rem 1rem; border-bottom: 1px solid var(--line); }
         main { padding: 1rem; max-width: 72rem; margin: 0 auto; overflow-wrap: anywhere; }
         h1 { font-size: 1.6rem; margin: .2rem 0 .8rem; }
@@ -64,6 +63,23 @@ public enum SiteStylesheet {
         .bars .axis { stroke: var(--line); }
         .pager { display: flex; gap: 1rem; margin-top: 1rem; }
         .notice { background: #fff8e1; padding: .4rem .6rem; border-radius: 4px; }
+        .notice.problem { background: #fdecea; border-left: 4px solid #b3261e; }
+        .languages ul, .menu ul, .person-links ul, .edit-links ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem .9rem; }
+        .edit-links { margin: .4rem 0; }
+        form.edit { max-width: 48rem; }
+        .form-group { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 .8rem; padding: .4rem .8rem; }
+        .form-group legend { font-weight: bold; padding: 0 .3rem; }
+        .field { margin: .4rem 0; display: flex; flex-direction: column; gap: .15rem; }
+        .field input, .field select, .field textarea { width: 100%; max-width: 36rem; box-sizing: border-box; font: inherit; padding: .3rem .5rem; border: 1px solid var(--line); border-radius: 4px; }
+        .field.invalid input, .field.invalid select, .field.invalid textarea { border: 2px solid #b3261e; }
+        textarea:focus-visible { outline: 3px solid #e8a317; outline-offset: 2px; }
+        .help { font-size: .9rem; color: #555; }
+        .date-words { color: #1b5e20; font-weight: bold; }
+        .field-error { color: #b3261e; }
+        .actions { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
+        button.danger { background: #b3261e; border-color: #b3261e; }
+        table.history { border-collapse: collapse; width: 100%; }
+        table.history th, table.history td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         .sentence { font-size: 1.15rem; }
         .site-footer { border-top: 1px solid var(--line); padding: .6rem 1rem; color: var(--muted); font-size: .9rem; }
         table { border-collapse: collapse; } td, th { border-bottom: 1px solid var(--line); padding: .2rem .6rem; text-align: left; }

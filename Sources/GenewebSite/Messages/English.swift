@@ -182,5 +182,6 @@ extension Messages {
             "history.delete": "Deleted",
             "history.anonymize": "Anonymized",
             "history.merge": "Merged",
+            "form.main": "Main title",
         ])
 }

@@ -180,5 +180,6 @@ extension Messages {
             "history.delete": "Suppression",
             "history.anonymize": "Anonymisation",
             "history.merge": "Fusion",
+            "form.main": "Titre principal",
         ])
 }

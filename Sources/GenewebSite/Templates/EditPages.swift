@@ -21,7 +21,8 @@ extension SiteTemplates {
     static let formGroup = """
         <fieldset class="form-group"><legend>{{legend}}</legend>\
         {{#hidden}}<input type="hidden" name="{{label}}" value="{{value}}">{{/hidden}}\
-        {{#.select}}{{>formSelect}}{{/.select}}{{#fields}}{{>formField}}{{/fields}}</fieldset>
+        {{#.select}}{{>formSelect}}{{/.select}}{{#fields}}{{>formField}}{{/fields}}\
+        {{#.check}}<p class="field check"><span><input type="checkbox" id="{{id}}" name="{{name}}" value="on"{{#.checked}} checked{{/.checked}}> <label for="{{id}}">{{label}}</label></span></p>{{/.check}}</fieldset>
         """
 
     /// The person form: names, sex, access and death, facts, the four main events, other

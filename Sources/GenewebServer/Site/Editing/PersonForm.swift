@@ -84,10 +84,11 @@ enum PersonForm {
         return values
     }
 
-    /// The number of event and title rows the posted form holds.
+    /// The number of event and title rows the form holds, up to its last row with something in
+    /// it (blank rows offered by the previous page are not counted, so Check does not add more).
     static func rows(_ prefix: String, in values: [String: String]) -> Int {
         var count = 0
-        for key in values.keys where key.hasPrefix(prefix + ".") {
+        for (key, value) in values where key.hasPrefix(prefix + ".") && !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             let parts = key.split(separator: ".")
             if parts.count == 3, let row = Int(parts[1]), row >= 0, row < maximumRows { count = max(count, row + 1) }
         }

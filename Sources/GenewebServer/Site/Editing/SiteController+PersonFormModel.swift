@@ -53,7 +53,8 @@ extension SiteController {
             let origin = values[prefix + ".origin"].map { [LabelledValue(prefix + ".origin", $0)] } ?? []
             return FormGroupModel(
                 legend: messages.format("form.title_row", String(row + 1)), hidden: origin, select: nil,
-                fields: [field(prefix + ".title"), field(prefix + ".place"), field(prefix + ".start", hint: dateHint), field(prefix + ".end", hint: dateHint)])
+                fields: [field(prefix + ".title"), field(prefix + ".place"), field(prefix + ".start", hint: dateHint), field(prefix + ".end", hint: dateHint)],
+                check: FormCheckModel(name: prefix + ".main", label: messages["form.main"], checked: values[prefix + ".main"] != nil))
         }
         let lines = messages["form.one_per_line"]
         return PersonFormPageModel(

@@ -52,12 +52,28 @@ struct FormSelectModel {
     }
 }
 
+/// A yes-or-no field (a title is the person's main one).
+struct FormCheckModel {
+    let name: String
+    let id: String
+    let label: String
+    let checked: Bool
+
+    init(name: String, label: String, checked: Bool) {
+        self.name = name
+        id = "f-" + name.replacingOccurrences(of: ".", with: "-")
+        self.label = label
+        self.checked = checked
+    }
+}
+
 /// A group of fields under a legend: a main event, an other event's row, a title's row.
 struct FormGroupModel {
     let legend: String
     let hidden: [LabelledValue]
     let select: FormSelectModel?
     let fields: [FormFieldModel]
+    var check: FormCheckModel?
 }
 
 /// The person form (template `personForm`), new or existing.
