@@ -59,10 +59,11 @@ extension SiteController {
         let unionRows = unions.filter { $0.value.parents.contains(person.id) }.map { stored -> PersonPageModel.Union in
             let family = FamilyPrivacy.visible(stored.value, hidden: hidden)
             let spouse = family.parents.first { $0 != person.id }.flatMap(link)
+            let familyHref = SiteURL.family(page.base.name, id: family.id.uuid.uuidString.lowercased())
             return PersonPageModel.Union(
                 spouse: spouse, events: Listing(family.events.map { eventRow($0, people: people, link: link) }),
-                children: Listing(family.children.compactMap(link)),
-                familyHref: SiteURL.family(page.base.name, id: family.id.uuid.uuidString.lowercased()))
+                children: Listing(family.children.compactMap(link)), familyHref: familyHref,
+                addChildHref: page.canEdit ? familyHref + "/add-child" : nil)
         }
 
         let name = SitePeople.name(person)
@@ -75,10 +76,12 @@ extension SiteController {
             LinkModel(messages["relationship"], SiteURL.person(base, key: key) + "/relationship"),
         ]
         let here = SiteURL.person(base, key: key)
-        let editLinks =
-            page.canEdit
-            ? [LinkModel(messages["edit"], here + "/edit"), LinkModel(messages["history"], here + "/history"), LinkModel(messages["delete"], here + "/delete")]
-            : []
+        var editLinks: [LinkModel] = []
+        if page.canEdit {
+            editLinks = [LinkModel(messages["edit"], here + "/edit"), LinkModel(messages["add_spouse"], here + "/add-spouse")]
+            if parents.isEmpty { editLinks.append(LinkModel(messages["add_parents"], here + "/add-parents")) }
+            editLinks += [LinkModel(messages["history"], here + "/history"), LinkModel(messages["delete"], here + "/delete")]
+        }
         let model = PersonPageModel(
             name: name, years: SitePeople.years(person), sex: person.sex.rawValue, facts: Listing(facts(of: person, messages: messages, people: people)),
             chartLinks: chartLinks, editLinks: Listing(editLinks), parents: Listing(parentRows),

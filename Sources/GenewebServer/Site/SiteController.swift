@@ -21,6 +21,8 @@ struct SiteController {
     let figures: ResponseCache
     /// Sign-in and sign-out, and the forms' anti-forgery tokens.
     let accounts: AccountService
+    /// Several records written as one act (add spouse, parents, child).
+    let acts: FamilyActs
     /// Who changed what: the history pages read it.
     var audit: AuditRepository { accounts.audit }
 
@@ -46,6 +48,12 @@ struct SiteController {
         router.route(.get, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePersonForm)
         router.route(.post, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePerson)
         router.route(.get, "/b/:base/p/:key/history", access: .editor, in: catalog, documented: false, use: personHistory)
+        router.route(.get, "/b/:base/p/:key/add-spouse", access: .editor, in: catalog, documented: false, use: addSpouseForm)
+        router.route(.post, "/b/:base/p/:key/add-spouse", access: .editor, in: catalog, documented: false, use: addSpouse)
+        router.route(.get, "/b/:base/p/:key/add-parents", access: .editor, in: catalog, documented: false, use: addParentsForm)
+        router.route(.post, "/b/:base/p/:key/add-parents", access: .editor, in: catalog, documented: false, use: addParents)
+        router.route(.get, "/b/:base/f/:family_id/add-child", access: .editor, in: catalog, documented: false, use: addChildForm)
+        router.route(.post, "/b/:base/f/:family_id/add-child", access: .editor, in: catalog, documented: false, use: addChild)
         router.route(.get, "/b/:base/new-person", access: .editor, in: catalog, documented: false, use: newPersonForm)
         router.route(.post, "/b/:base/new-person", access: .editor, in: catalog, documented: false, use: newPerson)
         router.route(.get, "/b/:base/f/:family_id", access: .publicRead, in: catalog, documented: false, use: family)

@@ -51,6 +51,28 @@ extension SiteTemplates {
         {{/content}}{{/layout}}
         """
 
+    /// A family act: each relative (existing by key or by a search step, or new), the union,
+    /// the child's place among the siblings.
+    static let familyAct = """
+        {{<layout}}{{$content}}
+        <h1>{{page.heading}}</h1>
+        {{#page.notice}}<p class="notice{{#page.isError}} problem{{/page.isError}}" role="{{#page.isError}}alert{{/page.isError}}{{^page.isError}}status{{/page.isError}}">{{page.notice}}</p>{{/page.notice}}
+        <form class="edit" method="post" action="{{page.action}}">
+        <input type="hidden" name="csrf" value="{{frame.formToken}}">
+        <input type="hidden" name="version" value="{{page.version}}">
+        {{#page.relatives}}<fieldset class="form-group"><legend>{{legend}}</legend>
+        {{#existing}}{{>formField}}{{/existing}}
+        {{#candidates.any}}<fieldset class="candidates"><legend>{{t.act_choose}}</legend>{{#candidates.items}}<p class="field check"><span><input type="radio" id="{{id}}" name="{{name}}" value="{{value}}"> <label for="{{id}}">{{label}}</label></span></p>{{/candidates.items}}</fieldset>{{/candidates.any}}
+        <p class="hint">{{t.act_or_new}}</p>
+        {{#.sex}}{{>formSelect}}{{/.sex}}{{#fields}}{{>formField}}{{/fields}}
+        </fieldset>{{/page.relatives}}
+        {{#page.union}}{{>formGroup}}{{/page.union}}
+        {{#page.position}}{{>formSelect}}{{/page.position}}
+        <p class="actions"><button type="submit" name="action" value="save">{{t.save}}</button> <button type="submit" name="action" value="check">{{t.check_dates}}</button> <a href="{{page.cancelHref}}">{{t.cancel}}</a></p>
+        </form>
+        {{/content}}{{/layout}}
+        """
+
     /// Deleting a person: what else changes, then the button.
     static let deletePerson = """
         {{<layout}}{{$content}}

@@ -36,7 +36,7 @@ extension SiteTemplates {
         <h3>{{#spouse}}{{>personLink}}{{/spouse}}{{^spouse}}{{t.unknown_spouse}}{{/spouse}}</h3>
         {{#events.any}}<ul class="union-events">{{#events.items}}<li>{{kind}}{{#date}} {{date}}{{/date}}{{#place}}, {{place}}{{/place}}</li>{{/events.items}}</ul>{{/events.any}}
         {{#children.any}}<p class="children-heading">{{t.children}}</p><ol class="children">{{#children.items}}<li>{{>personLink}}</li>{{/children.items}}</ol>{{/children.any}}
-        {{#familyHref}}<p><a href="{{familyHref}}">{{t.family_page}}</a></p>{{/familyHref}}
+        {{#familyHref}}<p><a href="{{familyHref}}">{{t.family_page}}</a>{{#addChildHref}} · <a href="{{.}}">{{t.add_child}}</a>{{/addChildHref}}</p>{{/familyHref}}
         </div>
         {{/page.unions.items}}
         </section>

@@ -8,7 +8,7 @@ public enum SiteTemplates {
         "person": person, "family": family, "ancestors": ancestors, "fan": fan, "descendants": descendants,
         "relationship": relationship, "nameIndex": nameIndex, "personList": personList, "statistics": statistics,
         "anniversaries": anniversaries, "signIn": signIn, "formField": formField, "formSelect": formSelect, "formGroup": formGroup,
-        "personForm": personForm, "deletePerson": deletePerson, "history": history,
+        "personForm": personForm, "deletePerson": deletePerson, "history": history, "familyAct": familyAct,
     ]
 
     /// Every template parsed once; a template that does not parse is a programming error the
@@ -29,7 +29,7 @@ public enum SiteTemplates {
 /// The pages the site renders, by template.
 public enum SitePage: String, Sendable, CaseIterable {
     case error, signIn, bases, home, person, family, ancestors, fan, descendants, relationship, nameIndex, personList, statistics, anniversaries
-    case personForm, deletePerson, history
+    case personForm, deletePerson, history, familyAct
 }
 
 /// Renders a page: its model under `page`, the frame under `frame`, the labels under `t`.

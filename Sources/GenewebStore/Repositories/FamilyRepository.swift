@@ -54,26 +54,36 @@ public struct FamilyRepository: Sendable {
     /// Inserts a family. `AncestryLoop` when its links would make someone their own ancestor.
     public func insert(_ family: Family, base: Int, audit: AuditEntry) async throws -> Stored<Family> {
         try await writes.run(base: base, audit: audit) { sql, _ in
-            try await refuseLoops(family, base: base, on: sql)
-            try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertFamilies([family])
-            return try await writes.stored(family.id.uuid, on: sql)
+            try await insertRow(family, base: base, on: sql)
         }
+    }
+
+    /// The insert's own steps, inside the caller's transaction (`FamilyActs`).
+    func insertRow(_ family: Family, base: Int, on sql: any SQLDatabase) async throws -> Stored<Family> {
+        try await refuseLoops(family, base: base, on: sql)
+        try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertFamilies([family])
+        return try await writes.stored(family.id.uuid, on: sql)
     }
 
     /// Replaces a family (document, relation, links) if its version is still `expectedVersion`.
     /// `AncestryLoop` when its new links would make someone their own ancestor.
     public func update(_ family: Family, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws -> Stored<Family> {
         try await writes.run(base: base, audit: audit) { sql, _ in
-            let current = try await writes.current(family.id.uuid, base: base, expected: expectedVersion, on: sql)
-            try await refuseLoops(family, base: base, on: sql)
-            try await writes.replace(
-                family.id.uuid, current: current.version,
-                setting: "relation = \(bind: family.relation.rawValue), marriage_sort = \(bind: family.marriage?.date?.sortKey), "
-                    + "marriage_md = \(bind: PersonIndexEntry.monthDay(family.marriage?.date)), document = " + (try sqlHelpers.document(family)),
-                on: sql)
-            try await writeLinks(of: family, on: sql)
-            return try await writes.stored(family.id.uuid, on: sql)
+            try await replaceRow(family, base: base, expectedVersion: expectedVersion, on: sql)
         }
+    }
+
+    /// The update's own steps, inside the caller's transaction (`FamilyActs`).
+    func replaceRow(_ family: Family, base: Int, expectedVersion: Int?, on sql: any SQLDatabase) async throws -> Stored<Family> {
+        let current = try await writes.current(family.id.uuid, base: base, expected: expectedVersion, on: sql)
+        try await refuseLoops(family, base: base, on: sql)
+        try await writes.replace(
+            family.id.uuid, current: current.version,
+            setting: "relation = \(bind: family.relation.rawValue), marriage_sort = \(bind: family.marriage?.date?.sortKey), "
+                + "marriage_md = \(bind: PersonIndexEntry.monthDay(family.marriage?.date)), document = " + (try sqlHelpers.document(family)),
+            on: sql)
+        try await writeLinks(of: family, on: sql)
+        return try await writes.stored(family.id.uuid, on: sql)
     }
 
     public func delete(_ id: UUID, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws {

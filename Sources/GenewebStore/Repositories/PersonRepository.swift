@@ -187,13 +187,20 @@ public struct PersonRepository: Sendable {
     public func insert(_ person: Person, base: Int, occurrence: OccurrenceChoice = .asGiven, audit: AuditEntry) async throws -> Stored<Person> {
         try await retryingNamesakes(occurrence) {
             try await writes.run(base: base, audit: audit) { sql, audit in
-                var person = person
-                try await settleOccurrence(of: &person, renamed: true, choice: occurrence, base: base, on: sql)
-                if audit.details["key"] != nil { audit.details["key"] = person.key }
-                try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertPersons([person])
-                return try await writes.stored(person.id.uuid, on: sql)
+                let stored = try await insertRow(person, base: base, occurrence: occurrence, on: sql)
+                if audit.details["key"] != nil { audit.details["key"] = stored.value.key }
+                return stored
             }
         }
+    }
+
+    /// The insert's own steps, inside the caller's transaction (`FamilyActs` writes a person and
+    /// a family together): the occurrence number settled under the name's lock, then the rows.
+    func insertRow(_ person: Person, base: Int, occurrence: OccurrenceChoice, on sql: any SQLDatabase) async throws -> Stored<Person> {
+        var person = person
+        try await settleOccurrence(of: &person, renamed: true, choice: occurrence, base: base, on: sql)
+        try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertPersons([person])
+        return try await writes.stored(person.id.uuid, on: sql)
     }
 
     /// Replaces a person if its version is still `expectedVersion` (nil: whatever it is): one
@@ -242,7 +249,7 @@ public struct PersonRepository: Sendable {
     /// Runs a write again when the database refused its key while the number was ours to choose:
     /// a writer that does not take the name's lock (an import) got in first. Bounded: after a few
     /// tries the `UniqueViolation` goes up (409).
-    private func retryingNamesakes<T: Sendable>(_ choice: OccurrenceChoice, _ write: () async throws -> T) async throws -> T {
+    func retryingNamesakes<T: Sendable>(_ choice: OccurrenceChoice, _ write: () async throws -> T) async throws -> T {
         var attempt = 1
         while true {
             do {

@@ -10,21 +10,10 @@ extension SiteController {
         notice: String?, isError: Bool = false, conflict: [LabelledValue] = []
     ) -> PersonFormPageModel {
         let messages = page.messages
-        let language = page.site.language.dateLanguage
-        var problems: [String: String] = [:]
-        for error in errors where problems[error.field] == nil { problems[error.field] = fieldProblem(error, value: values[error.field], messages: messages) }
-
+        let maker = FormFieldMaker(values: values, errors: errors, messages: messages, language: page.site.language.dateLanguage)
+        let problems = maker.problems
         func field(_ name: String, textarea: Bool = false, hint: String? = nil, inputType: String = "text") -> FormFieldModel {
-            let value = values[name] ?? ""
-            var words: String?
-            if name.hasSuffix("date") || name.hasSuffix("start") || name.hasSuffix("end"), problems[name] == nil,
-                !value.trimmingCharacters(in: .whitespaces).isEmpty, case .success(let date) = DateInput.parse(value)
-            {
-                words = DateWords.text(date, language)
-            }
-            let label = messages["form.\(name.split(separator: ".").last.map(String.init) ?? name)"]
-            return FormFieldModel(
-                name: name, label: label, value: value, error: problems[name], words: words, hint: hint, textarea: textarea, inputType: inputType)
+            maker.field(name, textarea: textarea, hint: hint, inputType: inputType)
         }
         let dateHint = messages["form.date_hint"]
         func eventFields(_ prefix: String) -> [FormFieldModel] {
@@ -73,18 +62,5 @@ extension SiteController {
             facts: [field("occupation")] + PersonForm.listFields.map { field($0, textarea: true, hint: lines) },
             vitals: vitals, events: events, titles: titles,
             texts: [field("notes", textarea: true), field("sources", textarea: true)])
-    }
-
-    /// A field's problem in the page's language. The parser's own words (English) follow the
-    /// translated sentence for the rarer problems, so nothing it says is lost.
-    func fieldProblem(_ error: FieldError, value: String?, messages: Messages) -> String {
-        switch error.message {
-        case "required", "is required": return messages["form.required"]
-        case "taken": return messages["form.taken"]
-        default:
-            let name = error.field.split(separator: ".").last.map(String.init) ?? error.field
-            if ["date", "start", "end"].contains(name) { return messages.format("form.bad_date", value ?? "", error.message) }
-            return messages.format("form.invalid", error.message)
-        }
     }
 }

@@ -122,3 +122,34 @@ struct HistoryPageModel {
     let personHref: String
     let changes: Listing<Change>
 }
+
+/// One relative on a family act's form: an existing person (key, or words and then a choice
+/// among the persons found) or a new one.
+struct RelativeFormModel {
+    struct Candidate {
+        let id: String
+        let name: String
+        let value: String
+        let label: String
+    }
+
+    let legend: String
+    let existing: FormFieldModel
+    let candidates: Listing<Candidate>
+    let sex: FormSelectModel?
+    let fields: [FormFieldModel]
+}
+
+/// Add spouse, add parents, add child (template `familyAct`): the relatives, the union's
+/// relation and marriage, the child's place among the siblings.
+struct FamilyActPageModel {
+    let heading: String
+    let action: String
+    let version: String
+    let cancelHref: String
+    let notice: String?
+    let isError: Bool
+    let relatives: [RelativeFormModel]
+    let union: FormGroupModel?
+    let position: FormSelectModel?
+}

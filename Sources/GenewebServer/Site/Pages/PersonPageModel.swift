@@ -34,6 +34,8 @@ struct PersonPageModel {
         let events: Listing<EventRow>
         let children: Listing<PersonLinkModel>
         let familyHref: String?
+        /// For editors: the form adding a child to this union.
+        let addChildHref: String?
     }
 
     let name: String
