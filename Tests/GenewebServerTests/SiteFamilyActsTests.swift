@@ -123,6 +123,51 @@ struct SiteFamilyActsTests {
         }
     }
 
+    @Test(
+        "the family form edits both spouses, the marriage and the children's order in one save; a spouse changed meanwhile is a 409", arguments: serverEngines)
+    func editFamily(engine: DatabaseEngine) async throws {
+        try await Editing.withFamily(engine) { browser, client, admin in
+            let familyID = try #require(try await Self.families(of: "jean.0.martin", client, admin).first).field("id", as: String.self)
+            let path = "/b/default/f/\(familyID)/edit"
+            #expect(String(buffer: try await browser.send(.get, "/b/default/f/\(familyID)").body).contains("href=\"\(path)\""))
+            _ = try await Self.post(browser, "/b/default/f/\(familyID)/add-child", ["child.first_name": "Louise", "position": "0"])
+            let fields = Editing.formFields(String(buffer: try await browser.send(.get, path).body))
+            #expect(fields.contains { $0 == ("parent.0.first_name", "Jean") } && fields.contains { $0 == ("parent.1.death.date", "1899") })
+            #expect(fields.contains { $0 == ("children.0.position", "1") } && fields.contains { $0 == ("children.1.position", "2") })
+
+            let saved = try await browser.send(
+                .post, path,
+                form: Editing.setting(
+                    fields,
+                    [
+                        "parent.1.birth.date": "ABT 1826", "union.marriage.date": "1848", "children.0.position": "2", "children.1.position": "1",
+                        "action": "save",
+                    ]))
+            #expect(saved.status == .seeOther && saved.headers[.location] == "/b/default/f/\(familyID)")
+            let marie = try await Editing.person("marie.0.durand", client, admin)
+            #expect(try marie.field("birth", as: [String: Any].self).field("date", as: [String: Any].self).field("text", as: String.self) == "ABT 1826")
+            #expect(try marie.field("death", as: [String: Any].self).field("date", as: [String: Any].self).field("text", as: String.self) == "1899")
+            let family = try #require(try await Self.families(of: "jean.0.martin", client, admin).first)
+            #expect(
+                try family.field("children_ids", as: [String].self) == [
+                    try await Self.id("paul.0.martin", client, admin), try await Self.id("louise.0.martin", client, admin),
+                ])
+            #expect(try family.field("marriage", as: [String: Any].self).field("date", as: [String: Any].self).field("text", as: String.self) == "1848")
+
+            // Marie changed through the API after the form was opened: 409, nothing written.
+            let opened = Editing.formFields(String(buffer: try await browser.send(.get, path).body))
+            let marieID = try await Self.id("marie.0.durand", client, admin)
+            #expect(try await client.request(.patch, "/api/v1/persons/\(marieID)", json: ["occupation": "Midwife"], token: admin.access).status == .ok)
+            let late = try await browser.send(.post, path, form: Editing.setting(opened, ["parent.1.first_name": "Marie-Anne", "action": "save"]))
+            #expect(late.status == .conflict)
+            #expect(try await Editing.person("marie.0.durand", client, admin).field("occupation", as: String.self) == "Midwife")
+            let again = try await browser.send(.post, path, form: Editing.setting(Editing.formFields(String(buffer: late.body)), ["action": "save"]))
+            #expect(again.status == .seeOther)
+            let renamed = try await Editing.person("marie-anne.0.durand", client, admin)
+            #expect(try renamed.field("occupation", as: String.self) == "Midwife")
+        }
+    }
+
     @Test("the acts' forms need the editor role and the page's token")
     func rolesAndTokens() async throws {
         try await Editing.withFamily(.sqlite) { browser, client, _ in

@@ -114,8 +114,12 @@ extension SiteController {
         }
         let names = parents.map(\.person.name)
         let title = names.count == 2 ? page.messages.format("union_of", names[0], names[1]) : page.messages.format("family_of", names.first ?? "?")
+        let here = SiteURL.family(page.base.name, id: family.id.uuid.uuidString.lowercased())
+        let editLinks =
+            page.canEdit ? [LinkModel(page.messages["edit_family_link"], here + "/edit"), LinkModel(page.messages["add_child"], here + "/add-child")] : []
         let model = FamilyPageModel(
-            title: title, parents: Listing(parents), events: Listing(family.events.map { eventRow($0, people: people, link: link) }),
+            title: title, editLinks: Listing(editLinks), parents: Listing(parents),
+            events: Listing(family.events.map { eventRow($0, people: people, link: link) }),
             children: Listing(family.children.compactMap(link)), notes: family.notes.nonEmpty)
         return page.site.html(.family, model: model, frame: page.frame(title))
     }

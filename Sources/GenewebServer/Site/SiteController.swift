@@ -52,6 +52,8 @@ struct SiteController {
         router.route(.post, "/b/:base/p/:key/add-spouse", access: .editor, in: catalog, documented: false, use: addSpouse)
         router.route(.get, "/b/:base/p/:key/add-parents", access: .editor, in: catalog, documented: false, use: addParentsForm)
         router.route(.post, "/b/:base/p/:key/add-parents", access: .editor, in: catalog, documented: false, use: addParents)
+        router.route(.get, "/b/:base/f/:family_id/edit", access: .editor, in: catalog, documented: false, use: editFamilyForm)
+        router.route(.post, "/b/:base/f/:family_id/edit", access: .editor, in: catalog, documented: false, use: editFamily)
         router.route(.get, "/b/:base/f/:family_id/add-child", access: .editor, in: catalog, documented: false, use: addChildForm)
         router.route(.post, "/b/:base/f/:family_id/add-child", access: .editor, in: catalog, documented: false, use: addChild)
         router.route(.get, "/b/:base/new-person", access: .editor, in: catalog, documented: false, use: newPersonForm)

@@ -226,5 +226,16 @@ extension Messages {
             "relation.pacs": "Civil union",
             "relation.residence": "Living together",
             "relation.no_mention": "No mention",
+            "edit_family": "Edit the family of {1}",
+            "divorce": "Divorce",
+            "divorce.not_divorced": "Not divorced",
+            "divorce.divorced": "Divorced",
+            "divorce.separated": "Separated",
+            "children_order": "Order of the children",
+            "children_order_hint": "Number the children in the order you want (1 first); equal numbers keep the present order.",
+            "children_position_of": "Place of {1}",
+            "conflict.family":
+                "Nothing was saved: someone else changed this family or a spouse after you opened the form. Your input is still in the form, now at their versions; check and save again.",
+            "edit_family_link": "Edit the family",
         ])
 }

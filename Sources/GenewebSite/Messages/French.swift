@@ -224,5 +224,16 @@ extension Messages {
             "relation.pacs": "PACS",
             "relation.residence": "Vie commune",
             "relation.no_mention": "Sans mention",
+            "edit_family": "Modifier la famille de {1}",
+            "divorce": "Divorce",
+            "divorce.not_divorced": "Non divorcés",
+            "divorce.divorced": "Divorcés",
+            "divorce.separated": "Séparés",
+            "children_order": "Ordre des enfants",
+            "children_order_hint": "Numérotez les enfants dans l’ordre voulu (1 en premier) ; des numéros égaux gardent l’ordre actuel.",
+            "children_position_of": "Place de {1}",
+            "conflict.family":
+                "Rien n’a été enregistré : quelqu’un d’autre a modifié cette famille ou un conjoint après l’ouverture du formulaire. Votre saisie est toujours dans le formulaire, à leurs versions ; vérifiez et enregistrez à nouveau.",
+            "edit_family_link": "Modifier la famille",
         ])
 }

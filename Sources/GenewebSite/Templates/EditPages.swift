@@ -73,6 +73,26 @@ extension SiteTemplates {
         {{/content}}{{/layout}}
         """
 
+    /// The family form: both spouses' main data, the union, notes and sources, the children's
+    /// order by position numbers (no script needed).
+    static let familyForm = """
+        {{<layout}}{{$content}}
+        <h1>{{page.heading}}</h1>
+        {{#page.notice}}<p class="notice{{#page.isError}} problem{{/page.isError}}" role="{{#page.isError}}alert{{/page.isError}}{{^page.isError}}status{{/page.isError}}">{{page.notice}}</p>{{/page.notice}}
+        <form class="edit" method="post" action="{{page.action}}">
+        <input type="hidden" name="csrf" value="{{frame.formToken}}">
+        <input type="hidden" name="version" value="{{page.version}}">
+        {{#page.parents}}{{>formGroup}}{{/page.parents}}
+        {{#page.union}}{{>formGroup}}{{/page.union}}
+        {{#page.divorce}}{{>formGroup}}{{/page.divorce}}
+        <fieldset class="form-group"><legend>{{t.form_texts}}</legend>{{#page.texts}}{{>formField}}{{/page.texts}}</fieldset>
+        {{#page.children.any}}<fieldset class="form-group"><legend>{{t.children_order}}</legend><p class="hint">{{t.children_order_hint}}</p>
+        {{#page.children.items}}<input type="hidden" name="{{idField}}" value="{{id}}">{{#position}}{{>formField}}{{/position}}{{/page.children.items}}</fieldset>{{/page.children.any}}
+        <p class="actions"><button type="submit" name="action" value="save">{{t.save}}</button> <button type="submit" name="action" value="check">{{t.check_dates}}</button> <a href="{{page.cancelHref}}">{{t.cancel}}</a></p>
+        </form>
+        {{/content}}{{/layout}}
+        """
+
     /// Deleting a person: what else changes, then the button.
     static let deletePerson = """
         {{<layout}}{{$content}}

@@ -36,7 +36,7 @@ extension SiteTemplates {
         <h3>{{#spouse}}{{>personLink}}{{/spouse}}{{^spouse}}{{t.unknown_spouse}}{{/spouse}}</h3>
         {{#events.any}}<ul class="union-events">{{#events.items}}<li>{{kind}}{{#date}} {{date}}{{/date}}{{#place}}, {{place}}{{/place}}</li>{{/events.items}}</ul>{{/events.any}}
         {{#children.any}}<p class="children-heading">{{t.children}}</p><ol class="children">{{#children.items}}<li>{{>personLink}}</li>{{/children.items}}</ol>{{/children.any}}
-        {{#familyHref}}<p><a href="{{familyHref}}">{{t.family_page}}</a>{{#addChildHref}} · <a href="{{.}}">{{t.add_child}}</a>{{/addChildHref}}</p>{{/familyHref}}
+        {{#familyHref}}<p><a href="{{familyHref}}">{{t.family_page}}</a>{{#addChildHref}} · <a href="{{.}}">{{t.add_child}}</a> · <a href="{{familyHref}}/edit">{{t.edit_family_link}}</a>{{/addChildHref}}</p>{{/familyHref}}
         </div>
         {{/page.unions.items}}
         </section>
@@ -65,6 +65,7 @@ extension SiteTemplates {
     static let family = """
         {{<layout}}{{$content}}
         <h1>{{page.title}}</h1>
+        {{#page.editLinks.any}}<nav class="edit-links" aria-label="{{t.edit}}"><ul>{{#page.editLinks.items}}<li><a href="{{href}}">{{label}}</a></li>{{/page.editLinks.items}}</ul></nav>{{/page.editLinks.any}}
         <ul class="relatives">{{#page.parents.items}}<li><span class="role">{{role}}</span> {{#person}}{{>personLink}}{{/person}}</li>{{/page.parents.items}}</ul>
         {{#page.events.any}}<h2>{{t.events}}</h2><ol class="events">{{#page.events.items}}<li><span class="event-kind">{{kind}}</span>{{#date}} <span class="date">{{date}}</span>{{/date}}{{#place}} <a class="place" href="{{placeHref}}">{{place}}</a>{{/place}}{{#note}}<p class="note">{{note}}</p>{{/note}}</li>{{/page.events.items}}</ol>{{/page.events.any}}
         <h2>{{t.children}}</h2>

@@ -9,6 +9,7 @@ public enum SiteTemplates {
         "relationship": relationship, "nameIndex": nameIndex, "personList": personList, "statistics": statistics,
         "anniversaries": anniversaries, "signIn": signIn, "formField": formField, "formSelect": formSelect, "formGroup": formGroup,
         "personForm": personForm, "deletePerson": deletePerson, "history": history, "familyAct": familyAct,
+        "familyForm": familyForm,
     ]
 
     /// Every template parsed once; a template that does not parse is a programming error the
@@ -29,7 +30,7 @@ public enum SiteTemplates {
 /// The pages the site renders, by template.
 public enum SitePage: String, Sendable, CaseIterable {
     case error, signIn, bases, home, person, family, ancestors, fan, descendants, relationship, nameIndex, personList, statistics, anniversaries
-    case personForm, deletePerson, history, familyAct
+    case personForm, deletePerson, history, familyAct, familyForm
 }
 
 /// Renders a page: its model under `page`, the frame under `frame`, the labels under `t`.

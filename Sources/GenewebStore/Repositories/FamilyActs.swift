@@ -21,12 +21,16 @@ public struct FamilyActs: Sendable {
         public let family: Stored<Family>
     }
 
-    /// Inserts `newPersons` (each with the smallest number free for its name), then the family:
+    /// Inserts `newPersons` (each with the smallest number free for its name), replaces
+    /// `changedPersons` if each is still at its version (a renamed one takes the smallest number
+    /// free for its new name, as `PersonRepository.update` with `.smallestFree`), then the family:
     /// inserted when `familyVersion` is nil, otherwise replaced if its version is still
     /// `familyVersion` (`WriteConflict.staleVersion` if not). `AncestryLoop` when the links
     /// would make someone their own ancestor. `audit` lines are recorded with the records; a
     /// line's `key` detail, for a new person, is filled with the key the person was given.
-    public func record(newPersons: [Person], family: Family, familyVersion: Int?, base: Int, audit: [AuditEntry]) async throws -> Written {
+    public func record(
+        newPersons: [Person], changedPersons: [(Person, Int)] = [], family: Family, familyVersion: Int?, base: Int, audit: [AuditEntry]
+    ) async throws -> Written {
         let persons = PersonRepository(database: database)
         let families = FamilyRepository(database: database)
         return try await persons.retryingNamesakes(.smallestFree) {
@@ -34,6 +38,9 @@ public struct FamilyActs: Sendable {
                 var stored: [Stored<Person>] = []
                 for person in newPersons {
                     stored.append(try await persons.insertRow(person, base: base, occurrence: .smallestFree, on: sql))
+                }
+                for (person, version) in changedPersons {
+                    _ = try await persons.replaceRow(person, base: base, expectedVersion: version, occurrence: .smallestFree, on: sql)
                 }
                 let written =
                     if let familyVersion {

@@ -210,20 +210,28 @@ public struct PersonRepository: Sendable {
     > {
         try await retryingNamesakes(occurrence) {
             try await writes.run(base: base, audit: audit) { sql, _ in
-                var person = person
-                let current = try await writes.current(
-                    person.id.uuid, base: base, expected: expectedVersion, reading: ["first_name_key", "surname_key"], on: sql)
-                let renamed =
-                    try current.row.decode(column: "first_name_key", as: String.self) != NameNormalizer.key(person.firstName)
-                    || current.row.decode(column: "surname_key", as: String.self) != NameNormalizer.key(person.surname)
-                try await settleOccurrence(of: &person, renamed: renamed, choice: occurrence, base: base, on: sql)
-                let row = try PersonRow(person, base: base, filePosition: 0, encoder: DocumentEncoder())
-                try await writes.replace(
-                    person.id.uuid, current: current.version, setting: row.assignments(PersonRow.updatedColumns, engine: database.engine), on: sql)
-                try await PersonIndexWriter(sql: sql, engine: database.engine).replaceWords(of: row)
-                return try await writes.stored(person.id.uuid, on: sql)
+                try await replaceRow(person, base: base, expectedVersion: expectedVersion, occurrence: occurrence, on: sql)
             }
         }
+    }
+
+    /// The update's own steps, inside the caller's transaction (`FamilyActs` writes a family
+    /// and its parents together).
+    func replaceRow(_ person: Person, base: Int, expectedVersion: Int?, occurrence: OccurrenceChoice, on sql: any SQLDatabase) async throws
+        -> Stored<Person>
+    {
+        var person = person
+        let current = try await writes.current(
+            person.id.uuid, base: base, expected: expectedVersion, reading: ["first_name_key", "surname_key"], on: sql)
+        let renamed =
+            try current.row.decode(column: "first_name_key", as: String.self) != NameNormalizer.key(person.firstName)
+            || current.row.decode(column: "surname_key", as: String.self) != NameNormalizer.key(person.surname)
+        try await settleOccurrence(of: &person, renamed: renamed, choice: occurrence, base: base, on: sql)
+        let row = try PersonRow(person, base: base, filePosition: 0, encoder: DocumentEncoder())
+        try await writes.replace(
+            person.id.uuid, current: current.version, setting: row.assignments(PersonRow.updatedColumns, engine: database.engine), on: sql)
+        try await PersonIndexWriter(sql: sql, engine: database.engine).replaceWords(of: row)
+        return try await writes.stored(person.id.uuid, on: sql)
     }
 
     /// Gives the person a free occurrence number when asked to (and their name is new to them),

@@ -153,3 +153,25 @@ struct FamilyActPageModel {
     let union: FormGroupModel?
     let position: FormSelectModel?
 }
+
+/// The family form (template `familyForm`): both spouses, the union, the children's order.
+struct FamilyFormPageModel {
+    struct ChildRow {
+        let id: String
+        let name: String
+        let idField: String
+        let position: FormFieldModel
+    }
+
+    let heading: String
+    let action: String
+    let version: String
+    let cancelHref: String
+    let notice: String?
+    let isError: Bool
+    let parents: [FormGroupModel]
+    let union: FormGroupModel
+    let divorce: FormGroupModel
+    let texts: [FormFieldModel]
+    let children: Listing<ChildRow>
+}

@@ -57,6 +57,8 @@ struct PersonPageModel {
 /// The family page (template `family`).
 struct FamilyPageModel {
     let title: String
+    /// Edit the family, add a child: for editors and admins only (empty otherwise).
+    let editLinks: Listing<LinkModel>
     let parents: Listing<PersonPageModel.Relative>
     let events: Listing<PersonPageModel.EventRow>
     let children: Listing<PersonLinkModel>
