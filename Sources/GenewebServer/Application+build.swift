@@ -210,7 +210,8 @@ func buildRouter(
         graphs: graphs, persons: PersonRepository(database: database), families: FamilyRepository(database: database),
         search: SearchRepository(database: database), names: NameIndexRepository(database: database),
         statistics: StatisticsRepository(database: database), anniversaries: AnniversaryRepository(database: database), scope: scope,
-        figures: caches.statistics, accounts: accounts, acts: FamilyActs(database: database)
+        figures: caches.statistics, accounts: accounts, acts: FamilyActs(database: database),
+        merges: PersonMerge(database: database)
     ).addRoutes(to: router, catalog: catalog)
     DocsController(catalog: catalog, version: AppVersion.current, publicRead: configuration.auth.publicRead)
         .addRoutes(to: router, catalog: catalog)

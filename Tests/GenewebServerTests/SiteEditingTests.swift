@@ -98,8 +98,8 @@ struct SiteEditingTests {
         var fields: [(String, String)] = []
         for part in form.components(separatedBy: "<").dropFirst() {
             let tag = Substring(part)
-            if tag.hasPrefix("input "), tag.contains("type=\"checkbox\""), !tag.contains(" checked") {
-                continue  // an unticked box is not sent
+            if tag.hasPrefix("input "), tag.contains("type=\"checkbox\"") || tag.contains("type=\"radio\""), !tag.contains(" checked") {
+                continue  // an unticked box or an unchosen radio button is not sent
             } else if tag.hasPrefix("input "), let name = attribute("name", in: tag) {
                 fields.append((name, attribute("value", in: tag) ?? ""))
             } else if tag.hasPrefix("textarea "), let name = attribute("name", in: tag) {

@@ -80,7 +80,10 @@ extension SiteController {
         if page.canEdit {
             editLinks = [LinkModel(messages["edit"], here + "/edit"), LinkModel(messages["add_spouse"], here + "/add-spouse")]
             if parents.isEmpty { editLinks.append(LinkModel(messages["add_parents"], here + "/add-parents")) }
-            editLinks += [LinkModel(messages["history"], here + "/history"), LinkModel(messages["delete"], here + "/delete")]
+            editLinks += [
+                LinkModel(messages["merge"], here + "/merge"), LinkModel(messages["history"], here + "/history"),
+                LinkModel(messages["delete"], here + "/delete"),
+            ]
         }
         let model = PersonPageModel(
             name: name, years: SitePeople.years(person), sex: person.sex.rawValue, facts: Listing(facts(of: person, messages: messages, people: people)),

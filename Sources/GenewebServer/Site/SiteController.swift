@@ -23,6 +23,8 @@ struct SiteController {
     let accounts: AccountService
     /// Several records written as one act (add spouse, parents, child).
     let acts: FamilyActs
+    /// Two records of one person made one.
+    let merges: PersonMerge
     /// Who changed what: the history pages read it.
     var audit: AuditRepository { accounts.audit }
 
@@ -48,6 +50,8 @@ struct SiteController {
         router.route(.get, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePersonForm)
         router.route(.post, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePerson)
         router.route(.get, "/b/:base/p/:key/history", access: .editor, in: catalog, documented: false, use: personHistory)
+        router.route(.get, "/b/:base/p/:key/merge", access: .editor, in: catalog, documented: false, use: mergeForm)
+        router.route(.post, "/b/:base/p/:key/merge", access: .editor, in: catalog, documented: false, use: merge)
         router.route(.get, "/b/:base/p/:key/add-spouse", access: .editor, in: catalog, documented: false, use: addSpouseForm)
         router.route(.post, "/b/:base/p/:key/add-spouse", access: .editor, in: catalog, documented: false, use: addSpouse)
         router.route(.get, "/b/:base/p/:key/add-parents", access: .editor, in: catalog, documented: false, use: addParentsForm)

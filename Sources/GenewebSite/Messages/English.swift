@@ -237,5 +237,19 @@ extension Messages {
             "conflict.family":
                 "Nothing was saved: someone else changed this family or a spouse after you opened the form. Your input is still in the form, now at their versions; check and save again.",
             "edit_family_link": "Edit the family",
+            "merge": "Merge",
+            "merge_heading": "Merge {1} with another record of the same person",
+            "merge_with": "The other record: key or words of the name",
+            "merge_fact": "Fact",
+            "merge_this": "This record",
+            "merge_both": "Both",
+            "merge_same": "The two records say the same on every fact compared.",
+            "merge_confirm": "Merge",
+            "merge.combined":
+                "Both records' other events, titles, aliases, citations, notes and media, and every family of {1}, are kept; a name not chosen stays as an alias. {1}'s record is then removed.",
+            "merge.unknown": "Choose another record of this family tree (not this one).",
+            "merge.two_families": "Each record is the child of a different family: merge the two families' parents first.",
+            "merge.spouses": "These two records are the spouses of one union: they cannot be one person.",
+            "merge.changed": "One of the records changed since this page was shown: check the choices again and merge.",
         ])
 }

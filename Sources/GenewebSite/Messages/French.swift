@@ -235,5 +235,19 @@ extension Messages {
             "conflict.family":
                 "Rien n’a été enregistré : quelqu’un d’autre a modifié cette famille ou un conjoint après l’ouverture du formulaire. Votre saisie est toujours dans le formulaire, à leurs versions ; vérifiez et enregistrez à nouveau.",
             "edit_family_link": "Modifier la famille",
+            "merge": "Fusionner",
+            "merge_heading": "Fusionner {1} avec une autre fiche de la même personne",
+            "merge_with": "L’autre fiche : clé ou mots du nom",
+            "merge_fact": "Donnée",
+            "merge_this": "Cette fiche",
+            "merge_both": "Les deux",
+            "merge_same": "Les deux fiches disent la même chose sur chaque donnée comparée.",
+            "merge_confirm": "Fusionner",
+            "merge.combined":
+                "Les autres événements, titres, alias, citations, notes et médias des deux fiches, et toutes les familles de {1}, sont gardés ; un nom non retenu reste comme alias. La fiche de {1} est ensuite supprimée.",
+            "merge.unknown": "Choisissez une autre fiche de cet arbre (pas celle-ci).",
+            "merge.two_families": "Chaque fiche est l’enfant d’une famille différente : fusionnez d’abord les parents des deux familles.",
+            "merge.spouses": "Ces deux fiches sont les conjoints d’une même union : elles ne peuvent pas être une seule personne.",
+            "merge.changed": "Une des fiches a changé depuis l’affichage de cette page : vérifiez à nouveau les choix et fusionnez.",
         ])
 }

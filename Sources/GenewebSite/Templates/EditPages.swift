@@ -93,6 +93,37 @@ extension SiteTemplates {
         {{/content}}{{/layout}}
         """
 
+    /// Merging two records of one person: find the other, then choose fact by fact.
+    static let mergePerson = """
+        {{<layout}}{{$content}}
+        <h1>{{page.heading}}</h1>
+        {{#page.notice}}<p class="notice{{#page.isError}} problem{{/page.isError}}" role="alert">{{page.notice}}</p>{{/page.notice}}
+        <form class="chart-options" method="get" action="{{page.searchAction}}">
+        <label for="merge-with">{{t.merge_with}}</label>
+        <input id="merge-with" name="with" type="search" value="{{page.query}}" maxlength="200">
+        <button type="submit">{{t.search_button}}</button>
+        </form>
+        {{#page.candidates.any}}<ul>{{#page.candidates.items}}<li><a href="{{href}}">{{label}}</a></li>{{/page.candidates.items}}</ul>{{/page.candidates.any}}
+        {{#page.comparing}}
+        <form class="edit" method="post" action="{{page.action}}">
+        <input type="hidden" name="csrf" value="{{frame.formToken}}">
+        <input type="hidden" name="with" value="{{page.otherKey}}">
+        <input type="hidden" name="version" value="{{page.version}}">
+        <input type="hidden" name="other_version" value="{{page.otherVersion}}">
+        {{#page.rows.any}}<table class="history merge"><thead><tr><th scope="col">{{t.merge_fact}}</th><th scope="col">{{t.merge_this}}</th><th scope="col">{{page.otherName}}</th></tr></thead><tbody>
+        {{#page.rows.items}}<tr><th scope="row">{{label}}</th>\
+        <td><input type="radio" id="{{keptID}}" name="{{name}}" value="kept"{{^choseOther}}{{^choseBoth}} checked{{/choseBoth}}{{/choseOther}}> <label for="{{keptID}}">{{kept}}</label></td>\
+        <td><input type="radio" id="{{otherID}}" name="{{name}}" value="other"{{#choseOther}} checked{{/choseOther}}> <label for="{{otherID}}">{{other}}</label>\
+        {{#bothID}}<br><input type="radio" id="{{.}}" name="{{name}}" value="both"{{#choseBoth}} checked{{/choseBoth}}> <label for="{{.}}">{{t.merge_both}}</label>{{/bothID}}</td></tr>
+        {{/page.rows.items}}</tbody></table>{{/page.rows.any}}
+        {{^page.rows.any}}<p>{{t.merge_same}}</p>{{/page.rows.any}}
+        <p>{{page.combined}}</p>
+        <p class="actions"><button type="submit" class="danger">{{t.merge_confirm}}</button> <a href="{{page.cancelHref}}">{{t.cancel}}</a></p>
+        </form>
+        {{/page.comparing}}
+        {{/content}}{{/layout}}
+        """
+
     /// Deleting a person: what else changes, then the button.
     static let deletePerson = """
         {{<layout}}{{$content}}

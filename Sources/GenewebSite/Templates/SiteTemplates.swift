@@ -9,7 +9,7 @@ public enum SiteTemplates {
         "relationship": relationship, "nameIndex": nameIndex, "personList": personList, "statistics": statistics,
         "anniversaries": anniversaries, "signIn": signIn, "formField": formField, "formSelect": formSelect, "formGroup": formGroup,
         "personForm": personForm, "deletePerson": deletePerson, "history": history, "familyAct": familyAct,
-        "familyForm": familyForm,
+        "familyForm": familyForm, "mergePerson": mergePerson,
     ]
 
     /// Every template parsed once; a template that does not parse is a programming error the
@@ -30,7 +30,7 @@ public enum SiteTemplates {
 /// The pages the site renders, by template.
 public enum SitePage: String, Sendable, CaseIterable {
     case error, signIn, bases, home, person, family, ancestors, fan, descendants, relationship, nameIndex, personList, statistics, anniversaries
-    case personForm, deletePerson, history, familyAct, familyForm
+    case personForm, deletePerson, history, familyAct, familyForm, mergePerson
 }
 
 /// Renders a page: its model under `page`, the frame under `frame`, the labels under `t`.

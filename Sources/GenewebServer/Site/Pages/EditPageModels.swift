@@ -175,3 +175,37 @@ struct FamilyFormPageModel {
     let texts: [FormFieldModel]
     let children: Listing<ChildRow>
 }
+
+/// Merging two records of one person (template `mergePerson`): first the other record (a key,
+/// or words then a choice among the persons found), then each differing fact with a choice.
+struct MergePageModel {
+    struct Row {
+        let label: String
+        let name: String
+        let keptID: String
+        let otherID: String
+        let bothID: String?
+        let kept: String
+        let other: String
+        let choseOther: Bool
+        let choseBoth: Bool
+    }
+
+    let heading: String
+    let notice: String?
+    let isError: Bool
+    /// Step one: the search form and the persons found.
+    let searchAction: String
+    let query: String
+    let candidates: Listing<LinkModel>
+    /// Step two: the comparison, posted to `action`.
+    let comparing: Bool
+    let action: String
+    let otherKey: String
+    let otherName: String
+    let version: String
+    let otherVersion: String
+    let rows: Listing<Row>
+    let combined: String
+    let cancelHref: String
+}
