@@ -495,6 +495,22 @@ class Run:
         self.check(driver.current_url.rstrip("/") == b, where, f"deleting ended on {driver.current_url}")
         driver.get(ann)
         self.check("Page not found" in driver.page_source, where, "the deleted person's page still answers")
+        # The administration pages (the run's account is the first admin): each answers with its
+        # heading, fits the width, and (JavaScript on) passes axe.
+        for path, heading in (("/admin", "Server"), ("/admin/users", "Accounts"), ("/admin/bases", "Family trees"), ("/admin/audit", "Audit log")):
+            driver.get(self.base_url + path)
+            h1 = driver.find_elements(By.CSS_SELECTOR, "h1")
+            self.check(h1 and h1[0].text == heading, where, f"{path}: no <h1>{heading}</h1>")
+            layout(path)
+            if js:
+                results = Axe(driver)
+                results.inject()
+                for v in results.run().get("violations", []):
+                    fail = v.get("impact") in AXE_FAILING_IMPACTS
+                    (self.problem if fail else self.warn)(where, f"{path}: axe {v['id']} ({v.get('impact')}): {v.get('help')}")
+                self.checks += 1
+            self.screenshot(driver, f"admin{path.replace('/admin', '').replace('/', '-') or '-server'}-{width}-js-{'on' if js else 'off'}.png")
+
         driver.get(b)
         click("form.sign-out button[type=submit]")
         self.check("sign-out" not in driver.page_source, where, "still signed in after signing out")

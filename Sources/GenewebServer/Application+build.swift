@@ -158,7 +158,7 @@ func buildRouter(
     // a reload drops it with the other whole-base caches.
     let caches = BaseCaches(graphs: GraphCache(repository: GraphRepository(database: database)))
     let graphs = caches.graphs
-    HealthController(
+    let health = HealthController(
         database: database,
         migrations: migrations,
         bases: BaseRepository(database: database),
@@ -166,7 +166,8 @@ func buildRouter(
         backups: backups,
         environment: configuration.environmentName,
         startedAt: .now
-    ).addRoutes(to: router, catalog: catalog)
+    )
+    health.addRoutes(to: router, catalog: catalog)
     AuthController(accounts: accounts).addRoutes(to: router, catalog: catalog)
     UsersController(accounts: accounts).addRoutes(to: router, catalog: catalog)
     AuditController(audit: accounts.audit).addRoutes(to: router, catalog: catalog)
@@ -198,12 +199,13 @@ func buildRouter(
         persons: PersonRepository(database: database), scope: scope, versions: GraphRepository(database: database),
         indexPages: caches.namePages
     ).addRoutes(to: router, catalog: catalog)
-    ImportExportController(
+    let transfers = ImportExportController(
         database: database, scope: scope, audit: accounts.audit, maxBytes: configuration.importMaxBytes,
         admission: TransferAdmission(settings: configuration.transfers), behindFly: security.flyAppName != nil,
         readCheck: configuration.transfers.readsUploadsInChild
             ? configuration.transfers.readerExecutable.map { UploadReadCheck(executable: $0, logger: Logger(label: "geneweb.import")) } : nil
-    ).addRoutes(to: router, catalog: catalog)
+    )
+    transfers.addRoutes(to: router, catalog: catalog)
     FamiliesController(families: FamilyRepository(database: database), persons: PersonRepository(database: database), scope: scope)
         .addRoutes(to: router, catalog: catalog)
     SiteController(
@@ -212,6 +214,10 @@ func buildRouter(
         statistics: StatisticsRepository(database: database), anniversaries: AnniversaryRepository(database: database), scope: scope,
         figures: caches.statistics, accounts: accounts, acts: FamilyActs(database: database),
         merges: PersonMerge(database: database)
+    ).addRoutes(to: router, catalog: catalog)
+    AdminController(
+        accounts: accounts, health: health, bases: BaseRepository(database: database), audit: accounts.audit,
+        configuredDefault: configuration.defaultBase, cache: scope.cache, export: transfers.export
     ).addRoutes(to: router, catalog: catalog)
     DocsController(catalog: catalog, version: AppVersion.current, publicRead: configuration.auth.publicRead)
         .addRoutes(to: router, catalog: catalog)

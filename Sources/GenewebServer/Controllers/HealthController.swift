@@ -76,6 +76,12 @@ struct HealthController {
     }
 
     @Sendable func detailed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try JSONResponse.encode(await report(logger: context.logger))
+    }
+
+    /// What `/health/detailed` says: the database, each base with its graph, backups, the
+    /// process. The admin pages show the same report.
+    func report(logger: Logger) async -> DetailedHealthStatus {
         let databaseHealth: DatabaseHealth
         var baseHealth: [BaseHealth] = []
         do {
@@ -97,36 +103,35 @@ struct HealthController {
                 pendingMigrations: status.pendingVersions, error: nil
             )
         } catch {
-            context.logger.warning("detailed health: database check failed", metadata: ["error": .string(String(reflecting: error))])
+            logger.warning("detailed health: database check failed", metadata: ["error": .string(String(reflecting: error))])
             databaseHealth = DatabaseHealth(
                 engine: database.engine.rawValue, reachable: false, latencyMs: nil, schemaVersion: nil,
                 latestSchemaVersion: Migrations.latestVersion, pendingMigrations: nil, error: "database unreachable"
             )
         }
         let healthy = databaseHealth.reachable && databaseHealth.pendingMigrations?.isEmpty == true
-        return try JSONResponse.encode(
-            DetailedHealthStatus(
-                status: healthy ? "healthy" : "degraded",
-                timestamp: Self.now, version: AppVersion.current, environment: environment, uptime: uptime,
-                checks: [
-                    "application": "ok",
-                    "database": databaseHealth.reachable ? "ok" : "unreachable",
-                    "migrations": databaseHealth.pendingMigrations.map { $0.isEmpty ? "ok" : "pending" } ?? "unknown",
-                ],
-                database: databaseHealth,
-                bases: baseHealth,
-                backups: BackupStatusPayload(backups.status, keep: backups.keep),
-                metrics: [
-                    "uptime_seconds": uptime,
-                    "database_latency_ms": databaseHealth.latencyMs ?? -1,
-                    "bases": Double(baseHealth.count),
-                ],
-                system: [
-                    "engine": database.engine.rawValue,
-                    "process_id": String(ProcessInfo.processInfo.processIdentifier),
-                    "processors": String(ProcessInfo.processInfo.activeProcessorCount),
-                ]
-            ))
+        return DetailedHealthStatus(
+            status: healthy ? "healthy" : "degraded",
+            timestamp: Self.now, version: AppVersion.current, environment: environment, uptime: uptime,
+            checks: [
+                "application": "ok",
+                "database": databaseHealth.reachable ? "ok" : "unreachable",
+                "migrations": databaseHealth.pendingMigrations.map { $0.isEmpty ? "ok" : "pending" } ?? "unknown",
+            ],
+            database: databaseHealth,
+            bases: baseHealth,
+            backups: BackupStatusPayload(backups.status, keep: backups.keep),
+            metrics: [
+                "uptime_seconds": uptime,
+                "database_latency_ms": databaseHealth.latencyMs ?? -1,
+                "bases": Double(baseHealth.count),
+            ],
+            system: [
+                "engine": database.engine.rawValue,
+                "process_id": String(ProcessInfo.processInfo.processIdentifier),
+                "processors": String(ProcessInfo.processInfo.activeProcessorCount),
+            ]
+        )
     }
 
     private var uptime: Double {

@@ -12,9 +12,10 @@ struct SiteErrorModel {
 /// Errors on the site's addresses are pages in the site's look and the reader's language, not
 /// the API's JSON; `ErrorMiddleware` asks here first.
 enum SiteErrorPage {
-    /// Whether `path` is one of the site's pages (its bases and the sign-in and sign-out forms).
+    /// Whether `path` is one of the site's pages (its bases, the administration pages and the
+    /// sign-in and sign-out forms).
     static func isSite(_ path: String) -> Bool {
-        path == "/b" || path.hasPrefix("/b/") || path == "/sign-in" || path == "/sign-out"
+        path == "/b" || path.hasPrefix("/b/") || path == "/admin" || path.hasPrefix("/admin/") || path == "/sign-in" || path == "/sign-out"
     }
 
     static func response(

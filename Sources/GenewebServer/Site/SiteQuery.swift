@@ -14,4 +14,6 @@ enum SiteQuery {
     static let page = QueryParameter("page", kind: .integer(1...100_000, fallback: 1), description: "Page number from 1")
     static let day = QueryParameter("day", kind: .integer(1...31), description: "Day of the month")
     static let month = QueryParameter("month", kind: .integer(1...12), description: "Month")
+    static let auditAction = QueryParameter("action", kind: .text(maxLength: 100), description: "An action of the audit log (person.update)")
+    static let auditEntity = QueryParameter("entity", kind: .text(maxLength: 100), description: "The id of a record or an account")
 }

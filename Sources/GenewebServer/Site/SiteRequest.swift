@@ -13,6 +13,8 @@ struct SiteRequest {
     let choseLanguage: Bool
     /// The signed-in user's name, for the header.
     let user: String?
+    /// The header links to the administration pages.
+    let isAdmin: Bool
     let cookies: SiteCookies
     /// The browser's anti-forgery nonce, or a new one the answer sets (`FormTokens`); empty
     /// on a page without forms (see `init`).
@@ -29,6 +31,7 @@ struct SiteRequest {
     /// nonce nor set its cookie: a token on every page would cost a random draw and an HMAC.
     init(_ request: Request, context: AppRequestContext, forms: FormTokens, hasForms: Bool = false) {
         user = context.identity?.username
+        isAdmin = context.role == .admin
         cookies = SiteCookies(request)
         let nonce = SiteCookies.value(cookies.nonce, in: request).flatMap { $0.utf8.count <= 100 && !$0.isEmpty ? $0 : nil }
         if hasForms || user != nil {
@@ -50,6 +53,14 @@ struct SiteRequest {
         queryItems = query.prefix(20).map { (String($0.key.prefix(50)), String($0.value.prefix(200))) }
     }
 
+    /// Refuses (400) a post without this browser's token: a forged form, or one from a page
+    /// older than the browser's nonce.
+    func requireFormToken(_ token: String?, forms: FormTokens) throws {
+        guard let token, !newNonce, !formNonce.isEmpty, forms.verify(token, nonce: formNonce) else {
+            throw APIError.badRequest("The form has expired or did not come from this site; reload the page and try again")
+        }
+    }
+
     /// The value of one cookie of a `Cookie` header.
     static func cookie(_ name: String, in header: String?) -> String? {
         guard let header else { return nil }
@@ -63,6 +74,7 @@ struct SiteRequest {
     func frame(title: String, base: String?, current: PageFrame.MenuEntry? = nil) -> PageFrame {
         var frame = PageFrame(language: language, title: title, base: base, path: path, queryItems: queryItems, current: current)
         frame.user = user
+        frame.adminHref = isAdmin ? "/admin" : nil
         frame.formToken = formToken
         frame.signInHref = "/sign-in" + SiteURL.query([("next", path)])
         return frame

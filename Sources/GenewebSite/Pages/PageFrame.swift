@@ -28,6 +28,8 @@ public struct PageFrame: Sendable {
     public let hasMenu: Bool
     /// The signed-in user's name (nil: anonymous, the header offers to sign in).
     public var user: String?
+    /// The administration pages, for admins.
+    public var adminHref: String?
     /// The anti-forgery token every form of the page carries.
     public var formToken = ""
     public var signInHref = "/sign-in"

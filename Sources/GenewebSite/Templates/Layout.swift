@@ -23,6 +23,7 @@ extension SiteTemplates {
         <button type="submit">{{t.search_button}}</button>
         </form>
         {{/frame.searchHref}}
+        {{#frame.adminHref}}<a class="admin-link" href="{{.}}">{{t.admin_menu}}</a>{{/frame.adminHref}}
         {{#frame.user}}<form class="sign-out" method="post" action="/sign-out"><input type="hidden" name="csrf" value="{{frame.formToken}}"><span class="user">{{.}}</span> <button type="submit">{{t.sign_out}}</button></form>{{/frame.user}}
         {{^frame.user}}<a class="sign-in-link" href="{{frame.signInHref}}">{{t.sign_in}}</a>{{/frame.user}}
         <nav class="languages" aria-label="{{t.languages}}"><ul>

@@ -9,7 +9,8 @@ public enum SiteTemplates {
         "relationship": relationship, "nameIndex": nameIndex, "personList": personList, "statistics": statistics,
         "anniversaries": anniversaries, "signIn": signIn, "formField": formField, "formSelect": formSelect, "formGroup": formGroup,
         "personForm": personForm, "deletePerson": deletePerson, "history": history, "familyAct": familyAct,
-        "familyForm": familyForm, "mergePerson": mergePerson,
+        "familyForm": familyForm, "mergePerson": mergePerson, "adminMenu": adminMenu, "adminOverview": adminOverview, "adminUsers": adminUsers,
+        "adminAudit": adminAudit, "adminBases": adminBases, "adminDeleteBase": adminDeleteBase,
     ]
 
     /// Every template parsed once; a template that does not parse is a programming error the
@@ -31,6 +32,7 @@ public enum SiteTemplates {
 public enum SitePage: String, Sendable, CaseIterable {
     case error, signIn, bases, home, person, family, ancestors, fan, descendants, relationship, nameIndex, personList, statistics, anniversaries
     case personForm, deletePerson, history, familyAct, familyForm, mergePerson
+    case adminOverview, adminUsers, adminAudit, adminBases, adminDeleteBase
 }
 
 /// Renders a page: its model under `page`, the frame under `frame`, the labels under `t`.

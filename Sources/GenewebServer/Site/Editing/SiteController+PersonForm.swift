@@ -133,9 +133,7 @@ extension SiteController {
 
     /// A post without the page's token (a forged or stale form) is refused before anything else.
     func requireFormToken(_ token: String?, _ site: SiteRequest) throws {
-        guard let token, !site.newNonce, !site.formNonce.isEmpty, accounts.formTokens.verify(token, nonce: site.formNonce) else {
-            throw APIError.badRequest("The form has expired or did not come from this site; reload the page and try again")
-        }
+        try site.requireFormToken(token, forms: accounts.formTokens)
     }
 
     /// Where the saved person differs from this form, in the page's words: each side's value.
