@@ -213,7 +213,8 @@ func buildRouter(
         search: SearchRepository(database: database), names: NameIndexRepository(database: database),
         statistics: StatisticsRepository(database: database), anniversaries: AnniversaryRepository(database: database), scope: scope,
         figures: caches.statistics, accounts: accounts, acts: FamilyActs(database: database),
-        merges: PersonMerge(database: database)
+        merges: PersonMerge(database: database), personVersions: RecordHistory(database: database, kind: .persons),
+        familyVersions: RecordHistory(database: database, kind: .families)
     ).addRoutes(to: router, catalog: catalog)
     AdminController(
         accounts: accounts, health: health, bases: BaseRepository(database: database), audit: accounts.audit,

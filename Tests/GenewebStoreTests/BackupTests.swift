@@ -212,6 +212,15 @@ struct BackupTests {
         try await original.cleanupAfter()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: archive))
         _ = try await BackupReader(path: archive).verify()
+        // Cut inside a line (where a killed writer stops): said to be incomplete, not malformed.
+        let cut = folder.url.appendingPathComponent("cut.gwbackup").path
+        try bytes.prefix(bytes.count / 2 + 3).write(to: URL(fileURLWithPath: cut))
+        await #expect {
+            try await BackupReader(path: cut).verify()
+        } throws: { error in
+            guard case .truncated = error as? BackupArchiveError else { return false }
+            return true
+        }
         var damaged: [(String, Data)] = []
         damaged.append(("cut in the middle", bytes.prefix(bytes.count / 2)))
         damaged.append(("cut before the manifest", bytes.prefix(bytes.lastIndex(of: UInt8(ascii: "{")) ?? 0)))

@@ -80,7 +80,8 @@ struct GDPRController {
             details: [
                 "reason": String(body.reason.prefix(200)), "legal_basis": body.legalBasis ?? "", "version_before": String(person.version),
             ])
-        let stored = try await persons.update(anonymized, base: base.id, expectedVersion: person.version, occurrence: .smallestFree, audit: record)
+        let stored = try await persons.update(
+            anonymized, base: base.id, expectedVersion: person.version, occurrence: .smallestFree, erasingHistory: true, audit: record)
         return try JSONResponse.encode(
             AnonymizedPayload(personID: stored.value.id.uuid.uuidString.lowercased(), anonymizedAt: Date().formatted(.iso8601), version: stored.version))
     }

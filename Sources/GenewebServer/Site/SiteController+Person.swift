@@ -119,7 +119,11 @@ extension SiteController {
         let title = names.count == 2 ? page.messages.format("union_of", names[0], names[1]) : page.messages.format("family_of", names.first ?? "?")
         let here = SiteURL.family(page.base.name, id: family.id.uuid.uuidString.lowercased())
         let editLinks =
-            page.canEdit ? [LinkModel(page.messages["edit_family_link"], here + "/edit"), LinkModel(page.messages["add_child"], here + "/add-child")] : []
+            page.canEdit
+            ? [
+                LinkModel(page.messages["edit_family_link"], here + "/edit"), LinkModel(page.messages["add_child"], here + "/add-child"),
+                LinkModel(page.messages["history"], here + "/history"),
+            ] : []
         let model = FamilyPageModel(
             title: title, editLinks: Listing(editLinks), parents: Listing(parents),
             events: Listing(family.events.map { eventRow($0, people: people, link: link) }),

@@ -25,6 +25,9 @@ struct SiteController {
     let acts: FamilyActs
     /// Two records of one person made one.
     let merges: PersonMerge
+    /// The earlier versions of persons and of families the store keeps, for the history pages.
+    let personVersions: RecordHistory
+    let familyVersions: RecordHistory
     /// Who changed what: the history pages read it.
     var audit: AuditRepository { accounts.audit }
 
@@ -50,6 +53,8 @@ struct SiteController {
         router.route(.get, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePersonForm)
         router.route(.post, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePerson)
         router.route(.get, "/b/:base/p/:key/history", access: .editor, in: catalog, documented: false, use: personHistory)
+        router.route(.get, "/b/:base/p/:key/history/:version", access: .editor, in: catalog, documented: false, use: personVersion)
+        router.route(.post, "/b/:base/p/:key/history/:version", access: .editor, in: catalog, documented: false, use: restorePerson)
         router.route(.get, "/b/:base/p/:key/merge", access: .editor, in: catalog, documented: false, use: mergeForm)
         router.route(.post, "/b/:base/p/:key/merge", access: .editor, in: catalog, documented: false, use: merge)
         router.route(.get, "/b/:base/p/:key/add-spouse", access: .editor, in: catalog, documented: false, use: addSpouseForm)
@@ -58,6 +63,9 @@ struct SiteController {
         router.route(.post, "/b/:base/p/:key/add-parents", access: .editor, in: catalog, documented: false, use: addParents)
         router.route(.get, "/b/:base/f/:family_id/edit", access: .editor, in: catalog, documented: false, use: editFamilyForm)
         router.route(.post, "/b/:base/f/:family_id/edit", access: .editor, in: catalog, documented: false, use: editFamily)
+        router.route(.get, "/b/:base/f/:family_id/history", access: .editor, in: catalog, documented: false, use: familyHistory)
+        router.route(.get, "/b/:base/f/:family_id/history/:version", access: .editor, in: catalog, documented: false, use: familyVersion)
+        router.route(.post, "/b/:base/f/:family_id/history/:version", access: .editor, in: catalog, documented: false, use: restoreFamily)
         router.route(.get, "/b/:base/f/:family_id/add-child", access: .editor, in: catalog, documented: false, use: addChildForm)
         router.route(.post, "/b/:base/f/:family_id/add-child", access: .editor, in: catalog, documented: false, use: addChild)
         router.route(.get, "/b/:base/new-person", access: .editor, in: catalog, documented: false, use: newPersonForm)

@@ -82,4 +82,9 @@ struct SitePeople {
     func date(_ date: GenealogyDate?) -> String? {
         date.map { DateWords.text($0, language.dateLanguage) }
     }
+
+    /// An event in a few words: its date and place (empty when it has neither).
+    func eventSummary(_ event: Event) -> String {
+        [date(event.date), Self.place(event.place)].compactMap { $0 }.joined(separator: ", ")
+    }
 }

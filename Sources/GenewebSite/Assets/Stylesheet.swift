@@ -16,6 +16,7 @@ public enum SiteStylesheet {
         .brand { font-weight: bold; font-size: 1.15rem; text-decoration: none; color: var(--ink); overflow-wrap: anywhere; }
         .search { display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; flex: 1 1 16rem; }
         .search label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         input, select, button { font: inherit; padding: .3rem .5rem; border: 1px solid var(--line); border-radius: 4px; max-width: 100%; }
         input[type=search] { flex: 1 1 10rem; min-width: 0; }
         button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }

@@ -139,14 +139,37 @@ extension SiteTemplates {
         {{/content}}{{/layout}}
         """
 
-    /// A person's changes, newest first.
+    /// A person's or family's changes, newest first, then the earlier versions kept.
     static let history = """
         {{<layout}}{{$content}}
         <h1>{{page.heading}}</h1>
-        <p><a href="{{page.personHref}}">{{t.back_to_person}}</a></p>
-        {{#page.changes.any}}<table class="history"><thead><tr><th scope="col">{{t.history_when}}</th><th scope="col">{{t.history_who}}</th><th scope="col">{{t.history_what}}</th></tr></thead>
-        <tbody>{{#page.changes.items}}<tr><td>{{when}}</td><td>{{who}}</td><td>{{what}}{{#.fields}} ({{.}}){{/.fields}}</td></tr>{{/page.changes.items}}</tbody></table>{{/page.changes.any}}
+        <p><a href="{{page.backHref}}">{{page.backLabel}}</a></p>
+        <h2>{{t.history_changes}}</h2>
+        {{#page.changes.any}}<div class="table-scroll"><table class="history"><thead><tr><th scope="col">{{t.history_when}}</th><th scope="col">{{t.history_who}}</th><th scope="col">{{t.history_what}}</th></tr></thead>
+        <tbody>{{#page.changes.items}}<tr><td>{{when}}</td><td>{{who}}</td><td>{{what}}{{#.fields}} ({{.}}){{/.fields}}</td></tr>{{/page.changes.items}}</tbody></table></div>{{/page.changes.any}}
         {{^page.changes.any}}<p>{{t.none}}</p>{{/page.changes.any}}
+        <h2>{{t.history_versions}}</h2>
+        {{#page.versions.any}}<div class="table-scroll"><table class="history"><thead><tr><th scope="col">{{t.history_version}}</th><th scope="col">{{t.history_written}}</th><th scope="col">{{t.history_summary}}</th><th scope="col"><span class="visually-hidden">{{t.history_compare}}</span></th></tr></thead>
+        <tbody>{{#page.versions.items}}<tr><td>{{number}}</td><td>{{when}}</td><td>{{summary}}</td><td><a href="{{href}}">{{t.history_compare}}</a></td></tr>{{/page.versions.items}}</tbody></table></div>{{/page.versions.any}}
+        {{^page.versions.any}}<p>{{t.history_no_versions}}</p>{{/page.versions.any}}
+        {{/content}}{{/layout}}
+        """
+
+    /// An earlier version beside the record as it is, field by field, and the restore button.
+    static let restoreVersion = """
+        {{<layout}}{{$content}}
+        <h1>{{page.heading}}</h1>
+        {{#page.notice}}<p class="notice problem" role="alert">{{page.notice}}</p>{{/page.notice}}
+        <p>{{page.written}}</p>
+        {{#page.rows.any}}<div class="table-scroll"><table class="history"><thead><tr><th scope="col">{{t.merge_fact}}</th><th scope="col">{{t.restore_then}}</th><th scope="col">{{t.restore_now}}</th></tr></thead>
+        <tbody>{{#page.rows.items}}<tr><th scope="row">{{label}}</th><td>{{then}}</td><td>{{now}}</td></tr>{{/page.rows.items}}</tbody></table></div>{{/page.rows.any}}
+        {{^page.rows.any}}<p>{{t.restore_same}}</p>{{/page.rows.any}}
+        {{#page.droppedLinks}}<p class="notice">{{.}}</p>{{/page.droppedLinks}}
+        <form method="post" action="{{page.action}}">
+        <input type="hidden" name="csrf" value="{{frame.formToken}}">
+        <input type="hidden" name="version" value="{{page.version}}">
+        <p class="actions"><button type="submit">{{t.restore_confirm}}</button> <a href="{{page.backHref}}">{{t.cancel}}</a></p>
+        </form>
         {{/content}}{{/layout}}
         """
 }

@@ -9,7 +9,8 @@ public enum SiteTemplates {
         "relationship": relationship, "nameIndex": nameIndex, "personList": personList, "statistics": statistics,
         "anniversaries": anniversaries, "signIn": signIn, "formField": formField, "formSelect": formSelect, "formGroup": formGroup,
         "personForm": personForm, "deletePerson": deletePerson, "history": history, "familyAct": familyAct,
-        "familyForm": familyForm, "mergePerson": mergePerson, "adminMenu": adminMenu, "adminOverview": adminOverview, "adminUsers": adminUsers,
+        "familyForm": familyForm, "mergePerson": mergePerson, "restoreVersion": restoreVersion, "adminMenu": adminMenu, "adminOverview": adminOverview,
+        "adminUsers": adminUsers,
         "adminAudit": adminAudit, "adminBases": adminBases, "adminDeleteBase": adminDeleteBase,
     ]
 
@@ -31,7 +32,7 @@ public enum SiteTemplates {
 /// The pages the site renders, by template.
 public enum SitePage: String, Sendable, CaseIterable {
     case error, signIn, bases, home, person, family, ancestors, fan, descendants, relationship, nameIndex, personList, statistics, anniversaries
-    case personForm, deletePerson, history, familyAct, familyForm, mergePerson
+    case personForm, deletePerson, history, familyAct, familyForm, mergePerson, restoreVersion
     case adminOverview, adminUsers, adminAudit, adminBases, adminDeleteBase
 }
 

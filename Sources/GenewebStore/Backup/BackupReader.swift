@@ -63,13 +63,15 @@ public struct BackupReader: Sendable {
             if let table = current { found.append(.init(name: table.start.table, rows: table.rows, sha256: table.digest.finalize().hex)) }
             current = nil
         }
+        // A line the writer had not finished when it was stopped is a cut archive, not a bad one.
+        func malformed(_ number: Int) -> BackupArchiveError { lines.lastLineUnterminated ? .truncated : .malformedLine(number) }
         while let line = try lines.next() {
             lineNumber += 1
             if line.first == UInt8(ascii: "[") {
                 guard var table = current,
                     let row = try? decoder.decode([BackupValue].self, from: Data(line)),
                     row.count == table.start.columns.count
-                else { throw BackupArchiveError.malformedLine(lineNumber) }
+                else { throw malformed(lineNumber) }
                 table.rows += 1
                 table.digest.update(data: line)
                 table.digest.update(data: [UInt8(ascii: "\n")])
@@ -85,7 +87,7 @@ public struct BackupReader: Sendable {
                 try Self.compare(found, with: manifest)
                 return (header, manifest, lines.bytesRead)
             } else {
-                throw BackupArchiveError.malformedLine(lineNumber)
+                throw malformed(lineNumber)
             }
             fileDigest.update(data: line)
             fileDigest.update(data: [UInt8(ascii: "\n")])
@@ -113,6 +115,8 @@ struct LineReader {
     private var searched = 0
     private var atEnd = false
     private(set) var bytesRead: Int64 = 0
+    /// The last line returned ended the file without its `\n`: a file cut while written.
+    private(set) var lastLineUnterminated = false
 
     init(handle: FileHandle) {
         self.handle = handle
@@ -132,6 +136,7 @@ struct LineReader {
                 guard start < buffer.count else { return nil }
                 let line = buffer[start...]
                 start = buffer.count
+                lastLineUnterminated = true
                 return line
             }
             // Keep the unread tail, then read more after it.

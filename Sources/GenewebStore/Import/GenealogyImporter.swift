@@ -142,7 +142,9 @@ final class ProgressCounter: Sendable {
 enum BaseContents {
     static func deleteAll(of baseID: Int, on sql: any SQLDatabase) async throws {
         try await sql.raw("DELETE FROM family_members WHERE family_id IN (SELECT id FROM families WHERE base_id = \(bind: baseID))").run()
-        for table in ["families", "person_words", "person_places", "persons", "sources", "repositories", "notes", "media", "places", "base_records"] {
+        for table in [
+            "families", "person_words", "person_places", "persons", "sources", "repositories", "notes", "media", "places", "base_records", "record_versions",
+        ] {
             try await sql.raw("DELETE FROM \(ident: table) WHERE base_id = \(bind: baseID)").run()
         }
     }

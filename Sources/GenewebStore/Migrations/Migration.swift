@@ -39,6 +39,7 @@ public enum Migrations {
         .searchIndex,
         .leanerPersonIndexes,
         .placeIndex,
+        .recordVersions,
     ]
 
     /// The version of the newest migration this build knows.

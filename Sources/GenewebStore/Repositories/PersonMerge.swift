@@ -92,6 +92,7 @@ public struct PersonMerge: Sendable {
             try await sql.raw("DELETE FROM person_words WHERE person_id = \(bind: removed)").run()
             try await sql.raw("DELETE FROM person_places WHERE person_id = \(bind: removed)").run()
             try await sql.raw("DELETE FROM persons WHERE id = \(bind: removed)").run()
+            try await RecordHistory.erase(removed, on: sql)
             var person = merged
             person.events = person.events.map { Self.repoint($0, from: from, to: to) }
             let stored = try await persons.replaceRow(person, base: base, expectedVersion: keptVersion, occurrence: .asGiven, on: sql)

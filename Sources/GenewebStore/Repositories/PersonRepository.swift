@@ -205,12 +205,17 @@ public struct PersonRepository: Sendable {
 
     /// Replaces a person if its version is still `expectedVersion` (nil: whatever it is): one
     /// UPDATE of every column `PersonRow` derives, and the person's search words.
-    public func update(_ person: Person, base: Int, expectedVersion: Int?, occurrence: OccurrenceChoice = .asGiven, audit: AuditEntry) async throws -> Stored<
-        Person
-    > {
+    /// `erasingHistory`: the person's earlier versions go too (GDPR anonymization: what they were
+    /// must not stay restorable).
+    public func update(
+        _ person: Person, base: Int, expectedVersion: Int?, occurrence: OccurrenceChoice = .asGiven, erasingHistory: Bool = false,
+        audit: AuditEntry
+    ) async throws -> Stored<Person> {
         try await retryingNamesakes(occurrence) {
             try await writes.run(base: base, audit: audit) { sql, _ in
-                try await replaceRow(person, base: base, expectedVersion: expectedVersion, occurrence: occurrence, on: sql)
+                let stored = try await replaceRow(person, base: base, expectedVersion: expectedVersion, occurrence: occurrence, on: sql)
+                if erasingHistory { try await RecordHistory.erase(person.id.uuid, on: sql) }
+                return stored
             }
         }
     }
@@ -287,6 +292,7 @@ public struct PersonRepository: Sendable {
             try await sql.raw("DELETE FROM person_words WHERE person_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM person_places WHERE person_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM persons WHERE id = \(bind: id)").run()
+            try await RecordHistory.erase(id, on: sql)
         }
     }
 

@@ -42,8 +42,10 @@ struct VersionedWrite {
     /// One UPDATE of the row: `assignments`, a new version and time, if the version is still
     /// `current`. `staleVersion` when another writer got in between our read and our write
     /// (PostgreSQL, read committed).
+    /// The row being replaced is kept first (`RecordHistory`), so the change can be undone.
     func replace(_ id: UUID, current: Int, setting assignments: SQLQueryString, on sql: any SQLDatabase) async throws {
         let engine = EngineSQL(engine: database.engine)
+        try await RecordHistory.keep(id, version: current, table: table, on: sql)
         let updated = try await sql.raw(
             "UPDATE \(unsafeRaw: table) SET " + assignments + ", version = version + 1, updated_at = " + engine.now
                 + " WHERE id = \(bind: id) AND version = \(bind: current) RETURNING id"

@@ -21,8 +21,7 @@ enum PersonMergeChoices {
     /// The facts on which the two records differ, in the page's words.
     static func differences(_ kept: Person, _ other: Person, messages: Messages, people: SitePeople) -> [Fact] {
         func event(_ person: Person, _ kind: EventKind) -> String {
-            guard let event = person.event(kind) else { return "" }
-            return [people.date(event.date), SitePeople.place(event.place)].compactMap { $0 }.joined(separator: ", ")
+            person.event(kind).map(people.eventSummary) ?? ""
         }
         var facts: [Fact] = []
         func add(_ key: String, _ label: String, _ a: String, _ b: String, both: Bool = false) {

@@ -118,9 +118,31 @@ struct HistoryPageModel {
         let fields: String?
     }
 
+    /// A version the store kept, with the link to compare and restore it.
+    struct EarlierVersion {
+        let number: String
+        let when: String
+        let summary: String
+        let href: String
+    }
+
     let heading: String
-    let personHref: String
+    let backHref: String
+    let backLabel: String
     let changes: Listing<Change>
+    let versions: Listing<EarlierVersion>
+}
+
+/// An earlier version beside the record as it is, and the button that restores it.
+struct RestorePageModel {
+    let heading: String
+    let written: String
+    let action: String
+    let version: String
+    let rows: Listing<VersionComparison.Row>
+    let droppedLinks: String?
+    let backHref: String
+    let notice: String?
 }
 
 /// One relative on a family act's form: an existing person (key, or words and then a choice
