@@ -87,6 +87,16 @@ public struct GenealogyStream {
         return batch
     }
 
+    /// The warnings found since `mark`, and the new mark. A `.gw` file or a document read whole
+    /// has all its warnings from the start.
+    public func warnings(since mark: GedcomStream.WarningMark) -> (warnings: [ImportWarning], mark: GedcomStream.WarningMark) {
+        if let gedcom { return gedcom.warnings(since: mark) }
+        guard mark == GedcomStream.WarningMark() else { return ([], mark) }
+        var given = mark
+        given.records = 1
+        return (document?.warnings ?? [], given)
+    }
+
     /// Everything but the persons already handed out.
     public mutating func finish() -> GedcomDocument {
         if let rest = gedcom?.finish() { return rest }

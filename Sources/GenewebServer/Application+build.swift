@@ -218,7 +218,7 @@ func buildRouter(
     ).addRoutes(to: router, catalog: catalog)
     AdminController(
         accounts: accounts, health: health, bases: BaseRepository(database: database), audit: accounts.audit,
-        configuredDefault: configuration.defaultBase, cache: scope.cache, export: transfers.export
+        configuredDefault: configuration.defaultBase, cache: scope.cache, transfers: transfers, imports: ImportJobs()
     ).addRoutes(to: router, catalog: catalog)
     DocsController(catalog: catalog, version: AppVersion.current, publicRead: configuration.auth.publicRead)
         .addRoutes(to: router, catalog: catalog)

@@ -132,4 +132,59 @@ struct SiteAdminTests {
             #expect(keepDefault.status == .conflict)
         }
     }
+
+    @Test(
+        "import from the pages: a new tree, followed to its report with the file's warnings; a tree that holds persons refused unless replaced",
+        arguments: serverEngines)
+    func importFile(engine: DatabaseEngine) async throws {
+        try await Self.withAdmin(engine) { browser, client, admin in
+            let form = String(buffer: try await browser.send(.get, "/admin/import?base=parish").body)
+            #expect(form.contains("enctype=\"multipart/form-data\"") && form.contains("value=\"parish\""))
+            let token = try #require(Browser.token(in: form))
+            let gedcom = "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Anne /Le Goff/\n1 BIRT\n2 DATE 31 FEB 1850\n0 @I2@ INDI\n1 NAME Yves /Le Goff/\n0 TRLR\n"
+            func start(_ base: String, replace: Bool = false, csrf: String? = nil) async throws -> TestResponse {
+                var fields = [("csrf", csrf ?? token), ("base", base), ("format", "auto")]
+                if replace { fields.append(("replace", "on")) }
+                return try await browser.upload("/admin/import", fields: fields, file: ("file", "parish.ged", Array(gedcom.utf8)))
+            }
+            /// The job's page once it has finished (it reloads itself while running).
+            func finished(_ location: String) async throws -> String {
+                for _ in 0..<600 {
+                    let page = String(buffer: try await browser.send(.get, location).body)
+                    if !page.contains("http-equiv=\"refresh\"") { return page }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                Issue.record("the import did not finish")
+                return ""
+            }
+
+            #expect(try await start("parish", csrf: "forged").status == .badRequest)
+            let started = try await start("parish")
+            #expect(started.status == .seeOther)
+            let location = try #require(started.headers[.location])
+            #expect(location.hasPrefix("/admin/imports/"))
+            let report = try await finished(location)
+            #expect(report.contains("Done: the tree parish holds the file."))
+            #expect(report.contains("<dt>Persons</dt><dd>2</dd>") && report.contains("Warnings (1)") && report.contains("31 FEB 1850"))
+            #expect(report.contains("href=\"/b/parish\""))
+            let persons = try await client.request(.get, "/api/v1/bases/parish/persons", token: admin.access)
+            #expect(try persons.json["total"] as? Int == 2)
+            let log = String(buffer: try await browser.send(.get, "/admin/audit?action=base.import").body)
+            #expect(log.contains("parish"))
+
+            // Again into the same tree: refused, nothing written; replaced when asked.
+            let again = try await finished(try #require(try await start("parish").headers[.location]))
+            #expect(again.contains("Nothing was imported") && !again.contains("href=\"/b/parish\""))
+            let replaced = try await finished(try #require(try await start("parish", replace: true).headers[.location]))
+            #expect(replaced.contains("Done: the tree parish holds the file."))
+            #expect(try await client.request(.get, "/api/v1/bases/parish/persons", token: admin.access).json["total"] as? Int == 2)
+            let listed = String(buffer: try await browser.send(.get, "/admin/import").body)
+            #expect(listed.contains("Import of parish.ged into parish"))
+
+            let editor = Browser(client)
+            _ = try await editor.signIn("eddie", "eddie has a long passphrase")
+            #expect(try await editor.send(.get, "/admin/import").status == .forbidden)
+            #expect(try await editor.send(.get, location).status == .forbidden)
+        }
+    }
 }

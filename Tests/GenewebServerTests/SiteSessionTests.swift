@@ -46,6 +46,24 @@ struct SiteSessionTests {
             return response
         }
 
+        /// A form posted as `multipart/form-data` (an upload form): text fields, then one file.
+        func upload(_ path: String, fields: [(String, String)], file: (name: String, fileName: String, bytes: [UInt8])) async throws -> TestResponse {
+            let boundary = "test-boundary-\(UUID().uuidString)"
+            var body = ""
+            for (name, value) in fields {
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            }
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.fileName)\"\r\n"
+            body += "Content-Type: application/octet-stream\r\n\r\n"
+            var bytes = Array(body.utf8) + file.bytes
+            bytes += Array("\r\n--\(boundary)--\r\n".utf8)
+            var headers = HTTPFields()
+            headers[HTTPField.Name("Host")!] = host
+            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            if !jar.isEmpty { headers[.cookie] = jar.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+            return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: bytes))
+        }
+
         /// The form token of the last page.
         static func token(in html: String) -> String? {
             html.components(separatedBy: "name=\"csrf\" value=\"").dropFirst().first?.components(separatedBy: "\"").first

@@ -112,6 +112,24 @@ public struct GedcomStream {
         return batch
     }
 
+    /// Where a reader of the warnings has got to (see `warnings(since:)`).
+    public struct WarningMark: Sendable, Equatable {
+        var records = 0
+        var lines = 0
+        public init() {}
+    }
+
+    /// The warnings found since `mark` (the records' and the lines'), and the new mark: an import
+    /// shows them while it goes on. The checks of the whole file come with `finish()`.
+    public func warnings(since mark: WarningMark) -> (warnings: [ImportWarning], mark: WarningMark) {
+        let fromRecords = reader.document.warnings.dropFirst(mark.records)
+        let fromLines = records.warnings.dropFirst(mark.lines)
+        var next = mark
+        next.records += fromRecords.count
+        next.lines += fromLines.count
+        return (Array(fromLines) + Array(fromRecords), next)
+    }
+
     /// Reads what is left and returns everything but the persons already handed out (families
     /// checked against every person, warnings of the whole file). Its `persons` are those not
     /// taken yet.

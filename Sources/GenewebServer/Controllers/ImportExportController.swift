@@ -52,15 +52,8 @@ struct ImportExportController {
             return try await request.body.consumeWithCancellationOnInboundClose { body in
                 let (bytes, fileName) = try await upload(body, headers: request.headers, fileName: namedFile)
                 let report = try await importUpload(bytes, fileName: fileName, format: format, into: base, replace: replace)
-                scope.cache.invalidate()
-                try await audit.record(
-                    context.auditEntry(
-                        "base.import", entityType: "base", entityID: base.rawValue, base: base.rawValue,
-                        details: [
-                            "format": report.format, "persons": String(report.persons), "families": String(report.families),
-                            "replace": String(replace), "file": String((fileName ?? "").prefix(200)),
-                        ]
-                    ))
+                try await recordImport(
+                    report, replace: replace, fileName: fileName, audit: context.auditEntry("base.import", entityType: "base", entityID: nil, base: nil))
                 return try JSONResponse.encode(ImportReportPayload(report), status: .created)
             }
         } catch is CancellationError {
@@ -87,10 +80,29 @@ struct ImportExportController {
         return (file.bytes, file.fileName ?? fileName)
     }
 
-    /// Reads and writes the file; every refusal is a 4xx naming what is wrong.
-    private func importUpload(_ bytes: [UInt8], fileName: String?, format: GenealogyFile.Format, into base: BaseName, replace: Bool) async throws
-        -> ImportReport
-    {
+    /// After an import: the caches forget the base, and the audit log says who imported what
+    /// (`entry` carries who and from where; the base and figures are added here).
+    func recordImport(_ report: ImportReport, replace: Bool, fileName: String?, audit entry: AuditEntry) async throws {
+        scope.cache.invalidate()
+        var entry = entry
+        entry.occurredAt = Int64(Date().timeIntervalSince1970)
+        entry.entityID = report.base
+        entry.base = report.base
+        entry.details.merge(
+            [
+                "format": report.format, "persons": String(report.persons), "families": String(report.families), "replace": String(replace),
+                "file": String((fileName ?? "").prefix(200)),
+            ]
+        ) { $1 }
+        try await audit.record(entry)
+    }
+
+    /// Reads and writes the file; every refusal is a 4xx naming what is wrong. `progress` hears
+    /// of each batch written (the administration pages' progress bar).
+    func importUpload(
+        _ bytes: [UInt8], fileName: String?, format: GenealogyFile.Format, into base: BaseName, replace: Bool,
+        progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) async throws -> ImportReport {
         try await readCheck?.check(bytes, fileName: fileName, format: format)
         let opened: OpenedGenealogyFile
         do {
@@ -102,7 +114,7 @@ struct ImportExportController {
         }
         let formatName = opened.formatName
         do {
-            let report = try await GenealogyImporter(database: database).importFile(opened, into: base, replace: replace)
+            let report = try await GenealogyImporter(database: database).importFile(opened, into: base, replace: replace, progress: progress)
             Counter(label: "geneweb_imports_total", dimensions: [("result", "success"), ("format", formatName)]).increment()
             Metrics.Timer(label: "geneweb_import_duration_seconds").recordSeconds(report.elapsedSeconds)
             Counter(label: "geneweb_imported_records_total").increment(by: report.persons + report.families)

@@ -6,6 +6,8 @@ enum MultipartFile {
     /// RFC 2046 allows boundaries of 1 to 70 characters; the bound also keeps the search for
     /// delimiters linear in the body's size.
     static let maximumBoundaryLength = 70
+    /// A text field longer than this is not a form field an upload form has: left out.
+    static let maximumFieldBytes = 65_536
 
     /// The boundary of a `multipart/form-data; boundary=…` content type, nil when there is none
     /// or it is not 1 to 70 characters long.
@@ -21,9 +23,36 @@ enum MultipartFile {
         return nil
     }
 
+    /// One part of the body: its form field name, the file name when it is a file, its bytes.
+    struct Part {
+        let name: String?
+        let fileName: String?
+        let content: [UInt8]
+    }
+
     /// The part that carries a file name (else the part named `file`), nil when there is none.
     /// A file name holding a NUL character is refused (422), as all request text is (`RequestText`).
     static func firstFile(in body: [UInt8], boundary: String) throws -> (bytes: [UInt8], fileName: String?)? {
+        let parts = try parts(in: body, boundary: boundary)
+        if let file = parts.first(where: { $0.fileName != nil }) { return (file.content, file.fileName) }
+        return parts.first { $0.name == "file" }.map { ($0.content, nil) }
+    }
+
+    /// The text fields of a form posted as `multipart/form-data` (an upload form's other fields),
+    /// the file parts left out; the first of a repeated name wins.
+    static func textFields(in body: [UInt8], boundary: String) throws -> [String: String] {
+        var fields: [String: String] = [:]
+        for part in try parts(in: body, boundary: boundary) where part.fileName == nil {
+            guard let name = part.name, fields[name] == nil, part.content.count <= maximumFieldBytes else { continue }
+            let text = String(decoding: part.content, as: UTF8.self)
+            if RequestText.hasNul(text) { try RequestText.refuse([name]) }
+            fields[name] = text
+        }
+        return fields
+    }
+
+    /// Every part between the boundaries, in order; linear in the body's size.
+    static func parts(in body: [UInt8], boundary: String) throws -> [Part] {
         let delimiter = Array("--\(boundary)".utf8)
         var starts: [Int] = []
         var index = 0
@@ -31,8 +60,8 @@ enum MultipartFile {
             starts.append(found)
             index = found + delimiter.count
         }
-        guard starts.count >= 2 else { return nil }
-        var fallback: (bytes: [UInt8], fileName: String?)?
+        guard starts.count >= 2 else { return [] }
+        var parts: [Part] = []
         for (start, end) in zip(starts, starts.dropFirst()) {
             var partStart = start + delimiter.count
             if body[partStart..<min(partStart + 2, body.count)].elementsEqual([13, 10]) { partStart += 2 }
@@ -42,13 +71,11 @@ enum MultipartFile {
             if contentEnd >= 2, body[contentEnd - 2] == 13, body[contentEnd - 1] == 10 { contentEnd -= 2 }
             let content = Array(body[(headerEnd + 4)..<max(headerEnd + 4, contentEnd)])
             let disposition = headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("content-disposition") }.map(String.init) ?? ""
-            if let name = parameter("filename", in: disposition) {
-                if RequestText.hasNul(name) { try RequestText.refuse(["filename"]) }
-                return (content, name)
-            }
-            if parameter("name", in: disposition) == "file" { fallback = (content, nil) }
+            let fileName = parameter("filename", in: disposition)
+            if let fileName, RequestText.hasNul(fileName) { try RequestText.refuse(["filename"]) }
+            parts.append(Part(name: parameter("name", in: disposition), fileName: fileName, content: content))
         }
-        return fallback
+        return parts
     }
 
     private static func parameter(_ name: String, in header: String) -> String? {

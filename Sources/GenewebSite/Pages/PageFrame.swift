@@ -33,6 +33,9 @@ public struct PageFrame: Sendable {
     /// The anti-forgery token every form of the page carries.
     public var formToken = ""
     public var signInHref = "/sign-in"
+    /// Seconds after which the browser reloads the page (a running import's page follows it
+    /// without script); nil for every other page.
+    public var refreshSeconds: String?
 
     /// The frame of a page of `base` (nil: the server's own pages), at `path` with `query`
     /// (the language links keep it, changing only `lang`).

@@ -95,4 +95,38 @@ extension SiteTemplates {
         <p class="actions"><button type="submit" class="danger">{{t.delete}}</button> <a href="/admin/bases">{{t.cancel}}</a></p></form>
         {{/content}}{{/layout}}
         """
+
+    /// `/admin/import`: a GEDCOM or `.gw` file into a base (new or existing, replaced if asked).
+    static let adminImport = """
+        {{<layout}}{{$content}}
+        <h1>{{t.admin_import}}</h1>
+        {{>adminMenu}}
+        {{#page.notice}}<p class="notice problem" role="alert">{{page.notice}}</p>{{/page.notice}}
+        <form method="post" action="/admin/import" enctype="multipart/form-data" class="edit"><input type="hidden" name="csrf" value="{{frame.formToken}}">
+        <p class="field"><label for="import-base">{{t.admin_base}}</label><input id="import-base" name="base" value="{{page.base}}" maxlength="64" required pattern="[A-Za-z0-9_-]+" aria-describedby="import-base-hint"><small id="import-base-hint">{{t.admin_import_base_hint}}</small></p>
+        <p class="field"><label for="import-file">{{t.admin_import_file}}</label><input id="import-file" name="file" type="file" accept=".ged,.gw,.txt" required aria-describedby="import-file-hint"><small id="import-file-hint">{{page.limit}}</small></p>
+        <p class="field"><label for="import-format">{{t.admin_import_format}}</label><select id="import-format" name="format">{{#page.formats}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/page.formats}}</select></p>
+        <p class="field"><span><input type="checkbox" id="import-replace" name="replace" value="on"{{#page.replace}} checked{{/page.replace}}> <label for="import-replace">{{t.admin_import_replace}}</label></span></p>
+        <p class="actions"><button type="submit">{{t.admin_import_start}}</button></p>
+        </form>
+        {{#page.jobs.any}}<h2>{{t.admin_import_recent}}</h2><ul>{{#page.jobs.items}}<li><a href="{{href}}">{{label}}</a></li>{{/page.jobs.items}}</ul>{{/page.jobs.any}}
+        {{/content}}{{/layout}}
+        """
+
+    /// `/admin/imports/{id}`: a running import's progress (the page reloads itself), then its report.
+    static let adminImportJob = """
+        {{<layout}}{{$content}}
+        <h1>{{page.heading}}</h1>
+        {{>adminMenu}}
+        <p>{{page.started}}</p>
+        {{#page.running}}<p role="status"><label for="import-progress">{{page.phase}}</label> <progress id="import-progress" max="{{page.total}}"{{#page.written}} value="{{.}}"{{/page.written}}>{{page.percent}}</progress> {{page.counts}}</p>{{/page.running}}
+        {{#page.failure}}<p class="notice problem" role="alert">{{.}}</p>{{/page.failure}}
+        {{#page.report.any}}<p class="notice" role="status">{{page.finished}}</p><dl class="facts">{{#page.report.items}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/page.report.items}}</dl>{{/page.report.any}}
+        {{#page.baseHref}}<p><a href="{{.}}">{{t.admin_import_open_base}}</a></p>{{/page.baseHref}}
+        <h2>{{page.warningsHeading}}</h2>
+        {{#page.warnings.any}}<ul class="warnings">{{#page.warnings.items}}<li>{{.}}</li>{{/page.warnings.items}}</ul>{{/page.warnings.any}}
+        {{^page.warnings.any}}<p>{{t.none}}</p>{{/page.warnings.any}}
+        {{#page.more}}<p>{{.}}</p>{{/page.more}}
+        {{/content}}{{/layout}}
+        """
 }

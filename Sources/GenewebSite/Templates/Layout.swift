@@ -7,6 +7,7 @@ extension SiteTemplates {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        {{#frame.refreshSeconds}}<meta http-equiv="refresh" content="{{.}}">{{/frame.refreshSeconds}}
         <title>{{frame.title}}{{#frame.baseName}} · {{frame.baseName}}{{/frame.baseName}} · GeneWeb</title>
         <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/static/site.css">

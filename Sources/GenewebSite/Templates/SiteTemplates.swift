@@ -11,7 +11,8 @@ public enum SiteTemplates {
         "personForm": personForm, "deletePerson": deletePerson, "history": history, "familyAct": familyAct,
         "familyForm": familyForm, "mergePerson": mergePerson, "restoreVersion": restoreVersion, "adminMenu": adminMenu, "adminOverview": adminOverview,
         "adminUsers": adminUsers,
-        "adminAudit": adminAudit, "adminBases": adminBases, "adminDeleteBase": adminDeleteBase,
+        "adminAudit": adminAudit, "adminBases": adminBases, "adminDeleteBase": adminDeleteBase, "adminImport": adminImport,
+        "adminImportJob": adminImportJob,
     ]
 
     /// Every template parsed once; a template that does not parse is a programming error the
@@ -33,7 +34,7 @@ public enum SiteTemplates {
 public enum SitePage: String, Sendable, CaseIterable {
     case error, signIn, bases, home, person, family, ancestors, fan, descendants, relationship, nameIndex, personList, statistics, anniversaries
     case personForm, deletePerson, history, familyAct, familyForm, mergePerson, restoreVersion
-    case adminOverview, adminUsers, adminAudit, adminBases, adminDeleteBase
+    case adminOverview, adminUsers, adminAudit, adminBases, adminDeleteBase, adminImport, adminImportJob
 }
 
 /// Renders a page: its model under `page`, the frame under `frame`, the labels under `t`.

@@ -80,7 +80,17 @@ public struct GenealogyImporter: Sendable {
             var rows = RowWriter(sink: sink, baseID: baseID, batchSize: batchSize, progress: batchWritten)
             rows.cipher = database.cipher
             var stream = file.stream()
-            let persons = try await rows.insertPersons { stream.nextPersons(upTo: batchSize) }
+            var mark = GedcomStream.WarningMark()
+            let persons = try await rows.insertPersons {
+                let batch = stream.nextPersons(upTo: batchSize)
+                // Heard with the batch's progress report, before it is written.
+                if progress != nil {
+                    let (found, next) = stream.warnings(since: mark)
+                    mark = next
+                    counter.found(found)
+                }
+                return batch
+            }
             let document = stream.finish()
             try await rows.insertFamilies(document.families)
             try await rows.insertRecords("sources", label: "title", document.sources.map { ($0.id.uuid, $0.title, $0.gedcomXref, $0) })
@@ -100,7 +110,7 @@ public struct GenealogyImporter: Sendable {
             return report
         }
         // The total was counted from the file's lines (header and other records included): end at 100%.
-        progress?(counter.complete())
+        progress?(counter.complete(warnings: report.warnings))
         let elapsed = clock.now - start
         report.elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return report
@@ -111,21 +121,38 @@ public struct GenealogyImporter: Sendable {
 public struct ImportProgress: Sendable {
     public let written: Int
     public let total: Int
+    /// Warnings found so far, and the first `ProgressCounter.warningsShown` of them.
+    public let warningCount: Int
+    public let warnings: [String]
 }
 
-/// Adds up batches written, for progress reports.
+/// Adds up batches written and warnings found, for progress reports.
 final class ProgressCounter: Sendable {
+    /// Enough for a page to show while the import goes on; the report has them all.
+    static let warningsShown = 100
     private let total: Int
     private let written = Mutex<Int>(0)
+    private let warnings = Mutex<(count: Int, first: [String])>((0, []))
 
     init(total: Int) {
         self.total = total
     }
 
-    /// Everything written: the last report says 100% whatever the first count was.
-    func complete() -> ImportProgress {
+    /// Everything written: the last report says 100% whatever the first count was, with the
+    /// whole file's warnings.
+    func complete(warnings all: [String]) -> ImportProgress {
         let now = written.withLock { $0 }
-        return ImportProgress(written: max(total, now), total: max(total, now))
+        return ImportProgress(
+            written: max(total, now), total: max(total, now), warningCount: all.count, warnings: Array(all.prefix(Self.warningsShown)))
+    }
+
+    func found(_ new: [ImportWarning]) {
+        guard !new.isEmpty else { return }
+        warnings.withLock { warnings in
+            warnings.count += new.count
+            let room = Self.warningsShown - warnings.first.count
+            if room > 0 { warnings.first += new.prefix(room).map(\.description) }
+        }
     }
 
     func add(_ count: Int) -> ImportProgress {
@@ -133,8 +160,9 @@ final class ProgressCounter: Sendable {
             $0 += count
             return $0
         }
+        let (found, first) = warnings.withLock { ($0.count, $0.first) }
         // The total is counted from the file's lines before reading: never show more than 100%.
-        return ImportProgress(written: now, total: max(total, now))
+        return ImportProgress(written: now, total: max(total, now), warningCount: found, warnings: first)
     }
 }
 

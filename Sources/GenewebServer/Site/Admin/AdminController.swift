@@ -17,8 +17,10 @@ struct AdminController {
     let configuredDefault: String?
     /// Cleared after each change of the bases, as the JSON API does.
     let cache: BaseCache
-    /// `GET /api/v1/bases/{base}/export` (`ImportExportController.export`): the whole base for an admin.
-    let export: @Sendable (Request, AppRequestContext) async throws -> Response
+    /// The JSON API's import and export (`ImportExportController`): the same limits and checks.
+    let transfers: ImportExportController
+    /// Imports started from these pages, followed by their progress page.
+    let imports: ImportJobs
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         router.route(.get, "/admin", access: .admin, in: catalog, documented: false, use: overview)
@@ -33,7 +35,10 @@ struct AdminController {
         router.route(.get, "/admin/bases/:base/delete", access: .admin, in: catalog, documented: false, use: deleteBaseForm)
         router.route(.post, "/admin/bases/:base/delete", access: .admin, in: catalog, documented: false, use: deleteBase)
         // The API's own export, for the signed-in admin's browser (the API takes bearer tokens only).
-        router.route(.get, "/admin/bases/:base/export", access: .admin, in: catalog, documented: false, use: export)
+        router.route(.get, "/admin/bases/:base/export", access: .admin, in: catalog, documented: false, use: transfers.export)
+        router.route(.get, "/admin/import", access: .admin, in: catalog, documented: false, use: importForm)
+        router.route(.post, "/admin/import", access: .admin, in: catalog, documented: false, use: startImport)
+        router.route(.get, "/admin/imports/:job_id", access: .admin, in: catalog, documented: false, use: importJob)
     }
 
     /// `/admin`: the server at a glance.
@@ -70,6 +75,7 @@ struct AdminController {
             LinkModel(messages["admin.title"], "/admin", current: current == "/admin"),
             LinkModel(messages["admin.users"], "/admin/users", current: current == "/admin/users"),
             LinkModel(messages["admin.bases"], "/admin/bases", current: current == "/admin/bases"),
+            LinkModel(messages["admin.import"], "/admin/import", current: current == "/admin/import"),
             LinkModel(messages["admin.audit"], "/admin/audit", current: current == "/admin/audit"),
         ]
     }

@@ -85,3 +85,34 @@ struct AdminDeleteBaseModel {
     let name: String
     let action: String
 }
+
+/// `/admin/import` (template `adminImport`).
+struct AdminImportModel {
+    let notice: String?
+    let links: [LinkModel]
+    let base: String
+    let limit: String
+    let formats: [FormSelectModel.Choice]
+    let replace: Bool
+    let jobs: Listing<LinkModel>
+}
+
+/// `/admin/imports/{id}` (template `adminImportJob`).
+struct AdminImportJobModel {
+    let heading: String
+    let links: [LinkModel]
+    let started: String
+    let running: Bool
+    let phase: String
+    let total: String
+    let written: String?
+    let percent: String
+    let counts: String
+    let failure: String?
+    let finished: String
+    let report: Listing<LabelledValue>
+    let baseHref: String?
+    let warningsHeading: String
+    let warnings: Listing<String>
+    let more: String?
+}
