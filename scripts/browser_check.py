@@ -424,16 +424,27 @@ class Run:
         self.check(words and "about 1840" in words[0], where, f"Check did not read the date back in words: {words}")
         layout("the person form")
         if js:
-            results = Axe(driver)
-            results.inject()
-            for v in results.run().get("violations", []):
-                fail = v.get("impact") in AXE_FAILING_IMPACTS
-                (self.problem if fail else self.warn)(where, f"person form: axe {v['id']} ({v.get('impact')}): {v.get('help')}")
-            self.checks += 1
+            self.axe(driver, where, "person form")
         self.screenshot(driver, f"edit-form-{width}-js-{'on' if js else 'off'}.png")
         click("button[value=save]")
         self.check(driver.current_url == person and occupation in driver.page_source, where,
                    f"Save ended on {driver.current_url} without the new occupation")
+
+        # The history keeps the version this save replaced: compare it, then restore it.
+        driver.get(f"{person}/history")
+        compare = driver.find_elements(By.CSS_SELECTOR, "a[href*='/history/']")
+        if self.check(compare, where, "the history lists no earlier version after a save"):
+            compare[0].click()
+            time.sleep(0.2)
+            self.check(driver.find_elements(By.CSS_SELECTOR, "main table th[scope=row]"), where,
+                       f"the version page compares no field: {driver.current_url}")
+            layout("the version page")
+            if js:
+                self.axe(driver, where, "version page")
+            self.screenshot(driver, f"restore-{width}-js-{'on' if js else 'off'}.png")
+            click("main form button[type=submit]")
+            self.check(driver.current_url == person and occupation not in driver.page_source, where,
+                       f"restoring ended on {driver.current_url} with the saved occupation still there")
 
         # A small family of its own per browser (its surname), built with the act forms.
         surname = {(True, 1280): "Testa", (True, 375): "Testb", (False, 1280): "Testc", (False, 375): "Testd"}.get((js, width), "Teste")
@@ -497,23 +508,48 @@ class Run:
         self.check("Page not found" in driver.page_source, where, "the deleted person's page still answers")
         # The administration pages (the run's account is the first admin): each answers with its
         # heading, fits the width, and (JavaScript on) passes axe.
-        for path, heading in (("/admin", "Server"), ("/admin/users", "Accounts"), ("/admin/bases", "Family trees"), ("/admin/audit", "Audit log")):
+        for path, heading in (("/admin", "Server"), ("/admin/users", "Accounts"), ("/admin/bases", "Family trees"), ("/admin/audit", "Audit log"),
+                              ("/admin/import", "Import a GEDCOM or GeneWeb file")):
             driver.get(self.base_url + path)
             h1 = driver.find_elements(By.CSS_SELECTOR, "h1")
             self.check(h1 and h1[0].text == heading, where, f"{path}: no <h1>{heading}</h1>")
             layout(path)
             if js:
-                results = Axe(driver)
-                results.inject()
-                for v in results.run().get("violations", []):
-                    fail = v.get("impact") in AXE_FAILING_IMPACTS
-                    (self.problem if fail else self.warn)(where, f"{path}: axe {v['id']} ({v.get('impact')}): {v.get('help')}")
-                self.checks += 1
+                self.axe(driver, where, path)
             self.screenshot(driver, f"admin{path.replace('/admin', '').replace('/', '-') or '-server'}-{width}-js-{'on' if js else 'off'}.png")
+
+        # An import from the pages: the file chosen in the form, then its page follows it to the report.
+        upload = os.path.abspath(os.path.join(self.shots, f"upload-{key}.ged"))
+        with open(upload, "w", encoding="utf-8") as f:
+            f.write("0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Anne /Upload/\n1 BIRT\n2 DATE 31 FEB 1850\n"
+                    "0 @I2@ INDI\n1 NAME Yves /Upload/\n0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n0 TRLR\n")
+        driver.get(f"{self.base_url}/admin/import")
+        field("base", f"upload-{key}")
+        driver.find_element(By.NAME, "file").send_keys(upload)
+        click("form.edit button[type=submit]")
+        deadline = time.time() + 60
+        while "http-equiv=\"refresh\"" in driver.page_source and time.time() < deadline:
+            time.sleep(0.5)
+        self.check("/admin/imports/" in driver.current_url and f"the tree upload-{key} holds the file" in driver.page_source, where,
+                   f"the import from the pages ended on {driver.current_url} without its report")
+        self.check("31 FEB 1850" in driver.page_source, where, "the import's report does not list the file's warning")
+        layout("the import report")
+        if js:
+            self.axe(driver, where, "import report")
+        self.screenshot(driver, f"admin-import-report-{width}-js-{'on' if js else 'off'}.png")
 
         driver.get(b)
         click("form.sign-out button[type=submit]")
         self.check("sign-out" not in driver.page_source, where, "still signed in after signing out")
+
+    def axe(self, driver, where, label):
+        """axe's violations on the page: serious and critical ones are problems, others warnings."""
+        results = Axe(driver)
+        results.inject()
+        for v in results.run().get("violations", []):
+            fail = v.get("impact") in AXE_FAILING_IMPACTS
+            (self.problem if fail else self.warn)(where, f"{label}: axe {v['id']} ({v.get('impact')}): {v.get('help')}")
+        self.checks += 1
 
     def screenshot(self, driver, name):
         path = os.path.join(self.shots, name)

@@ -167,6 +167,40 @@ struct SiteEditingTests {
         }
     }
 
+    @Test("witnesses by key or by words: one match becomes its key, several are listed to choose from, an unknown key is a problem", arguments: serverEngines)
+    func witnesses(engine: DatabaseEngine) async throws {
+        try await Self.withFamily(engine) { browser, client, admin in
+            let path = "/b/default/p/paul.0.martin/edit"
+            let fields = Self.formFields(String(buffer: try await browser.send(.get, path).body))
+            #expect(fields.contains { $0 == ("birth.witnesses", "") } && fields.contains { $0 == ("events.0.witnesses", "") })
+
+            let several = try await browser.send(.post, path, form: Self.setting(fields, ["birth.witnesses": "Martin", "action": "save"]))
+            let severalPage = String(buffer: several.body)
+            #expect(several.status == .unprocessableContent)
+            #expect(severalPage.contains("Several persons match “Martin”") && severalPage.contains("jean.0.martin (Jean Martin, 1820–1890)"))
+            let unknown = try await browser.send(.post, path, form: Self.setting(fields, ["birth.witnesses": "nobody.0.here", "action": "save"]))
+            #expect(unknown.status == .unprocessableContent && String(buffer: unknown.body).contains("Nobody has the key “nobody.0.here”."))
+
+            let saved = try await browser.send(
+                .post, path, form: Self.setting(fields, ["birth.witnesses": "jean.0.martin\nMarie Durand", "events.0.witnesses": "marie.0.durand"]))
+            #expect(saved.status == .seeOther)
+            let again = Self.formFields(String(buffer: try await browser.send(.get, path).body))
+            #expect(again.contains { $0 == ("birth.witnesses", "jean.0.martin\nmarie.0.durand") })
+            #expect(again.contains { $0 == ("events.0.witnesses", "marie.0.durand") })
+            let jean = try await Self.person("jean.0.martin", client, admin).field("id", as: String.self)
+            let birth = try await Self.person("paul.0.martin", client, admin).field("birth", as: [String: Any].self)
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: birth), as: UTF8.self)
+            #expect(text.contains(jean))
+            // The residence kept its citation; removing a line removes that witness only.
+            let removed = try await browser.send(.post, path, form: Self.setting(again, ["birth.witnesses": "marie.0.durand"]))
+            #expect(removed.status == .seeOther)
+            let after = Self.formFields(String(buffer: try await browser.send(.get, path).body))
+            #expect(after.contains { $0 == ("birth.witnesses", "marie.0.durand") })
+            let export = String(buffer: try await client.request(.get, "/api/v1/export", token: admin.access).body)
+            #expect(export.contains("3 PAGE folio 12"))
+        }
+    }
+
     @Test("Check reads dates back in words, in GeneWeb's and GEDCOM's syntax, and saves nothing; problems are shown next to their field, in French too")
     func checkAndProblems() async throws {
         try await Self.withFamily(.sqlite) { browser, client, admin in

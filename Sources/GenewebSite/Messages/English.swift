@@ -358,5 +358,10 @@ extension Messages {
             "admin.import_time": "Time",
             "admin.import_warnings": "Warnings ({1})",
             "admin.import_more_warnings": "…and {1} more, in the JSON API's report and the server log.",
+            "form.witnesses": "Witnesses",
+            "form.witnesses_hint": "One per line: a person's key (jean.0.martin) or words of their name.",
+            "witness.unknown": "Nobody has the key “{1}”.",
+            "witness.no_match": "Nobody found for “{1}”.",
+            "witness.choose": "Several persons match “{1}”: write the key of one of them: {2}.",
         ])
 }

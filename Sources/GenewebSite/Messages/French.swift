@@ -358,5 +358,10 @@ extension Messages {
             "admin.import_time": "Durée",
             "admin.import_warnings": "Avertissements ({1})",
             "admin.import_more_warnings": "… et {1} autres, dans le rapport de l’API JSON et le journal du serveur.",
+            "form.witnesses": "Témoins",
+            "form.witnesses_hint": "Un par ligne : la clé d’une personne (jean.0.martin) ou des mots de son nom.",
+            "witness.unknown": "Personne n’a la clé « {1} ».",
+            "witness.no_match": "Personne trouvé pour « {1} ».",
+            "witness.choose": "Plusieurs personnes correspondent à « {1} » : écrivez la clé de l’une d’elles : {2}.",
         ])
 }

@@ -56,6 +56,9 @@ struct FormFieldMaker {
         case "is the person of this page": return messages["form.self"]
         case "already has parents": return messages["form.has_parents"]
         case "is already in this family": return messages["form.in_family"]
+        case let message where message.hasPrefix("witness."):
+            let parts = message.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            return messages.format(parts[0], parts.dropFirst().first ?? "", parts.dropFirst(2).first ?? "")
         default:
             let name = error.field.split(separator: ".").last.map(String.init) ?? error.field
             if ["date", "start", "end"].contains(name) { return messages.format("form.bad_date", value ?? "", error.message) }

@@ -23,8 +23,10 @@ enum PersonForm {
         return !kind.isFamilyEvent && !PersonInput.vitalKinds.contains(kind)
     }
 
-    /// What the form shows for `person`: every field as text.
-    static func values(of person: Person) -> [String: String] {
+    /// What the form shows for `person`: every field as text. `witnessKeys` gives the keys of
+    /// the persons who witness its events (`WitnessInput.keys`); without it the witnesses
+    /// fields are left out, and a form without them keeps the witnesses as they are.
+    static func values(of person: Person, witnessKeys: [UUID: String]? = nil) -> [String: String] {
         var values: [String: String] = [
             "first_name": person.firstName, "surname": person.surname, "occurrence": String(person.occurrence),
             "public_name": person.publicName ?? "", "sex": person.sex.rawValue, "access": person.access.rawValue,
@@ -40,6 +42,7 @@ enum PersonForm {
             values["\(name).place"] = event.place ?? ""
             values["\(name).note"] = event.note ?? ""
             values["\(name).source"] = event.source ?? ""
+            if let witnessKeys { values["\(name).witnesses"] = witnessLines(event, witnessKeys) }
         }
         for (row, (origin, event)) in otherEvents(of: person).enumerated() {
             let kind = event.kind
@@ -54,6 +57,7 @@ enum PersonForm {
             values["events.\(row).place"] = event.place ?? ""
             values["events.\(row).note"] = event.note ?? ""
             values["events.\(row).source"] = event.source ?? ""
+            if let witnessKeys { values["events.\(row).witnesses"] = witnessLines(event, witnessKeys) }
         }
         for (row, title) in person.titles.enumerated() {
             values["titles.\(row).origin"] = String(row)
@@ -64,6 +68,10 @@ enum PersonForm {
             if title.name == .main { values["titles.\(row).main"] = "on" }
         }
         return values
+    }
+
+    private static func witnessLines(_ event: Event, _ keys: [UUID: String]) -> String {
+        event.witnesses.compactMap { keys[$0.personID.uuid] }.joined(separator: "\n")
     }
 
     /// A date as the form shows it: GEDCOM's words (`ABT 1850`, `BET 1750 AND 1760`), which
@@ -95,8 +103,10 @@ enum PersonForm {
         return count
     }
 
-    /// `form` applied to `stored` (nil: a new person). The errors are by field name.
-    static func apply(_ values: [String: String], to stored: Person?) -> (person: Person, errors: [FieldError]) {
+    /// `form` applied to `stored` (nil: a new person). The errors are by field name. `witnesses`
+    /// resolves the lines of the witnesses fields (`WitnessInput.resolve`); without it, or for
+    /// an event whose field was not posted, the witnesses stay as they are.
+    static func apply(_ values: [String: String], to stored: Person?, witnesses: [String: UUID]? = nil) -> (person: Person, errors: [FieldError]) {
         var person = stored ?? Person(firstName: "", surname: "")
         var errors: [FieldError] = []
         func text(_ name: String) -> String? {
@@ -123,7 +133,9 @@ enum PersonForm {
             let parts = ["date", "place", "note", "source"]
             let kind = EventKind(name: name)
             let existing = person.event(kind)
-            if parts.allSatisfy({ text("\(name).\($0)") == nil }), existing.map({ $0.witnesses.isEmpty && $0.citations.isEmpty }) ?? true {
+            let keepsWitnesses =
+                witnesses != nil && values["\(name).witnesses"] != nil ? text("\(name).witnesses") != nil : !(existing?.witnesses.isEmpty ?? true)
+            if parts.allSatisfy({ text("\(name).\($0)") == nil }), !keepsWitnesses, existing?.citations.isEmpty ?? true {
                 object[name] = NSNull()
             } else {
                 object[name] = Dictionary(uniqueKeysWithValues: parts.map { ($0, text("\(name).\($0)") as Any? ?? NSNull()) })
@@ -158,6 +170,13 @@ enum PersonForm {
         var input = PersonInput()
         input.apply(object, to: &person, complete: false)
         errors += input.errors
+        if let witnesses {
+            for name in vitalKinds {
+                let kind = EventKind(name: name)
+                guard let text = values["\(name).witnesses"], let index = person.events.firstIndex(where: { $0.kind == kind }) else { continue }
+                person.events[index].witnesses = WitnessInput.witnesses(text, ids: witnesses, before: original.event(kind)?.witnesses ?? [])
+            }
+        }
         // Titles keep what the form does not show (their GEDCOM extensions).
         for (index, origin) in titleOrigins.enumerated() where index < person.titles.count {
             if let origin { person.titles[index].extensions = original.titles[origin].extensions }
@@ -166,7 +185,7 @@ enum PersonForm {
         var others: [Event] = []
         for row in 0..<rows("events", in: values) {
             let prefix = "events.\(row)."
-            let fields = ["date", "place", "note", "source"]
+            let fields = ["date", "place", "note", "source", "witnesses"]
             guard let kindName = text(prefix + "kind") else {
                 if fields.contains(where: { text(prefix + $0) != nil }) { errors.append(FieldError(field: prefix + "kind", message: "required")) }
                 continue
@@ -175,7 +194,7 @@ enum PersonForm {
             var event = origin ?? Event(kind: .custom(""))
             var item: [String: Any] = ["kind": kindName]
             if let custom = text(prefix + "custom_name") { item["custom_name"] = custom }
-            for field in fields { item[field] = text(prefix + field) ?? NSNull() }
+            for field in fields where field != "witnesses" { item[field] = text(prefix + field) ?? NSNull() }
             var eventInput = EventInput()
             eventInput.apply(item, to: &event, field: "events.\(row)", allowKind: true)
             if let kind = eventInput.kind(of: &event, field: "events.\(row)", resolve: EventKind.init(name:)) {
@@ -185,6 +204,9 @@ enum PersonForm {
                 event.kind = kind
             }
             errors += eventInput.errors
+            if let witnesses, let lines = values[prefix + "witnesses"] {
+                event.witnesses = WitnessInput.witnesses(lines, ids: witnesses, before: origin?.witnesses ?? [])
+            }
             others.append(event)
         }
         person.events = person.events.filter { PersonInput.vitalKinds.contains($0.kind) } + others

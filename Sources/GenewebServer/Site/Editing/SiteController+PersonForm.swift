@@ -16,7 +16,8 @@ extension SiteController {
     @Sendable func editPersonForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let page = try await open(request, context)
         let stored = try await editedPerson(page, context)
-        let values = PersonForm.values(of: stored.value)
+        let keys = try await WitnessInput.keys(of: stored.value, persons: persons, base: page.base.id)
+        let values = PersonForm.values(of: stored.value, witnessKeys: keys)
         let model = personFormModel(
             page, values: values, errors: [], heading: page.messages.format("edit_person", SitePeople.name(stored.value)),
             action: editHref(page, stored.value), version: stored.version, cancel: page.people.href(stored.value), notice: nil)
@@ -28,8 +29,9 @@ extension SiteController {
         let page = try await open(request, context)
         try requireFormToken(form["csrf"], page.site)
         let stored = try await editedPerson(page, context)
-        let values = PersonForm.values(of: form)
-        let (person, errors) = PersonForm.apply(values, to: stored.value)
+        let (witnesses, values, witnessErrors) = try await WitnessInput.resolve(PersonForm.values(of: form), page: page, persons: persons, search: search)
+        var (person, errors) = PersonForm.apply(values, to: stored.value, witnesses: witnesses)
+        errors += witnessErrors
         let heading = page.messages.format("edit_person", SitePeople.name(stored.value))
         let action = editHref(page, stored.value)
         let cancel = page.people.href(stored.value)
@@ -50,7 +52,8 @@ extension SiteController {
         }
         let renamed = person.firstName != stored.value.firstName || person.surname != stored.value.surname
         let occurrence: PersonRepository.OccurrenceChoice = renamed && person.occurrence == stored.value.occurrence ? .smallestFree : .asGiven
-        let changed = values.keys.filter { $0 != "version" && $0 != "action" && values[$0] != PersonForm.values(of: stored.value)[$0] ?? "" }
+        let before = PersonForm.values(of: stored.value, witnessKeys: try await WitnessInput.keys(of: stored.value, persons: persons, base: page.base.id))
+        let changed = values.keys.filter { $0 != "version" && $0 != "action" && values[$0] != before[$0] ?? "" }
         let entry = context.auditEntry(
             "person.update", entityType: "person", entityID: person.id.uuid.uuidString.lowercased(), base: page.base.name,
             details: [
@@ -86,8 +89,9 @@ extension SiteController {
         let form = try await SiteForm.read(request, context: context)
         let page = try await open(request, context, needsGraph: false)
         try requireFormToken(form["csrf"], page.site)
-        let values = PersonForm.values(of: form)
-        let (person, errors) = PersonForm.apply(values, to: nil)
+        let (witnesses, values, witnessErrors) = try await WitnessInput.resolve(PersonForm.values(of: form), page: page, persons: persons, search: search)
+        var (person, errors) = PersonForm.apply(values, to: nil, witnesses: witnesses)
+        errors += witnessErrors
         let heading = page.messages["new_person"]
         func again(_ errors: [FieldError], notice: String, status: HTTPResponse.Status) -> Response {
             let model = personFormModel(

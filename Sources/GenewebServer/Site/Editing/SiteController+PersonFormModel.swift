@@ -16,8 +16,12 @@ extension SiteController {
             maker.field(name, textarea: textarea, hint: hint, inputType: inputType)
         }
         let dateHint = messages["form.date_hint"]
+        let witnessHint = messages["form.witnesses_hint"]
         func eventFields(_ prefix: String) -> [FormFieldModel] {
-            [field(prefix + ".date", hint: dateHint), field(prefix + ".place"), field(prefix + ".note", textarea: true), field(prefix + ".source")]
+            [
+                field(prefix + ".date", hint: dateHint), field(prefix + ".place"), field(prefix + ".note", textarea: true), field(prefix + ".source"),
+                field(prefix + ".witnesses", textarea: true, hint: witnessHint),
+            ]
         }
 
         let vitals = PersonForm.vitalKinds.map { FormGroupModel(legend: messages.event($0), hidden: [], select: nil, fields: eventFields($0)) }
