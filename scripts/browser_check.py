@@ -458,6 +458,16 @@ class Run:
             click("button[value=save]")
             return driver.current_url
 
+        if js:
+            # Places offered as they are typed (the script asks /b/{base}/suggest; nothing is saved).
+            driver.get(f"{b}/new-person")
+            field("birth.place", "Kensi")
+            time.sleep(1.0)
+            offered = driver.execute_script(
+                "var i = document.querySelector('input[name=\"birth.place\"]');"
+                " return i.list ? Array.from(i.list.options).map(function (o) { return o.value; }) : [];")
+            self.check(any(o.startswith("Kensington") for o in offered), where, f"no place offered for 'Kensi': {offered}")
+
         ann = f"{b}/p/ann.0.{key}"
         if not self.check(new_person("Ann") == ann and "1701" in driver.page_source, where,
                           f"creating a person ended on {driver.current_url}"):

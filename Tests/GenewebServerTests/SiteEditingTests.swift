@@ -201,6 +201,30 @@ struct SiteEditingTests {
         }
     }
 
+    @Test("places and persons suggested as they are typed (JSON for the script), and known places hinted after Check without it")
+    func suggestions() async throws {
+        try await Self.withFamily(.sqlite) { browser, client, _ in
+            let places = try await browser.send(.get, "/b/default/suggest?kind=place&q=qui")
+            #expect(places.status == .ok && String(buffer: places.body).contains("\"value\":\"Quimper\""))
+            let people = String(buffer: try await browser.send(.get, "/b/default/suggest?kind=person&q=martin").body)
+            #expect(people.contains("\"value\":\"jean.0.martin\"") && people.contains("Jean Martin (1820–1890)"))
+            #expect(try await browser.send(.get, "/b/default/suggest?kind=source&q=x").status == .unprocessableContent)
+            let viewer = Browser(client)
+            _ = try await viewer.signIn("vera", "vera has a long passphrase")
+            #expect(try await viewer.send(.get, "/b/default/suggest?kind=person&q=martin").status == .forbidden)
+
+            let path = "/b/default/p/paul.0.martin/edit"
+            let form = String(buffer: try await browser.send(.get, path).body)
+            #expect(form.contains("name=\"birth.place\" type=\"text\" value=\"Quimper\" data-suggest=\"place\" autocomplete=\"off\""))
+            let checked = try await browser.send(
+                .post, path, form: Self.setting(Self.formFields(form), ["death.place": "Quimperlé", "action": "check"]))
+            let page = String(buffer: checked.body)
+            #expect(checked.status == .ok)
+            #expect(page.contains("Not a place of this tree yet; known places beginning alike: Quimper."))
+            #expect(!page.contains("id=\"f-birth-place-help\" class=\"help\"><span class=\"hint\">"))
+        }
+    }
+
     @Test("Check reads dates back in words, in GeneWeb's and GEDCOM's syntax, and saves nothing; problems are shown next to their field, in French too")
     func checkAndProblems() async throws {
         try await Self.withFamily(.sqlite) { browser, client, admin in

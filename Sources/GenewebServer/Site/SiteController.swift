@@ -53,6 +53,7 @@ struct SiteController {
         router.route(.get, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePersonForm)
         router.route(.post, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePerson)
         router.route(.get, "/b/:base/p/:key/history", access: .editor, in: catalog, documented: false, use: personHistory)
+        router.route(.get, "/b/:base/suggest", access: .editor, in: catalog, documented: false, use: suggest)
         router.route(.get, "/b/:base/p/:key/history/:version", access: .editor, in: catalog, documented: false, use: personVersion)
         router.route(.post, "/b/:base/p/:key/history/:version", access: .editor, in: catalog, documented: false, use: restorePerson)
         router.route(.get, "/b/:base/p/:key/merge", access: .editor, in: catalog, documented: false, use: mergeForm)

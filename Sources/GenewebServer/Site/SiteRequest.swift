@@ -103,6 +103,7 @@ struct SiteRequest {
     }
 
     /// Pages load their stylesheet and script from this server; nothing inline, no other origin.
+    /// The script's only requests are the editing forms' suggestions, to this server.
     static let htmlPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 }

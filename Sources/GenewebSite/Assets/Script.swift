@@ -1,5 +1,6 @@
 /// `/static/site.js`: optional comfort, never content. Pan and zoom on large charts (drag,
-/// buttons, wheel with Ctrl); pages read the same without it.
+/// buttons, wheel with Ctrl) and the editing forms' suggestions as a place or a person is typed;
+/// pages read and forms work the same without it.
 public enum SiteScript {
     public static let javascript = """
         "use strict";
@@ -44,6 +45,39 @@ public enum SiteScript {
             });
           }
           document.querySelectorAll("[data-pan-zoom]").forEach(setUp);
+
+          // Editing forms: places and persons offered as they are typed, from /b/{base}/suggest,
+          // as the field's list of choices (a datalist: the browser shows and picks them).
+          var path = location.pathname.split("/");
+          var base = path[1] === "b" && path[2] ? path[2] : null;
+          document.querySelectorAll("input[data-suggest]").forEach(function (input, index) {
+            if (!base) { return; }
+            var list = document.createElement("datalist");
+            list.id = "suggest-" + index;
+            input.after(list);
+            input.setAttribute("list", list.id);
+            var timer = null, last = "";
+            input.addEventListener("input", function () {
+              clearTimeout(timer);
+              timer = setTimeout(function () {
+                var text = input.value.trim();
+                if (text.length < 2 || text === last) { return; }
+                last = text;
+                var url = "/b/" + base + "/suggest?kind=" + input.dataset.suggest + "&q=" + encodeURIComponent(text);
+                fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+                  .then(function (r) { return r.ok ? r.json() : []; })
+                  .then(function (items) {
+                    list.replaceChildren.apply(list, items.map(function (item) {
+                      var option = document.createElement("option");
+                      option.value = item.value;
+                      option.label = item.label;
+                      return option;
+                    }));
+                  })
+                  .catch(function () {});
+              }, 200);
+            });
+          });
         })();
         """
 }

@@ -363,5 +363,6 @@ extension Messages {
             "witness.unknown": "Nobody has the key “{1}”.",
             "witness.no_match": "Nobody found for “{1}”.",
             "witness.choose": "Several persons match “{1}”: write the key of one of them: {2}.",
+            "form.known_places": "Not a place of this tree yet; known places beginning alike: {1}.",
         ])
 }

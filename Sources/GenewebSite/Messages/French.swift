@@ -363,5 +363,6 @@ extension Messages {
             "witness.unknown": "Personne n’a la clé « {1} ».",
             "witness.no_match": "Personne trouvé pour « {1} ».",
             "witness.choose": "Plusieurs personnes correspondent à « {1} » : écrivez la clé de l’une d’elles : {2}.",
+            "form.known_places": "Ce lieu n’est pas encore dans l’arbre ; lieux connus qui commencent de même : {1}.",
         ])
 }

@@ -5,7 +5,7 @@ extension SiteTemplates {
     static let formField = """
         <p class="field{{#.error}} invalid{{/.error}}"><label for="{{id}}">{{label}}</label>\
         {{#.textarea}}<textarea id="{{id}}" name="{{name}}" rows="3"{{#.error}} aria-invalid="true"{{/.error}} aria-describedby="{{id}}-help">{{value}}</textarea>{{/.textarea}}\
-        {{^.textarea}}<input id="{{id}}" name="{{name}}" type="{{inputType}}" value="{{value}}"{{#.error}} aria-invalid="true"{{/.error}} aria-describedby="{{id}}-help">{{/.textarea}}\
+        {{^.textarea}}<input id="{{id}}" name="{{name}}" type="{{inputType}}" value="{{value}}"{{#.suggest}} data-suggest="{{.}}" autocomplete="off"{{/.suggest}}{{#.error}} aria-invalid="true"{{/.error}} aria-describedby="{{id}}-help">{{/.textarea}}\
         <span id="{{id}}-help" class="help">{{#.words}}<span class="date-words">= {{.}}</span> {{/.words}}{{#.hint}}<span class="hint">{{.}}</span> {{/.hint}}{{#.error}}<strong class="field-error">{{.}}</strong>{{/.error}}</span></p>
         """
 

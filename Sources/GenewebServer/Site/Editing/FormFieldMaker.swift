@@ -32,7 +32,7 @@ struct FormFieldMaker {
         }
         return FormFieldModel(
             name: name, label: label ?? messages["form.\(last)"], value: value, error: problems[name], words: words, hint: hint, textarea: textarea,
-            inputType: inputType)
+            inputType: inputType, suggest: textarea ? nil : last == "place" ? "place" : last == "existing" ? "person" : nil)
     }
 
     /// The date of an event, with the syntax hint.

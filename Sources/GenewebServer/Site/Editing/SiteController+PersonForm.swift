@@ -36,10 +36,12 @@ extension SiteController {
         let action = editHref(page, stored.value)
         let cancel = page.people.href(stored.value)
         let version = form.text("version").flatMap(Int.init)
+        // Shown again (Check, or something to correct): places the base does not know get hints.
+        let hints = !errors.isEmpty || form["action"] == "check" ? try await placeHints(values, page: page) : [:]
         func again(_ errors: [FieldError], notice: String, status: HTTPResponse.Status, version: Int?, conflict: [LabelledValue] = []) -> Response {
             let model = personFormModel(
                 page, values: values, errors: errors, heading: heading, action: action, version: version, cancel: cancel, notice: notice,
-                isError: status != .ok, conflict: conflict)
+                isError: status != .ok, conflict: conflict, placeHints: hints)
             return page.site.html(.personForm, model: model, frame: page.frame(heading), status: status)
         }
         if !errors.isEmpty { return again(errors, notice: page.messages["form.has_errors"], status: .unprocessableContent, version: version) }
@@ -93,10 +95,11 @@ extension SiteController {
         var (person, errors) = PersonForm.apply(values, to: nil, witnesses: witnesses)
         errors += witnessErrors
         let heading = page.messages["new_person"]
+        let hints = !errors.isEmpty || form["action"] == "check" ? try await placeHints(values, page: page) : [:]
         func again(_ errors: [FieldError], notice: String, status: HTTPResponse.Status) -> Response {
             let model = personFormModel(
                 page, values: values, errors: errors, heading: heading, action: SiteURL.base(page.base.name) + "/new-person", version: nil,
-                cancel: SiteURL.base(page.base.name), notice: notice, isError: status != .ok)
+                cancel: SiteURL.base(page.base.name), notice: notice, isError: status != .ok, placeHints: hints)
             return page.site.html(.personForm, model: model, frame: page.frame(heading), status: status)
         }
         if !errors.isEmpty { return again(errors, notice: page.messages["form.has_errors"], status: .unprocessableContent) }

@@ -7,7 +7,7 @@ import GenewebSite
 extension SiteController {
     func personFormModel(
         _ page: SiteScope, values: [String: String], errors: [FieldError], heading: String, action: String, version: Int?, cancel: String,
-        notice: String?, isError: Bool = false, conflict: [LabelledValue] = []
+        notice: String?, isError: Bool = false, conflict: [LabelledValue] = [], placeHints: [String: String] = [:]
     ) -> PersonFormPageModel {
         let messages = page.messages
         let maker = FormFieldMaker(values: values, errors: errors, messages: messages, language: page.site.language.dateLanguage)
@@ -19,7 +19,8 @@ extension SiteController {
         let witnessHint = messages["form.witnesses_hint"]
         func eventFields(_ prefix: String) -> [FormFieldModel] {
             [
-                field(prefix + ".date", hint: dateHint), field(prefix + ".place"), field(prefix + ".note", textarea: true), field(prefix + ".source"),
+                field(prefix + ".date", hint: dateHint), field(prefix + ".place", hint: placeHints[prefix + ".place"]), field(prefix + ".note", textarea: true),
+                field(prefix + ".source"),
                 field(prefix + ".witnesses", textarea: true, hint: witnessHint),
             ]
         }

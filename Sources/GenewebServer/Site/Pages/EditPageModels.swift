@@ -12,10 +12,12 @@ struct FormFieldModel {
     let hint: String?
     let textarea: Bool
     let inputType: String
+    /// `place` or `person`: the site's script offers choices as it is typed (`/b/{base}/suggest`).
+    let suggest: String?
 
     init(
         name: String, label: String, value: String, error: String? = nil, words: String? = nil, hint: String? = nil, textarea: Bool = false,
-        inputType: String = "text"
+        inputType: String = "text", suggest: String? = nil
     ) {
         self.name = name
         id = "f-" + name.replacingOccurrences(of: ".", with: "-")
@@ -26,6 +28,7 @@ struct FormFieldModel {
         self.hint = hint
         self.textarea = textarea
         self.inputType = inputType
+        self.suggest = suggest
     }
 }
 
