@@ -141,3 +141,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Micro-benchmarks of the core (Benchmarks/CoreBenchmarks), on demand only: the harness and its
+// build are added when GENEWEB_BENCHMARKS is set, so `swift build` and CI never build them.
+//     GENEWEB_BENCHMARKS=1 swift package --allow-writing-to-package-directory benchmark
+if Context.environment["GENEWEB_BENCHMARKS"] != nil {
+    package.dependencies.append(.package(url: "https://github.com/ordo-one/benchmark.git", exact: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "CoreBenchmarks",
+            dependencies: [.product(name: "Benchmark", package: "benchmark"), "GenewebCore", "GenewebFormats"],
+            path: "Benchmarks/CoreBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}
