@@ -52,7 +52,8 @@ struct SitePrivacyTests {
             var calls = 0
             for route in pages {
                 var paths = [route.path.replacingOccurrences(of: ":base", with: "default")]
-                for (parameter, values) in [(":key", keys), (":family_id", families), (":name", names)] where paths[0].contains(parameter) {
+                for (parameter, values) in [(":key", keys), (":family_id", families), (":name", names), (":version", ["1", "2"])]
+                where paths[0].contains(parameter) {
                     paths = paths.flatMap { path in values.map { path.replacingOccurrences(of: parameter, with: $0) } }
                 }
                 for path in paths {
