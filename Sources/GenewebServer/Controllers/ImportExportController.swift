@@ -8,9 +8,10 @@ import HummingbirdCore
 import Logging
 import Metrics
 
-/// `POST /api/v1/bases/{base}/import` (admins; raw body or multipart upload, GEDCOM or `.gw`) and
-/// `GET /api/v1/bases/{base}/export` (GEDCOM 5.5.1, 7 or `.gw`; living persons redacted for
-/// everyone but admins). Without `/bases/{base}` they work on the active base.
+/// `POST /api/v1/bases/{base}/import` (admins; raw body or multipart upload, GEDCOM, `.gw`, or a
+/// zip archive of a GEDCOM file and its media files) and `GET /api/v1/bases/{base}/export`
+/// (GEDCOM 5.5.1, 7, `.gw`, or zip with the media files; living persons redacted for everyone but
+/// admins, and the media showing them left out). Without `/bases/{base}` they work on the active base.
 ///
 /// Neither may exhaust the server: exports stream a page at a time, imports stop (and roll
 /// back) when their client goes away, and `TransferAdmission` bounds how many of each run at once.
@@ -19,6 +20,8 @@ struct ImportExportController {
     let scope: BaseScope
     let audit: AuditRepository
     let maxBytes: Int
+    /// Where the media files of `zip` archives are read from and restored to.
+    let mediaFiles: MediaFileStore
     let admission: TransferAdmission
     /// Whether `Fly-Client-IP` / `X-Forwarded-For` name the client (as for the rate limit).
     let behindFly: Bool
@@ -36,7 +39,8 @@ struct ImportExportController {
 
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
-        let format = parameters.choice(TransferQuery.importFormat).flatMap(GenealogyFile.Format.init(rawValue:)) ?? .auto
+        let formatChoice = parameters.choice(TransferQuery.importFormat)
+        let format = formatChoice.flatMap(GenealogyFile.Format.init(rawValue:)) ?? .auto
         let replace = parameters.boolean(TransferQuery.replace) ?? false
         let namedFile = parameters.text(TransferQuery.filename)
         try parameters.validate()
@@ -51,7 +55,11 @@ struct ImportExportController {
             // writer stop at their next batch and the transaction rolls back, nothing written.
             return try await request.body.consumeWithCancellationOnInboundClose { body in
                 let (bytes, fileName) = try await upload(body, headers: request.headers, fileName: namedFile)
-                let report = try await importUpload(bytes, fileName: fileName, format: format, into: base, replace: replace)
+                let isArchive = formatChoice == "zip" || (format == .auto && ZipReader.looksLikeZip(bytes))
+                let report =
+                    try await isArchive
+                    ? importArchive(bytes, into: base, replace: replace)
+                    : importUpload(bytes, fileName: fileName, format: format, into: base, replace: replace)
                 scope.cache.invalidate()
                 try await audit.record(
                     context.auditEntry(
@@ -87,10 +95,33 @@ struct ImportExportController {
         return (file.bytes, file.fileName ?? fileName)
     }
 
+    /// A zip archive (`MediaArchive`): its media files are kept first (by content, so a retry
+    /// finds them there), then its genealogy file is imported with them; an import that fails
+    /// takes back the files no media names.
+    private func importArchive(_ bytes: [UInt8], into base: BaseName, replace: Bool) async throws -> ImportReport {
+        let archive = MediaArchive(database: database, files: mediaFiles)
+        let unpacked: MediaArchive.Unpacked
+        do {
+            unpacked = try archive.unpack(bytes)
+        } catch let error as ZipError {
+            throw APIError.validation([FieldError(field: "file", message: error.description)])
+        } catch let error as MediaArchiveError {
+            throw APIError.validation([FieldError(field: "file", message: error.description)])
+        }
+        do {
+            return try await importUpload(
+                unpacked.genealogy, fileName: unpacked.genealogyName, format: .auto, into: base, replace: replace, mediaFiles: unpacked.mediaFiles)
+        } catch {
+            try? await archive.discard(unpacked)
+            throw error
+        }
+    }
+
     /// Reads and writes the file; every refusal is a 4xx naming what is wrong.
-    private func importUpload(_ bytes: [UInt8], fileName: String?, format: GenealogyFile.Format, into base: BaseName, replace: Bool) async throws
-        -> ImportReport
-    {
+    private func importUpload(
+        _ bytes: [UInt8], fileName: String?, format: GenealogyFile.Format, into base: BaseName, replace: Bool,
+        mediaFiles: [String: MediaFile] = [:]
+    ) async throws -> ImportReport {
         try await readCheck?.check(bytes, fileName: fileName, format: format)
         let opened: OpenedGenealogyFile
         do {
@@ -102,7 +133,7 @@ struct ImportExportController {
         }
         let formatName = opened.formatName
         do {
-            let report = try await GenealogyImporter(database: database).importFile(opened, into: base, replace: replace)
+            let report = try await GenealogyImporter(database: database).importFile(opened, into: base, replace: replace, mediaFiles: mediaFiles)
             Counter(label: "geneweb_imports_total", dimensions: [("result", "success"), ("format", formatName)]).increment()
             Metrics.Timer(label: "geneweb_import_duration_seconds").recordSeconds(report.elapsedSeconds)
             Counter(label: "geneweb_imported_records_total").increment(by: report.persons + report.families)
@@ -131,14 +162,24 @@ struct ImportExportController {
         let baseName = try BaseName(base.name)
         let audience: GenealogyExporter.Audience = context.role == .admin ? .everything : .publicTree(LivingRule())
         var headers = HTTPFields()
-        headers[.contentType] = format == .gw ? "text/plain; charset=utf-8" : "text/vnd.familysearch.gedcom; charset=utf-8"
-        let fileExtension = format == .gw ? "gw" : "ged"
+        headers[.contentType] =
+            switch format {
+            case .gw: "text/plain; charset=utf-8"
+            case .zip: "application/zip"
+            case .gedcom551, .gedcom7: "text/vnd.familysearch.gedcom; charset=utf-8"
+            }
+        let fileExtension = format == .gw ? "gw" : format == .zip ? "zip" : "ged"
         headers[.contentDisposition] = "attachment; filename=\"\(base.name).\(fileExtension)\""
         headers[.cacheControl] = "no-store"
         let body: ResponseBody
         if format == .gw {
             guard let document = try await exporter.load(baseName) else { throw APIError.notFound("Base \(base.name) not found") }
             body = Self.gwBody(document, audience: audience, pass: pass)
+        } else if format == .zip {
+            guard var export = try await exporter.open(baseName) else { throw APIError.notFound("Base \(base.name) not found") }
+            let archive = MediaArchive(database: database, files: mediaFiles)
+            let packed = try await archive.prepare(&export, audience: audience)
+            body = Self.zipBody(export, files: packed, archive: archive, exporter: exporter, name: base.name, audience: audience, pass: pass)
         } else {
             guard let export = try await exporter.open(baseName) else { throw APIError.notFound("Base \(base.name) not found") }
             body = ResponseBody { writer in
@@ -152,6 +193,33 @@ struct ImportExportController {
             }
         }
         return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// The GEDCOM 5.5.1 file streamed into the archive as it is written, then each media file.
+    private static func zipBody(
+        _ export: GenealogyExporter.Export, files: [MediaArchive.PackedFile], archive: MediaArchive, exporter: GenealogyExporter, name: String,
+        audience: GenealogyExporter.Audience, pass: TransferPass
+    ) -> ResponseBody {
+        ResponseBody { writer in
+            defer { pass.release() }
+            var zip = ZipWriter()
+            try await writer.write(ByteBuffer(bytes: try zip.beginEntry(named: "\(name).ged")))
+            var chunks = ChunkBuffer()
+            try await exporter.writeGedcom(export, version: .v551, audience: audience) { piece in
+                try zip.append(piece.utf8)
+                if let chunk = chunks.add(piece) { try await writer.write(chunk) }
+            }
+            if let last = chunks.rest() { try await writer.write(last) }
+            try await writer.write(ByteBuffer(bytes: try zip.endEntry()))
+            for file in files {
+                try Task.checkCancellation()
+                // `prepare` packs only files the folder has; one removed since is left out.
+                guard let bytes = try archive.contents(of: file) else { continue }
+                try await writer.write(ByteBuffer(bytes: try zip.entry(named: file.path, bytes: bytes)))
+            }
+            try await writer.write(ByteBuffer(bytes: try zip.finish()))
+            try await writer.finish(nil)
+        }
     }
 
     /// A `.gw` file is written from the whole base (its blocks refer back and forth): the public
