@@ -33,7 +33,7 @@ struct SearchIndexMigrationTests {
                     ).run()
                 }
             }
-            #expect(try await MigrationRunner(database: database, logger: logger).migrate() == [10, 11, 12])
+            #expect(try await MigrationRunner(database: database, logger: logger).migrate() == [10, 11, 12, 13])
             let search = SearchRepository(database: database)
             let rule = LivingRule()
             let everyone = try await search.search(PersonSearch(query: "strauss"), base: 1, visibility: .everyone, offset: 0, limit: 10)
@@ -75,7 +75,7 @@ struct SearchIndexMigrationTests {
                     ).run()
                 }
             }
-            #expect(try await MigrationRunner(database: database, logger: logger).migrate() == [12])
+            #expect(try await MigrationRunner(database: database, logger: logger).migrate() == [12, 13])
             let (places, total) = try await NameIndexRepository(database: database).places(
                 base: 1, visibility: .everyone, prefix: nil, order: .count, offset: 0, limit: 10)
             #expect(total == 2)

@@ -25,6 +25,20 @@ struct MediaPayload: Encodable {
     let createdAt: String
     let updatedAt: String
 
+    enum CodingKeys: String, CodingKey {
+        case id, title, file, format, sha256, version
+        case mediaID = "media_id"
+        case hasFile = "has_file"
+        case mimeType = "mime_type"
+        case byteSize = "byte_size"
+        case personIDs = "person_ids"
+        case familyIDs = "family_ids"
+        case sourceIDs = "source_ids"
+        case createdBy = "created_by"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+
     init(_ stored: StoredMedia, showingUploader: Bool) {
         let media = stored.media
         func ids(_ kind: MediaLink.Kind) -> [String] { stored.links.filter { $0.kind == kind }.map { $0.recordID.uuidString.lowercased() } }
