@@ -213,6 +213,27 @@ struct MediaAPITests {
         }
     }
 
+    @Test("deleting a person, a family or a source forgets its links; the media stays", arguments: serverEngines)
+    func deletedRecords(engine: DatabaseEngine) async throws {
+        try await withAuthApp(engine) { client in
+            let admin = try await client.loginAdmin().access
+            let tree = try await Self.tree(client, admin: admin)
+            let source = try #require(
+                try await client.request(.post, "/api/v1/sources", json: ["title": "Parish register"], token: admin).json["id"] as? String)
+            let created = try await client.upload(MediaFixtures.gif, fields: ["person_id": tree.living, "source_id": source], token: admin)
+            let id = try #require(try created.json["id"] as? String)
+            #expect(
+                try await client.request(.patch, "/api/v1/media/\(id)", json: ["family_ids": [tree.livingFamily]], token: admin).status == .ok)
+            #expect(try await client.request(.delete, "/api/v1/families/\(tree.livingFamily)", token: admin).status == .ok)
+            #expect(try await client.request(.delete, "/api/v1/persons/\(tree.living)", token: admin).status == .noContent)
+            #expect(try await client.request(.delete, "/api/v1/sources/\(source)", token: admin).status == .noContent)
+            let media = try await client.request(.get, "/api/v1/media/\(id)", token: admin).json
+            for field in ["person_ids", "family_ids", "source_ids"] { #expect(media[field] as? [String] == [], "\(field)") }
+            // Nothing shows a living person any more: anyone may see it.
+            #expect(try await client.request(.get, "/api/v1/media/\(id)/file").status == .ok)
+        }
+    }
+
     @Test("a zip export imported into a new base brings every file back byte for byte, with its links", arguments: serverEngines)
     func zipRoundTrip(engine: DatabaseEngine) async throws {
         try await withAuthApp(engine) { client in

@@ -34,6 +34,19 @@ enum MediaLinkRows {
         }
     }
 
+    /// Forgets the links to a record that is deleted: a media keeps no link to nothing.
+    static func forget(_ kind: MediaLink.Kind, record: UUID, on sql: any SQLDatabase) async throws {
+        try await sql.raw("DELETE FROM media_links WHERE record_kind = \(bind: kind.rawValue) AND record_id = \(bind: record)").run()
+    }
+
+    /// Gives the person `kept` the links of the person `removed` (a merge of two records).
+    static func move(person removed: UUID, to kept: UUID, base: Int, on sql: any SQLDatabase) async throws {
+        let media = try await sql.raw("SELECT media_id FROM media_links WHERE record_kind = 'person' AND record_id = \(bind: removed)").all()
+            .map { try $0.decode(column: "media_id", as: UUID.self) }
+        try await insert(media.map { MediaLink(mediaID: $0, kind: .person, recordID: kept) }, base: base, on: sql)
+        try await forget(.person, record: removed, on: sql)
+    }
+
     /// The links of the media `ids` (of every media of the base when nil), in a stable order.
     static func links(of ids: [UUID]?, base: Int, on sql: any SQLDatabase) async throws -> [MediaLink] {
         var query: SQLQueryString = "SELECT media_id, record_kind, record_id FROM media_links WHERE base_id = \(bind: base)"

@@ -91,6 +91,7 @@ public struct FamilyRepository: Sendable {
             _ = try await writes.current(id, base: base, expected: expectedVersion, on: sql)
             try await sql.raw("DELETE FROM family_members WHERE family_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM families WHERE id = \(bind: id)").run()
+            try await MediaLinkRows.forget(.family, record: id, on: sql)
         }
     }
 
