@@ -1,11 +1,12 @@
 import Foundation
 import GenewebFormats
-import GenewebServer
 import GenewebStore
 import GenewebTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import GenewebServer
 
 @Suite("Media API")
 struct MediaAPITests {
@@ -310,6 +311,44 @@ struct MediaAPITests {
             }
             #expect(try await client.request(.get, "/api/v1/bases/other/media", token: admin).status == .notFound)
         }
+    }
+
+    @Test("an archive's file that no OBJE names is not kept; a media named by the archive gets its bytes")
+    func unreferencedArchiveFile() async throws {
+        let dataDirectory = TemporaryDirectory()
+        try await withAuthApp(configure: { $0.dataDirectory = dataDirectory.path }) { client in
+            let admin = try await client.loginAdmin().access
+            let gedcom = "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Old /Man/\n1 DEAT Y\n1 OBJE @M1@\n0 @M1@ OBJE\n1 FILE media/a.png\n0 TRLR\n"
+            var writer = ZipWriter()
+            var archive = try writer.entry(named: "tree.ged", bytes: Array(gedcom.utf8))
+            archive += try writer.entry(named: "media/a.png", bytes: MediaFixtures.png)
+            archive += try writer.entry(named: "media/extra.gif", bytes: MediaFixtures.gif)
+            archive += try writer.finish()
+            let imported = try await client.execute(
+                uri: "/api/v1/bases/restored/import", method: .post, headers: [.authorization: "Bearer \(admin)"], body: ByteBuffer(bytes: archive))
+            #expect(imported.status == .created, "\(String(buffer: imported.body))")
+            let items = try await client.request(.get, "/api/v1/bases/restored/media", token: admin).json.objects("items")
+            #expect(items.count == 1)
+            #expect(items.first?["has_file"] as? Bool == true)
+            #expect((items.first?["person_ids"] as? [String])?.count == 1)
+            func kept(_ bytes: [UInt8]) -> Bool {
+                let sha = MediaFileStore.digest(of: bytes)
+                return FileManager.default.fileExists(atPath: dataDirectory.url.appendingPathComponent("media/\(sha.prefix(2))/\(sha)").path)
+            }
+            #expect(kept(MediaFixtures.png))
+            #expect(!kept(MediaFixtures.gif))
+        }
+    }
+
+    @Test("the uploaded file name loses its folders and control characters")
+    func fileNames() {
+        #expect(MediaController.fileName("C:\\Users\\me\\photo.jpg") == "photo.jpg")
+        #expect(MediaController.fileName("../../etc/passwd") == "passwd")
+        #expect(MediaController.fileName("a\nb\r\n1 NOTE x.png") == "ab1 NOTE x.png")
+        #expect(MediaController.fileName("  ") == nil)
+        #expect(
+            ContentDisposition.value(inline: false, fileName: "acte \"été\".pdf")
+                == "attachment; filename=\"acte __t__.pdf\"; filename*=UTF-8''acte%20%22%C3%A9t%C3%A9%22.pdf")
     }
 
     static func ranges(of needle: [UInt8], in haystack: [UInt8]) -> [Range<Int>] {

@@ -96,8 +96,8 @@ struct ImportExportController {
     }
 
     /// A zip archive (`MediaArchive`): its media files are kept first (by content, so a retry
-    /// finds them there), then its genealogy file is imported with them; an import that fails
-    /// takes back the files no media names.
+    /// finds them there), then its genealogy file is imported with them; afterwards, failed or
+    /// not, the files no media names (an archive's files no `OBJE` points to) are taken back.
     private func importArchive(_ bytes: [UInt8], into base: BaseName, replace: Bool) async throws -> ImportReport {
         let archive = MediaArchive(database: database, files: mediaFiles)
         let unpacked: MediaArchive.Unpacked
@@ -108,13 +108,16 @@ struct ImportExportController {
         } catch let error as MediaArchiveError {
             throw APIError.validation([FieldError(field: "file", message: error.description)])
         }
+        let report: ImportReport
         do {
-            return try await importUpload(
+            report = try await importUpload(
                 unpacked.genealogy, fileName: unpacked.genealogyName, format: .auto, into: base, replace: replace, mediaFiles: unpacked.mediaFiles)
         } catch {
             try? await archive.discard(unpacked)
             throw error
         }
+        try? await archive.discard(unpacked)
+        return report
     }
 
     /// Reads and writes the file; every refusal is a 4xx naming what is wrong.

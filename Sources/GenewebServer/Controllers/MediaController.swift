@@ -168,11 +168,13 @@ struct MediaController {
         return APIError.validation([FieldError(field: kind.uploadField, message: "no \(kind.rawValue) of this base has this id")])
     }
 
-    /// The last component of the name the client gave (some browsers send a whole path), kept short.
+    /// The last component of the name the client gave (some browsers send a whole path), kept
+    /// short and without control characters (it becomes a GEDCOM `FILE` line and a header value).
     static func fileName(_ given: String?) -> String? {
         guard let given else { return nil }
         let last = given.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let trimmed = String(last.trimmingCharacters(in: .whitespacesAndNewlines).prefix(255))
+        let printable = String(String.UnicodeScalarView(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }))
+        let trimmed = String(printable.trimmingCharacters(in: .whitespaces).prefix(255))
         return trimmed.isEmpty ? nil : trimmed
     }
 
