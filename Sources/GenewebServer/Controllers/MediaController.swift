@@ -65,14 +65,16 @@ struct MediaController {
         if request.headers[.ifNoneMatch]?.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "\"\(file.sha256)\"" }) == true {
             return Response(status: .notModified, headers: headers)
         }
-        guard let bytes = try files.read(file.sha256) else {
+        guard files.contains(file.sha256) else {
             context.logger.error("media file missing from the media folder", metadata: ["media": "\(stored.media.id)", "sha256": "\(file.sha256)"])
             throw APIError.notFound("The file of this media is missing")
         }
         headers[.contentType] = file.type.mimeType
         headers[.contentDisposition] = ContentDisposition.value(
             inline: file.type.isImage, fileName: file.originalName ?? "\(file.sha256).\(file.type.fileExtension)")
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        // Read from disk a chunk at a time, off the request's thread: a download holds no whole file.
+        let body = try await FileIO().loadFile(path: try files.filePath(of: file.sha256), context: context)
+        return Response(status: .ok, headers: headers, body: body)
     }
 
     // MARK: Writes

@@ -52,6 +52,11 @@ public struct MediaFileStore: Sendable {
         return Array(data)
     }
 
+    /// The file of the content `digest`, for a server that streams it.
+    public func filePath(of digest: String) throws -> String {
+        try path(of: digest).path
+    }
+
     /// Whether the content `digest` is in the folder.
     public func contains(_ digest: String) -> Bool {
         (try? path(of: digest)).map { FileManager.default.fileExists(atPath: $0.path) } ?? false
