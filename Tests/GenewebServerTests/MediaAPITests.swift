@@ -84,6 +84,14 @@ struct MediaAPITests {
                 #expect(again.status == .notModified)
                 #expect(try await client.request(.get, "/api/v1/bases/default/media/\(id)").json["title"] as? String == "A \(type)")
             }
+            // The OpenAPI document gives the same types for the file.
+            let document = try await client.request(.get, "/openapi.json").json
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            let fileRoute = try #require(paths["/api/v1/media/{media_id}/file"]?["get"] as? [String: Any])
+            let success = try #require((fileRoute["responses"] as? [String: Any])?["200"] as? [String: Any])
+            #expect(Set((success["content"] as? [String: Any] ?? [:]).keys) == Set(cases.map(\.2)))
+            let upload = try #require(paths["/api/v1/media"]?["post"] as? [String: Any])
+            #expect((upload["requestBody"] as? [String: Any])?["content"].map { ($0 as? [String: Any])?.keys.first } == "multipart/form-data")
             let list = try await client.request(.get, "/api/v1/media?limit=2").json
             #expect(list["total"] as? Int == cases.count)
             #expect(try list.objects("items").count == 2)

@@ -77,7 +77,7 @@ enum OpenAPIResponses {
             case "/api/v1/backups/{name}": ["application/x-ndjson": ["schema": text]]
             case _ where path.hasSuffix("/export"):
                 ["text/vnd.familysearch.gedcom": ["schema": text], "text/plain": ["schema": text], "application/zip": ["schema": binary]]
-            case _ where path.hasSuffix("/media/{media_id}/file"):
+            case _ where path.hasSuffix("/media/:media_id/file"):
                 Dictionary(uniqueKeysWithValues: MediaFileType.allCases.map { ($0.mimeType, ["schema": binary] as [String: Any]) })
             default: ["application/json": ["schema": schema]]
             }
