@@ -345,6 +345,12 @@ struct MediaAPITests {
             }
             #expect(kept(MediaFixtures.png))
             #expect(!kept(MediaFixtures.gif))
+            // Replaced by a file without media, the base's files go with its media.
+            let replaced = try await client.execute(
+                uri: "/api/v1/bases/restored/import?replace=true", method: .post, headers: [.authorization: "Bearer \(admin)"],
+                body: ByteBuffer(string: "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME New /Man/\n0 TRLR\n"))
+            #expect(replaced.status == .created)
+            #expect(!kept(MediaFixtures.png))
         }
     }
 

@@ -56,10 +56,13 @@ struct ImportExportController {
             return try await request.body.consumeWithCancellationOnInboundClose { body in
                 let (bytes, fileName) = try await upload(body, headers: request.headers, fileName: namedFile)
                 let isArchive = formatChoice == "zip" || (format == .auto && ZipReader.looksLikeZip(bytes))
+                // A replaced base's media go with its records; their files with the last media naming them.
+                let replacedFiles = replace ? try await MediaRepository(database: database).contentNames(inBase: base) : []
                 let report =
                     try await isArchive
                     ? importArchive(bytes, into: base, replace: replace)
                     : importUpload(bytes, fileName: fileName, format: format, into: base, replace: replace)
+                try await removeUnusedFiles(replacedFiles)
                 scope.cache.invalidate()
                 try await audit.record(
                     context.auditEntry(
@@ -118,6 +121,11 @@ struct ImportExportController {
         }
         try? await archive.discard(unpacked)
         return report
+    }
+
+    private func removeUnusedFiles(_ names: [String]) async throws {
+        let media = MediaRepository(database: database)
+        for name in names where try await !media.isContentUsed(name) { try mediaFiles.remove(name) }
     }
 
     /// Reads and writes the file; every refusal is a 4xx naming what is wrong.

@@ -58,6 +58,15 @@ public struct MediaRepository: Sendable {
         return try decode(row, links: try await MediaLinkRows.links(of: [id], base: base, on: sql))
     }
 
+    /// The file contents the media of the base `name` name (none when there is no such base).
+    public func contentNames(inBase name: BaseName) async throws -> [String] {
+        try await database.withConnection { sql in
+            guard let base = try await BaseRepository(database: database).id(of: name, create: false, on: sql) else { return [] }
+            return try await sql.raw("SELECT DISTINCT content_sha256 FROM media WHERE base_id = \(bind: base) AND content_sha256 IS NOT NULL")
+                .all().map { try $0.decode(column: "content_sha256", as: String.self) }
+        }
+    }
+
     /// Whether another media row (of any base) still names the content `sha256`.
     public func isContentUsed(_ sha256: String) async throws -> Bool {
         try await database.withConnection { sql in
