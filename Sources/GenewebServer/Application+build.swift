@@ -189,6 +189,11 @@ func buildRouter(
     RecordsController<SourceResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     RecordsController<NoteResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     RecordsController<PlaceResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
+    let mediaFiles = MediaFileStore(dataDirectory: configuration.dataDirectory)
+    MediaController(
+        media: MediaRepository(database: database), files: mediaFiles, visibility: MediaVisibility(database: database), scope: scope,
+        maxBytes: configuration.mediaMaxBytes
+    ).addRoutes(to: router, catalog: catalog)
     GenealogyController(
         graphs: graphs, persons: PersonRepository(database: database), statistics: StatisticsRepository(database: database),
         anniversaries: AnniversaryRepository(database: database), names: NameIndexRepository(database: database),
@@ -200,7 +205,7 @@ func buildRouter(
         indexPages: caches.namePages
     ).addRoutes(to: router, catalog: catalog)
     let transfers = ImportExportController(
-        database: database, scope: scope, audit: accounts.audit, maxBytes: configuration.importMaxBytes,
+        database: database, scope: scope, audit: accounts.audit, maxBytes: configuration.importMaxBytes, mediaFiles: mediaFiles,
         admission: TransferAdmission(settings: configuration.transfers), behindFly: security.flyAppName != nil,
         readCheck: configuration.transfers.readsUploadsInChild
             ? configuration.transfers.readerExecutable.map { UploadReadCheck(executable: $0, logger: Logger(label: "geneweb.import")) } : nil

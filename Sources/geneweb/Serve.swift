@@ -18,6 +18,7 @@ struct Serve: AsyncParsableCommand {
               DATABASE_URL                postgres://... to use PostgreSQL instead of SQLite
               GENEWEB_LOG_LEVEL           trace, debug, info, notice, warning, error, critical
               GENEWEB_LOG_FORMAT          text or json (default text)
+              GENEWEB_MEDIA_MAX_BYTES     largest media file an upload accepts (default 20 MB)
               GENEWEB_SHUTDOWN_GRACE_SECONDS
                                           time in-flight requests get after SIGTERM (default 25)
               GENEWEB_SECURITY_SECRET_KEY token signing key, at least 32 bytes (required in

@@ -27,6 +27,7 @@ struct ConfigurationTests {
             "GENEWEB_API_HOST": "0.0.0.0", "GENEWEB_API_PORT": "9090", "GENEWEB_DEBUG": "true",
             "GENEWEB_DATA_DIR": "/data", "GENEWEB_LOG_LEVEL": "WARNING", "GENEWEB_LOG_FORMAT": "json",
             "DATABASE_URL": "postgres://u:p@db:5432/geneweb", "GENEWEB_SHUTDOWN_GRACE_SECONDS": "7",
+            "GENEWEB_MEDIA_MAX_BYTES": "5000000",
         ])
         #expect(configuration.host == "0.0.0.0")
         #expect(configuration.port == 9090)
@@ -36,6 +37,8 @@ struct ConfigurationTests {
         #expect(configuration.logFormat == .json)
         #expect(configuration.storage == .postgres(url: "postgres://u:p@db:5432/geneweb"))
         #expect(configuration.shutdownGracePeriod == .seconds(7))
+        #expect(configuration.mediaMaxBytes == 5_000_000)
+        #expect(try AppConfiguration.load(environment: [:]).mediaMaxBytes == 20 * 1024 * 1024)
     }
 
     @Test("GENEWEB_DB_DATABASE_URL wins over DATABASE_URL, and the flag wins over both")
@@ -59,6 +62,8 @@ struct ConfigurationTests {
             ("DATABASE_URL", "mysql://u@h/db"),
             ("DATABASE_URL", "postgres://nohost"),
             ("GENEWEB_SHUTDOWN_GRACE_SECONDS", "-1"),
+            ("GENEWEB_MEDIA_MAX_BYTES", "0"),
+            ("GENEWEB_MEDIA_MAX_BYTES", "lots"),
         ])
     func invalid(variable: String, value: String) {
         do {

@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
     public var shutdownGracePeriod: Duration
     /// Largest genealogy file an import accepts, in bytes.
     public var importMaxBytes: Int = 100 * 1024 * 1024
+    /// Largest media file an upload accepts, in bytes (`GENEWEB_MEDIA_MAX_BYTES`, 20 MB).
+    public var mediaMaxBytes: Int = 20 * 1024 * 1024
     /// The base of routes without `/bases/{base}` (`GENEWEB_DEFAULT_BASE`; else `default`, else the first).
     public var defaultBase: String?
     /// Bearer token protecting `/metrics` (`GENEWEB_MONITORING_METRICS_TOKEN`); nil: open.
@@ -123,6 +125,9 @@ public struct AppConfiguration: Sendable {
             .flatMap(LogFormat.init(rawValue:)) ?? .text
         if let bytes = try env.integer("GENEWEB_IMPORT_MAX_BYTES", in: 1...(1 << 40)) {
             configuration.importMaxBytes = bytes
+        }
+        if let bytes = try env.integer("GENEWEB_MEDIA_MAX_BYTES", in: 1...(1 << 32)) {
+            configuration.mediaMaxBytes = bytes
         }
         if let seconds = try env.integer("GENEWEB_SHUTDOWN_GRACE_SECONDS", in: 0...3600) {
             configuration.shutdownGracePeriod = .seconds(seconds)

@@ -8,9 +8,10 @@ import HummingbirdCore
 import Logging
 import Metrics
 
-/// `POST /api/v1/bases/{base}/import` (admins; raw body or multipart upload, GEDCOM or `.gw`) and
-/// `GET /api/v1/bases/{base}/export` (GEDCOM 5.5.1, 7 or `.gw`; living persons redacted for
-/// everyone but admins). Without `/bases/{base}` they work on the active base.
+/// `POST /api/v1/bases/{base}/import` (admins; raw body or multipart upload, GEDCOM, `.gw`, or a
+/// zip archive of a GEDCOM file and its media files) and `GET /api/v1/bases/{base}/export`
+/// (GEDCOM 5.5.1, 7, `.gw`, or zip with the media files; living persons redacted for everyone but
+/// admins, and the media showing them left out). Without `/bases/{base}` they work on the active base.
 ///
 /// Neither may exhaust the server: exports stream a page at a time, imports stop (and roll
 /// back) when their client goes away, and `TransferAdmission` bounds how many of each run at once.
@@ -19,6 +20,8 @@ struct ImportExportController {
     let scope: BaseScope
     let audit: AuditRepository
     let maxBytes: Int
+    /// Where the media files of `zip` archives are read from and restored to.
+    let mediaFiles: MediaFileStore
     let admission: TransferAdmission
     /// Whether `Fly-Client-IP` / `X-Forwarded-For` name the client (as for the rate limit).
     let behindFly: Bool
@@ -36,7 +39,8 @@ struct ImportExportController {
 
     @Sendable func importFile(_ request: Request, context: AppRequestContext) async throws -> Response {
         var parameters = QueryParameters(request)
-        let format = parameters.choice(TransferQuery.importFormat).flatMap(GenealogyFile.Format.init(rawValue:)) ?? .auto
+        let formatChoice = parameters.choice(TransferQuery.importFormat)
+        let format = formatChoice.flatMap(GenealogyFile.Format.init(rawValue:)) ?? .auto
         let replace = parameters.boolean(TransferQuery.replace) ?? false
         let namedFile = parameters.text(TransferQuery.filename)
         try parameters.validate()
@@ -51,7 +55,7 @@ struct ImportExportController {
             // writer stop at their next batch and the transaction rolls back, nothing written.
             return try await request.body.consumeWithCancellationOnInboundClose { body in
                 let (bytes, fileName) = try await upload(body, headers: request.headers, fileName: namedFile)
-                let report = try await importUpload(bytes, fileName: fileName, format: format, into: base, replace: replace)
+                let report = try await importBody(bytes, fileName: fileName, format: format, zip: formatChoice == "zip", into: base, replace: replace)
                 try await recordImport(
                     report, replace: replace, fileName: fileName, audit: context.auditEntry("base.import", entityType: "base", entityID: nil, base: nil))
                 return try JSONResponse.encode(ImportReportPayload(report), status: .created)
@@ -97,11 +101,61 @@ struct ImportExportController {
         try await audit.record(entry)
     }
 
-    /// Reads and writes the file; every refusal is a 4xx naming what is wrong. `progress` hears
-    /// of each batch written (the administration pages' progress bar).
-    func importUpload(
-        _ bytes: [UInt8], fileName: String?, format: GenealogyFile.Format, into base: BaseName, replace: Bool,
+    /// A genealogy file, or a zip archive of one with its media (`zip`, or recognised by its
+    /// first bytes); a replaced base's media files go when no media names them any more.
+    /// `progress` hears of each batch written (the administration pages' progress bar).
+    func importBody(
+        _ bytes: [UInt8], fileName: String?, format: GenealogyFile.Format, zip: Bool, into base: BaseName, replace: Bool,
         progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) async throws -> ImportReport {
+        let isArchive = zip || (format == .auto && ZipReader.looksLikeZip(bytes))
+        // A replaced base's media go with its records; their files with the last media naming them.
+        let replacedFiles = replace ? try await MediaRepository(database: database).contentNames(inBase: base) : []
+        let report =
+            try await isArchive
+            ? importArchive(bytes, into: base, replace: replace, progress: progress)
+            : importUpload(bytes, fileName: fileName, format: format, into: base, replace: replace, progress: progress)
+        try await removeUnusedFiles(replacedFiles)
+        return report
+    }
+
+    /// A zip archive (`MediaArchive`): its media files are kept first (by content, so a retry
+    /// finds them there), then its genealogy file is imported with them; afterwards, failed or
+    /// not, the files no media names (an archive's files no `OBJE` points to) are taken back.
+    private func importArchive(
+        _ bytes: [UInt8], into base: BaseName, replace: Bool, progress: (@Sendable (ImportProgress) -> Void)?
+    ) async throws -> ImportReport {
+        let archive = MediaArchive(database: database, files: mediaFiles)
+        let unpacked: MediaArchive.Unpacked
+        do {
+            unpacked = try archive.unpack(bytes)
+        } catch let error as ZipError {
+            throw APIError.validation([FieldError(field: "file", message: error.description)])
+        } catch let error as MediaArchiveError {
+            throw APIError.validation([FieldError(field: "file", message: error.description)])
+        }
+        let report: ImportReport
+        do {
+            report = try await importUpload(
+                unpacked.genealogy, fileName: unpacked.genealogyName, format: .auto, into: base, replace: replace, mediaFiles: unpacked.mediaFiles,
+                progress: progress)
+        } catch {
+            try? await archive.discard(unpacked)
+            throw error
+        }
+        try? await archive.discard(unpacked)
+        return report
+    }
+
+    private func removeUnusedFiles(_ names: [String]) async throws {
+        let media = MediaRepository(database: database)
+        for name in names where try await !media.isContentUsed(name) { try mediaFiles.remove(name) }
+    }
+
+    /// Reads and writes the file; every refusal is a 4xx naming what is wrong.
+    private func importUpload(
+        _ bytes: [UInt8], fileName: String?, format: GenealogyFile.Format, into base: BaseName, replace: Bool,
+        mediaFiles: [String: MediaFile] = [:], progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportReport {
         try await readCheck?.check(bytes, fileName: fileName, format: format)
         let opened: OpenedGenealogyFile
@@ -114,7 +168,8 @@ struct ImportExportController {
         }
         let formatName = opened.formatName
         do {
-            let report = try await GenealogyImporter(database: database).importFile(opened, into: base, replace: replace, progress: progress)
+            let report = try await GenealogyImporter(database: database).importFile(
+                opened, into: base, replace: replace, mediaFiles: mediaFiles, progress: progress)
             Counter(label: "geneweb_imports_total", dimensions: [("result", "success"), ("format", formatName)]).increment()
             Metrics.Timer(label: "geneweb_import_duration_seconds").recordSeconds(report.elapsedSeconds)
             Counter(label: "geneweb_imported_records_total").increment(by: report.persons + report.families)
@@ -143,14 +198,24 @@ struct ImportExportController {
         let baseName = try BaseName(base.name)
         let audience: GenealogyExporter.Audience = context.role == .admin ? .everything : .publicTree(LivingRule())
         var headers = HTTPFields()
-        headers[.contentType] = format == .gw ? "text/plain; charset=utf-8" : "text/vnd.familysearch.gedcom; charset=utf-8"
-        let fileExtension = format == .gw ? "gw" : "ged"
+        headers[.contentType] =
+            switch format {
+            case .gw: "text/plain; charset=utf-8"
+            case .zip: "application/zip"
+            case .gedcom551, .gedcom7: "text/vnd.familysearch.gedcom; charset=utf-8"
+            }
+        let fileExtension = format == .gw ? "gw" : format == .zip ? "zip" : "ged"
         headers[.contentDisposition] = "attachment; filename=\"\(base.name).\(fileExtension)\""
         headers[.cacheControl] = "no-store"
         let body: ResponseBody
         if format == .gw {
             guard let document = try await exporter.load(baseName) else { throw APIError.notFound("Base \(base.name) not found") }
             body = Self.gwBody(document, audience: audience, pass: pass)
+        } else if format == .zip {
+            guard var export = try await exporter.open(baseName) else { throw APIError.notFound("Base \(base.name) not found") }
+            let archive = MediaArchive(database: database, files: mediaFiles)
+            let packed = try await archive.prepare(&export, audience: audience)
+            body = Self.zipBody(export, files: packed, archive: archive, exporter: exporter, name: base.name, audience: audience, pass: pass)
         } else {
             guard let export = try await exporter.open(baseName) else { throw APIError.notFound("Base \(base.name) not found") }
             body = ResponseBody { writer in
@@ -164,6 +229,33 @@ struct ImportExportController {
             }
         }
         return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// The GEDCOM 5.5.1 file streamed into the archive as it is written, then each media file.
+    private static func zipBody(
+        _ export: GenealogyExporter.Export, files: [MediaArchive.PackedFile], archive: MediaArchive, exporter: GenealogyExporter, name: String,
+        audience: GenealogyExporter.Audience, pass: TransferPass
+    ) -> ResponseBody {
+        ResponseBody { writer in
+            defer { pass.release() }
+            var zip = ZipWriter()
+            try await writer.write(ByteBuffer(bytes: try zip.beginEntry(named: "\(name).ged")))
+            var chunks = ChunkBuffer()
+            try await exporter.writeGedcom(export, version: .v551, audience: audience) { piece in
+                try zip.append(piece.utf8)
+                if let chunk = chunks.add(piece) { try await writer.write(chunk) }
+            }
+            if let last = chunks.rest() { try await writer.write(last) }
+            try await writer.write(ByteBuffer(bytes: try zip.endEntry()))
+            for file in files {
+                try Task.checkCancellation()
+                // `prepare` packs only files the folder has; one removed since is left out.
+                guard let bytes = try archive.contents(of: file) else { continue }
+                try await writer.write(ByteBuffer(bytes: try zip.entry(named: file.path, bytes: bytes)))
+            }
+            try await writer.write(ByteBuffer(bytes: try zip.finish()))
+            try await writer.finish(nil)
+        }
     }
 
     /// A `.gw` file is written from the whole base (its blocks refer back and forth): the public

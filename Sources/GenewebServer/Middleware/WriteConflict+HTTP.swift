@@ -29,6 +29,6 @@ extension WriteConflict {
     }
 
     private static let entities = [
-        "persons": "person", "families": "family", "sources": "source", "notes": "note", "places": "place",
+        "persons": "person", "families": "family", "sources": "source", "notes": "note", "places": "place", "media": "media",
     ]
 }

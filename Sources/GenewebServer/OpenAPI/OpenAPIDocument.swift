@@ -34,10 +34,13 @@ enum OpenAPIDocument {
             func schema(_ name: String?) -> [String: Any] { name.map { ["$ref": "#/components/schemas/\($0)"] } ?? ["type": "object"] }
             if [.post, .put, .patch].contains(route.method) {
                 let form = route.path.hasSuffix("/login/oauth2")
+                let upload = route.method == .post && route.path.hasSuffix("/media")
                 operation["requestBody"] = [
                     "required": !route.path.hasSuffix("/logout") && !route.path.hasSuffix("/reload") && !route.path.hasSuffix("/commit")
                         && !route.path.hasSuffix("/activate"),
-                    "content": [form ? "application/x-www-form-urlencoded" : "application/json": ["schema": schema(bodies.request)]],
+                    "content": [
+                        form ? "application/x-www-form-urlencoded" : upload ? "multipart/form-data" : "application/json": ["schema": schema(bodies.request)]
+                    ],
                 ]
             }
             let responses = OpenAPIResponses.responses(for: route, publicRead: publicRead, successSchema: schema(bodies.response))
@@ -55,7 +58,7 @@ enum OpenAPIDocument {
             "info": [
                 "title": "GeneWeb Server",
                 "version": version,
-                "description": "GeneWeb genealogy over HTTP: persons, families, sources, notes, places, bases, GDPR, accounts. "
+                "description": "GeneWeb genealogy over HTTP: persons, families, sources, notes, places, media, bases, GDPR, accounts. "
                     + "Living persons are restricted for anonymous callers and viewers. Errors always have the ErrorBody shape.",
                 "license": ["name": "GPL-2.0-or-later"],
             ],
@@ -120,7 +123,7 @@ enum OpenAPIDocument {
     }
 
     static func isList(_ path: String) -> Bool {
-        ["/persons", "/families", "/sources", "/notes", "/places", "/users", "/audit"].contains { path.hasSuffix($0) }
+        ["/persons", "/families", "/sources", "/notes", "/places", "/media", "/users", "/audit"].contains { path.hasSuffix($0) }
     }
 
     static func successStatus(_ method: String, _ path: String) -> String {

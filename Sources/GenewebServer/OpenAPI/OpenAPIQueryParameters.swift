@@ -14,7 +14,7 @@ enum OpenAPIQueryParameters {
             return [ListFilters.cascade]
         case "/api/v1/sources", "/api/v1/notes", "/api/v1/places":
             return PagingQuery.standard.all + [ListFilters.recordText]
-        case "/api/v1/families", "/api/v1/users":
+        case "/api/v1/families", "/api/v1/users", "/api/v1/media":
             return PagingQuery.standard.all
         case "/api/v1/audit":
             return PagingQuery.standard.all + [ListFilters.auditAction, ListFilters.auditEntity]

@@ -1,3 +1,5 @@
+import GenewebCore
+
 /// The answers a route really gives, for the OpenAPI document: its success status and media
 /// type, and each error status it can come to (all with the `ErrorBody` JSON). A schemathesis
 /// pass in `scripts/test` holds every answer to this list.
@@ -5,6 +7,7 @@ enum OpenAPIResponses {
     static func responses(for route: RouteCatalog.Route, publicRead: Bool, successSchema: [String: Any]) -> [String: Any] {
         let method = route.method.rawValue
         let path = route.path
+        let isUpload = method == "POST" && path.hasSuffix("/media")
         let status = OpenAPIDocument.successStatus(method, path)
         let successAnswer: [String: Any] = status == "204" ? ["description": "Deleted; no body"] : success(path, schema: successSchema)
         var responses: [String: Any] = [
@@ -23,11 +26,22 @@ enum OpenAPIResponses {
         if writes, !isSessionRoute(path) {
             responses["409"] = error("Conflict with the stored data (a key or name taken, records still linked, a non-empty base)")
         }
-        if ["PUT", "PATCH", "DELETE"].contains(method), path.contains("/persons/:person_id") || path.contains("/families/:family_id") {
+        if ["PUT", "PATCH", "DELETE"].contains(method),
+            path.contains("/persons/:person_id") || path.contains("/families/:family_id") || path.contains("/media/:media_id")
+        {
             responses["412"] = error("If-Match names an older version")
         }
         if ["POST", "PUT", "PATCH"].contains(method) {
-            responses["413"] = error(path.hasSuffix("/import") ? "The file is over GENEWEB_IMPORT_MAX_BYTES" : "The body is over the request limit")
+            responses["413"] = error(
+                path.hasSuffix("/import")
+                    ? "The file is over GENEWEB_IMPORT_MAX_BYTES" : isUpload ? "The file is over GENEWEB_MEDIA_MAX_BYTES" : "The body is over the request limit"
+            )
+        }
+        if isUpload {
+            responses["415"] = error("Not multipart/form-data, or a file that is not JPEG, PNG, WebP, GIF or PDF by its content")
+        }
+        if path.hasSuffix("/media/:media_id/file") {
+            responses["304"] = ["description": "If-None-Match names the file's ETag (its SHA-256): not modified, no body"]
         }
         if let role = route.access.minimumRole(publicRead: publicRead), role != .viewer {
             responses["403"] = error("The \(role.rawValue) role is required")
@@ -53,6 +67,7 @@ enum OpenAPIResponses {
     /// The success answer: JSON, except the documentation page, its assets, metrics and exports.
     static func success(_ path: String, schema: [String: Any]) -> [String: Any] {
         let text: [String: Any] = ["type": "string"]
+        let binary: [String: Any] = ["type": "string", "format": "binary"]
         let content: [String: Any] =
             switch path {
             case "/docs": ["text/html": ["schema": text]]
@@ -61,12 +76,14 @@ enum OpenAPIResponses {
             case "/metrics": ["text/plain": ["schema": text]]
             case "/api/v1/backups/{name}": ["application/x-ndjson": ["schema": text]]
             case _ where path.hasSuffix("/export"):
-                ["text/vnd.familysearch.gedcom": ["schema": text], "text/plain": ["schema": text]]
+                ["text/vnd.familysearch.gedcom": ["schema": text], "text/plain": ["schema": text], "application/zip": ["schema": binary]]
+            case _ where path.hasSuffix("/media/:media_id/file"):
+                Dictionary(uniqueKeysWithValues: MediaFileType.allCases.map { ($0.mimeType, ["schema": binary] as [String: Any]) })
             default: ["application/json": ["schema": schema]]
             }
         let description =
             path.hasSuffix("/export")
-            ? "The base as a file: GEDCOM 5.5.1 or 7 (text/vnd.familysearch.gedcom), or GeneWeb .gw (text/plain), streamed"
+            ? "The base as a file: GEDCOM 5.5.1 or 7 (text/vnd.familysearch.gedcom), GeneWeb .gw (text/plain), or a zip of GEDCOM 5.5.1 and the media files, streamed"
             : "Success"
         return ["description": description, "content": content]
     }

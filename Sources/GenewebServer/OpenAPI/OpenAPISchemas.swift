@@ -147,6 +147,25 @@ enum OpenAPISchemas {
                 "consent_status": string(), "processing_purposes": array(string()), "notes": string(nullable: true),
                 "consent_date": string(nullable: true), "recorded_by": string(), "recorded_at": string("date-time"),
             ]),
+            "Media": object(
+                [
+                    "id": string("uuid"), "media_id": string("uuid"), "title": string(nullable: true), "file": string(),
+                    "format": string(nullable: true), "has_file": boolean, "mime_type": string(nullable: true),
+                    "byte_size": ["type": ["integer", "null"]], "sha256": string(nullable: true),
+                    "person_ids": array(string("uuid")), "family_ids": array(string("uuid")), "source_ids": array(string("uuid")),
+                    "created_by": string(nullable: true), "version": integer, "created_at": string(), "updated_at": string(),
+                ], required: ["id", "media_id", "file", "has_file", "person_ids", "family_ids", "source_ids", "version"]),
+            "MediaUpload": object(
+                [
+                    "file": ["type": "string", "format": "binary", "description": "JPEG, PNG, WebP, GIF or PDF, recognised by its content"],
+                    "title": string(), "person_id": string("uuid"), "family_id": string("uuid"), "source_id": string("uuid"),
+                ], required: ["file"]),
+            "MediaChange": object(
+                [
+                    "title": string(nullable: true), "person_ids": array(string("uuid")), "family_ids": array(string("uuid")),
+                    "source_ids": array(string("uuid")),
+                ], closed: true),
+            "MediaPage": page("Media"),
             "PersonPage": page("VisiblePerson"), "FamilyPage": page("Family"), "SourcePage": page("Source"),
             "NotePage": page("Note"), "PlacePage": page("Place"), "UserPage": page("User"), "AuditPage": page("AuditEntry"),
             "EventPage": page("Event"),
@@ -184,6 +203,10 @@ enum OpenAPISchemas {
         case ("GET", "/api/v1/places"): return (nil, "PlacePage")
         case ("POST", "/api/v1/places"), ("PUT", "/api/v1/places/:place_id"), ("PATCH", "/api/v1/places/:place_id"): return ("Place", "Place")
         case ("GET", "/api/v1/places/:place_id"): return (nil, "Place")
+        case ("GET", "/api/v1/media"): return (nil, "MediaPage")
+        case ("POST", "/api/v1/media"): return ("MediaUpload", "Media")
+        case ("GET", "/api/v1/media/:media_id"): return (nil, "Media")
+        case ("PATCH", "/api/v1/media/:media_id"): return ("MediaChange", "Media")
         case ("GET", "/api/v1/users"): return (nil, "UserPage")
         case ("POST", "/api/v1/users"): return ("UserCreate", "User")
         case ("GET", "/api/v1/users/:user_id"): return (nil, "User")

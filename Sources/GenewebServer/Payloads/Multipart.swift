@@ -78,7 +78,7 @@ enum MultipartFile {
         return parts
     }
 
-    private static func parameter(_ name: String, in header: String) -> String? {
+    static func parameter(_ name: String, in header: String) -> String? {
         for piece in header.split(separator: ";") {
             let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             if pair.count == 2, pair[0].lowercased() == name { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
@@ -86,7 +86,7 @@ enum MultipartFile {
         return nil
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
         var index = start
         while index <= haystack.count - needle.count {

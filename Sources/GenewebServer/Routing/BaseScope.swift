@@ -22,7 +22,7 @@ struct BaseScope: Sendable {
     /// Whether a route pattern reads a base (and so takes `?database=` when not under `/bases/{base}`).
     static func isScoped(_ path: String) -> Bool {
         [
-            "/persons", "/families", "/sources", "/notes", "/places", "/genealogy", "/search/persons", "/search/surnames",
+            "/persons", "/families", "/sources", "/notes", "/places", "/media", "/genealogy", "/search/persons", "/search/surnames",
             "/search/first_names", "/search/privacy-info", "/import", "/export",
         ].contains { path.hasPrefix("/api/v1\($0)") || path.hasPrefix("/api/v1/bases/:base\($0)") }
     }

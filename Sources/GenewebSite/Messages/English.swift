@@ -364,5 +364,6 @@ extension Messages {
             "witness.no_match": "Nobody found for “{1}”.",
             "witness.choose": "Several persons match “{1}”: write the key of one of them: {2}.",
             "form.known_places": "Not a place of this tree yet; known places beginning alike: {1}.",
+            "admin.format_zip": "Zip: GEDCOM with its media files",
         ])
 }

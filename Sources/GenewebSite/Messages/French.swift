@@ -364,5 +364,6 @@ extension Messages {
             "witness.no_match": "Personne trouvé pour « {1} ».",
             "witness.choose": "Plusieurs personnes correspondent à « {1} » : écrivez la clé de l’une d’elles : {2}.",
             "form.known_places": "Ce lieu n’est pas encore dans l’arbre ; lieux connus qui commencent de même : {1}.",
+            "admin.format_zip": "Zip : GEDCOM avec ses fichiers de médias",
         ])
 }

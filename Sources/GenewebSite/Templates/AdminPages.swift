@@ -104,7 +104,7 @@ extension SiteTemplates {
         {{#page.notice}}<p class="notice problem" role="alert">{{page.notice}}</p>{{/page.notice}}
         <form method="post" action="/admin/import" enctype="multipart/form-data" class="edit"><input type="hidden" name="csrf" value="{{frame.formToken}}">
         <p class="field"><label for="import-base">{{t.admin_base}}</label><input id="import-base" name="base" value="{{page.base}}" maxlength="64" required pattern="[A-Za-z0-9_-]+" aria-describedby="import-base-hint"><small id="import-base-hint">{{t.admin_import_base_hint}}</small></p>
-        <p class="field"><label for="import-file">{{t.admin_import_file}}</label><input id="import-file" name="file" type="file" accept=".ged,.gw,.txt" required aria-describedby="import-file-hint"><small id="import-file-hint">{{page.limit}}</small></p>
+        <p class="field"><label for="import-file">{{t.admin_import_file}}</label><input id="import-file" name="file" type="file" accept=".ged,.gw,.txt,.zip" required aria-describedby="import-file-hint"><small id="import-file-hint">{{page.limit}}</small></p>
         <p class="field"><label for="import-format">{{t.admin_import_format}}</label><select id="import-format" name="format">{{#page.formats}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/page.formats}}</select></p>
         <p class="field"><span><input type="checkbox" id="import-replace" name="replace" value="on"{{#page.replace}} checked{{/page.replace}}> <label for="import-replace">{{t.admin_import_replace}}</label></span></p>
         <p class="actions"><button type="submit">{{t.admin_import_start}}</button></p>

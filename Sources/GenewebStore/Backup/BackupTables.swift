@@ -8,7 +8,7 @@ enum BackupTables {
         "bases", "server_settings",
         "users", "password_history", "refresh_tokens", "revoked_tokens",
         "persons", "families", "family_members", "person_words", "person_places",
-        "sources", "repositories", "notes", "media", "places", "base_records", "record_versions",
+        "sources", "repositories", "notes", "media", "media_links", "places", "base_records", "record_versions",
         "consents", "audit_log",
     ]
 

@@ -19,7 +19,7 @@ public struct GenealogyExporter: Sendable {
         /// Every record but the persons, with each family reduced to its members (id, xref,
         /// parents, children, relation: what links persons and families); sources, repositories,
         /// notes, media, header and other records whole.
-        public let document: GedcomDocument
+        public var document: GedcomDocument
         /// Every person's id and imported xref, in file order (records made later follow, by id).
         public let persons: [(id: PersonID, xref: String?)]
         let baseID: Int
@@ -119,7 +119,10 @@ public struct GenealogyExporter: Sendable {
         _ export: Export, version: GedcomDateVersion, audience: Audience = .everything, to write: (String) async throws -> Void
     ) async throws -> Int {
         var document = export.document
-        if case .publicTree = audience { document.notes = PublicTree.publicNotes(document.notes) }
+        if case .publicTree(let rule) = audience {
+            document.notes = PublicTree.publicNotes(document.notes)
+            document.media = try await publicMedia(document.media, base: export.baseID, rule: rule)
+        }
         let writer = GedcomWriter(document: document, persons: export.persons, version: version)
         var hidden = Set<PersonID>()
         try await write(writer.header())
@@ -145,6 +148,14 @@ public struct GenealogyExporter: Sendable {
         }
         for piece in writer.piecesAfterFamilies() { try await write(piece) }
         return hidden.count
+    }
+
+    /// The media anyone may see: those showing a hidden person are left out, and the writer
+    /// drops the visible records' links to them (it writes links only to media the file holds).
+    func publicMedia(_ media: [Media], base: Int, rule: LivingRule) async throws -> [Media] {
+        guard !media.isEmpty else { return [] }
+        let hidden = try await MediaVisibility(database: database, rule: rule).hiddenMedia(among: nil, base: base)
+        return media.filter { !hidden.contains($0.id.uuid) }
     }
 
     /// The persons of `export.persons[page ..< page + pageSize]`, in that order.

@@ -36,12 +36,15 @@ public struct GenealogyImporter: Sendable {
     /// A constraint of the base that a record breaks is `ImportError.rejected` (nothing written),
     /// never a database error; the task's cancellation (an HTTP client that went away) stops the
     /// import at its next batch and rolls it back.
+    ///
+    /// `mediaFiles` gives, by the path a media record names (`FILE`), the bytes already kept in
+    /// the media folder for it: a zip archive's files (`MediaArchive`).
     public func importFile(
-        _ file: OpenedGenealogyFile, into base: BaseName, replace: Bool,
+        _ file: OpenedGenealogyFile, into base: BaseName, replace: Bool, mediaFiles: [String: MediaFile] = [:],
         progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportReport {
         do {
-            return try await write(Self.repaired(file), into: base, replace: replace, progress: progress)
+            return try await write(Self.repaired(file), into: base, replace: replace, mediaFiles: mediaFiles, progress: progress)
         } catch {
             guard let violation = ConstraintViolation(error) else { throw error }
             throw ImportError.rejected("a record breaks a rule of the base, nothing was imported: \(violation)")
@@ -58,7 +61,7 @@ public struct GenealogyImporter: Sendable {
     }
 
     private func write(
-        _ file: OpenedGenealogyFile, into base: BaseName, replace: Bool,
+        _ file: OpenedGenealogyFile, into base: BaseName, replace: Bool, mediaFiles: [String: MediaFile],
         progress: (@Sendable (ImportProgress) -> Void)?
     ) async throws -> ImportReport {
         let clock = ContinuousClock()
@@ -81,8 +84,10 @@ public struct GenealogyImporter: Sendable {
             rows.cipher = database.cipher
             var stream = file.stream()
             var mark = GedcomStream.WarningMark()
+            var mediaLinks: [MediaLink] = []
             let persons = try await rows.insertPersons {
                 let batch = stream.nextPersons(upTo: batchSize)
+                for person in batch { mediaLinks += person.mediaIDs.map { MediaLink(mediaID: $0.uuid, kind: .person, recordID: person.id.uuid) } }
                 // Heard with the batch's progress report, before it is written.
                 if progress != nil {
                     let (found, next) = stream.warnings(since: mark)
@@ -97,6 +102,8 @@ public struct GenealogyImporter: Sendable {
             try await rows.insertRecords("repositories", label: "name", document.repositories.map { ($0.id.uuid, $0.name, $0.gedcomXref, $0) })
             try await rows.insertRecords("notes", label: "title", document.notes.map { ($0.id.uuid, $0.title ?? "", $0.gedcomXref, $0) })
             try await rows.insertRecords("media", label: "file", document.media.map { ($0.id.uuid, $0.file, $0.gedcomXref, $0) })
+            try await MediaImport.complete(
+                document, personLinks: mediaLinks, files: mediaFiles, base: baseID, on: sql)
             try await rows.insertBaseRecords(header: document.header, others: document.otherRecords)
             try await sql.raw("UPDATE bases SET version = version + 1 WHERE id = \(bind: baseID)").run()
             var report = ImportReport(base: base.rawValue, format: file.formatName)

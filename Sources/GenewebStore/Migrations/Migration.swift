@@ -39,6 +39,7 @@ public enum Migrations {
         .searchIndex,
         .leanerPersonIndexes,
         .placeIndex,
+        .mediaFiles,
         .recordVersions,
     ]
 

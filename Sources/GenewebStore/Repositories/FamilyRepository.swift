@@ -92,6 +92,7 @@ public struct FamilyRepository: Sendable {
             try await sql.raw("DELETE FROM family_members WHERE family_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM families WHERE id = \(bind: id)").run()
             try await RecordHistory.erase(id, on: sql)
+            try await MediaLinkRows.forget(.family, record: id, on: sql)
         }
     }
 

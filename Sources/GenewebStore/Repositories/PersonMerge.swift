@@ -93,6 +93,8 @@ public struct PersonMerge: Sendable {
             try await sql.raw("DELETE FROM person_places WHERE person_id = \(bind: removed)").run()
             try await sql.raw("DELETE FROM persons WHERE id = \(bind: removed)").run()
             try await RecordHistory.erase(removed, on: sql)
+            // The other's pictures now show the kept person: their privacy follows the kept one.
+            try await MediaLinkRows.move(person: removed, to: kept, base: base, on: sql)
             var person = merged
             person.events = person.events.map { Self.repoint($0, from: from, to: to) }
             let stored = try await persons.replaceRow(person, base: base, expectedVersion: keptVersion, occurrence: .asGiven, on: sql)

@@ -293,6 +293,7 @@ public struct PersonRepository: Sendable {
             try await sql.raw("DELETE FROM person_places WHERE person_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM persons WHERE id = \(bind: id)").run()
             try await RecordHistory.erase(id, on: sql)
+            try await MediaLinkRows.forget(.person, record: id, on: sql)
         }
     }
 

@@ -144,6 +144,7 @@ public struct RecordRepository<Record: LabelledRecord>: Sendable {
         try await database.withTransaction { sql in
             let deleted = try await sql.raw("DELETE FROM \(ident: Record.table) WHERE base_id = \(bind: base) AND id = \(bind: id) RETURNING id").first()
             guard deleted != nil else { throw WriteConflict.notFound }
+            if Record.self == Source.self { try await MediaLinkRows.forget(.source, record: id, on: sql) }
             try await AuditRepository(database: database).record(audit, on: sql)
         }
     }

@@ -88,7 +88,7 @@ extension AdminController {
                     choices: [("hidden", messages["admin.names_hidden"]), ("public", messages["admin.names_public"])], selected: isPublic ? "public" : "hidden"),
                 exports: [
                     LinkModel("GEDCOM 5.5.1", path + "/export?format=gedcom551"), LinkModel("GEDCOM 7", path + "/export?format=gedcom7"),
-                    LinkModel("GeneWeb .gw", path + "/export?format=gw"),
+                    LinkModel("GeneWeb .gw", path + "/export?format=gw"), LinkModel("Zip (GEDCOM + media)", path + "/export?format=zip"),
                 ], rowID: "b-\(base.name)")
         }
         let model = AdminBasesModel(notice: notice, isError: status != .ok, links: Self.links(messages, current: "/admin/bases"), bases: Listing(rows))

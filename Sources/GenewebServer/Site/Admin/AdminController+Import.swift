@@ -11,7 +11,9 @@ import Hummingbird
 /// then shows the report, or why nothing was written. The import itself is the JSON API's
 /// (`ImportExportController`): same limits, same checks, one transaction, the same audit line.
 extension AdminController {
-    static let importFormats: [(String, String)] = [("auto", "admin.format_auto"), ("gedcom", "GEDCOM"), ("gw", "GeneWeb .gw")]
+    static let importFormats: [(String, String)] = [
+        ("auto", "admin.format_auto"), ("gedcom", "GEDCOM"), ("gw", "GeneWeb .gw"), ("zip", "admin.format_zip"),
+    ]
 
     @Sendable func importForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let site = SiteRequest(request, context: context, forms: accounts.formTokens, hasForms: true)
@@ -57,8 +59,9 @@ extension AdminController {
         Task.detached {
             defer { pass.release() }
             do {
-                let report = try await transfers.importUpload(
-                    file.bytes, fileName: fileName, format: GenealogyFile.Format(rawValue: format) ?? .auto, into: base, replace: replace
+                let report = try await transfers.importBody(
+                    file.bytes, fileName: fileName, format: GenealogyFile.Format(rawValue: format) ?? .auto, zip: format == "zip", into: base,
+                    replace: replace
                 ) { progress in imports.progress(id, progress) }
                 try await transfers.recordImport(report, replace: replace, fileName: fileName, audit: audit)
                 imports.finish(id, .done(report))
