@@ -190,10 +190,10 @@ func buildRouter(
     RecordsController<NoteResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     RecordsController<PlaceResource>(records: RecordRepository(database: database), scope: scope).addRoutes(to: router, catalog: catalog)
     let mediaFiles = MediaFileStore(dataDirectory: configuration.dataDirectory)
-    MediaController(
+    let media = MediaController(
         media: MediaRepository(database: database), files: mediaFiles, visibility: MediaVisibility(database: database), scope: scope,
-        maxBytes: configuration.mediaMaxBytes
-    ).addRoutes(to: router, catalog: catalog)
+        maxBytes: configuration.mediaMaxBytes)
+    media.addRoutes(to: router, catalog: catalog)
     GenealogyController(
         graphs: graphs, persons: PersonRepository(database: database), statistics: StatisticsRepository(database: database),
         anniversaries: AnniversaryRepository(database: database), names: NameIndexRepository(database: database),
@@ -219,7 +219,7 @@ func buildRouter(
         statistics: StatisticsRepository(database: database), anniversaries: AnniversaryRepository(database: database), scope: scope,
         figures: caches.statistics, accounts: accounts, acts: FamilyActs(database: database),
         merges: PersonMerge(database: database), personVersions: RecordHistory(database: database, kind: .persons),
-        familyVersions: RecordHistory(database: database, kind: .families)
+        familyVersions: RecordHistory(database: database, kind: .families), media: media
     ).addRoutes(to: router, catalog: catalog)
     AdminController(
         accounts: accounts, health: health, bases: BaseRepository(database: database), audit: accounts.audit,

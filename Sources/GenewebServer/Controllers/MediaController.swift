@@ -89,10 +89,6 @@ struct MediaController {
             throw APIError.validation([FieldError(field: unknown, message: "is not a field of a media upload")])
         }
         guard let part = form.part("file"), !part.bytes.isEmpty else { throw APIError.validation([FieldError(field: "file", message: "is required")]) }
-        guard part.bytes.count <= maxBytes else { throw tooLarge }
-        guard let type = MediaSniffer.type(of: part.bytes) else {
-            throw APIError(.unsupportedMediaType, detail: "Only JPEG, PNG, WebP, GIF and PDF files are kept, recognised by their content")
-        }
         let title = try form.text("title", limit: 500).flatMap { $0.isEmpty ? nil : $0 }
         var links: [MediaLink.Kind: [UUID]] = [:]
         for kind in MediaLink.Kind.allCases {
@@ -102,23 +98,36 @@ struct MediaController {
             }
             links[kind] = [id]
         }
-        let sha = try files.store(part.bytes)
-        let name = Self.fileName(part.fileName) ?? "\(sha).\(type.fileExtension)"
+        let stored = try await keep(part.bytes, fileName: part.fileName, title: title, links: links, base: base, context: context)
+        let record = stored.media
+        var headers = EntityTag.header(version: stored.version)
+        let path = request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path
+        headers[.location] = "\(path)/\(record.id.description)"
+        return try JSONResponse.encode(payload(stored, context: context), status: .created, headers: headers)
+    }
+
+    /// Keeps an uploaded file (the API's upload and the site's form): its type from its bytes
+    /// (415 otherwise), its content in the media folder, its record and links in one audited
+    /// write; the content goes again when the write is refused.
+    func keep(
+        _ bytes: [UInt8], fileName: String?, title: String?, links: [MediaLink.Kind: [UUID]], base: ResolvedBase, context: AppRequestContext
+    ) async throws -> StoredMedia {
+        guard bytes.count <= maxBytes else { throw tooLarge }
+        guard let type = MediaSniffer.type(of: bytes) else {
+            throw APIError(.unsupportedMediaType, detail: "Only JPEG, PNG, WebP, GIF and PDF files are kept, recognised by their content")
+        }
+        let sha = try files.store(bytes)
+        let name = Self.fileName(fileName) ?? "\(sha).\(type.fileExtension)"
         let record = Media(file: name, format: type.gedcomForm, title: title)
-        let stored: StoredMedia
         do {
-            stored = try await media.insert(
-                record, file: MediaFile(sha256: sha, byteSize: part.bytes.count, type: type, originalName: name),
+            return try await media.insert(
+                record, file: MediaFile(sha256: sha, byteSize: bytes.count, type: type, originalName: name),
                 createdBy: context.identity?.username, links: links, base: base.id,
                 audit: entry("create", id: record.id.uuid, base: base.name, context: context, details: ["type": type.mimeType, "sha256": sha]))
         } catch {
             try await removeUnused(sha)
             throw Self.linkError(error)
         }
-        var headers = EntityTag.header(version: stored.version)
-        let path = request.uri.path.hasSuffix("/") ? String(request.uri.path.dropLast()) : request.uri.path
-        headers[.location] = "\(path)/\(record.id.description)"
-        return try JSONResponse.encode(payload(stored, context: context), status: .created, headers: headers)
     }
 
     @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -148,7 +157,7 @@ struct MediaController {
     // MARK: Helpers
 
     /// The body, read up to the limit and no further.
-    private func body(of request: Request) async throws -> [UInt8] {
+    func body(of request: Request) async throws -> [UInt8] {
         do {
             return Array(buffer: try await request.body.collect(upTo: maxBytes + Self.formAllowance))
         } catch let error as HTTPError where error.status == .contentTooLarge {

@@ -6,8 +6,6 @@ enum MultipartFile {
     /// RFC 2046 allows boundaries of 1 to 70 characters; the bound also keeps the search for
     /// delimiters linear in the body's size.
     static let maximumBoundaryLength = 70
-    /// A text field longer than this is not a form field an upload form has: left out.
-    static let maximumFieldBytes = 65_536
 
     /// The boundary of a `multipart/form-data; boundary=…` content type, nil when there is none
     /// or it is not 1 to 70 characters long.
@@ -38,26 +36,17 @@ enum MultipartFile {
         return parts.first { $0.name == "file" }.map { ($0.content, nil) }
     }
 
-    /// The text fields of a form posted as `multipart/form-data` (an upload form's other fields),
-    /// the file parts left out; the first of a repeated name wins.
-    static func textFields(in body: [UInt8], boundary: String) throws -> [String: String] {
-        var fields: [String: String] = [:]
-        for part in try parts(in: body, boundary: boundary) where part.fileName == nil {
-            guard let name = part.name, fields[name] == nil, part.content.count <= maximumFieldBytes else { continue }
-            let text = String(decoding: part.content, as: UTF8.self)
-            if RequestText.hasNul(text) { try RequestText.refuse([name]) }
-            fields[name] = text
-        }
-        return fields
-    }
-
-    /// Every part between the boundaries, in order; linear in the body's size.
-    static func parts(in body: [UInt8], boundary: String) throws -> [Part] {
+    /// Every part between the boundaries, in order; linear in the body's size. More than
+    /// `maximumParts` parts is a 422 (a form has a handful of fields).
+    static func parts(in body: [UInt8], boundary: String, maximumParts: Int = 1_000) throws -> [Part] {
         let delimiter = Array("--\(boundary)".utf8)
         var starts: [Int] = []
         var index = 0
         while let found = find(delimiter, in: body, from: index) {
             starts.append(found)
+            guard starts.count <= maximumParts + 1 else {
+                throw APIError.validation([FieldError(field: "body", message: "a form of at most \(maximumParts) parts is expected")])
+            }
             index = found + delimiter.count
         }
         guard starts.count >= 2 else { return [] }

@@ -17,30 +17,10 @@ struct MultipartForm {
 
     /// The parts of `body`; 422 when it is not a well-formed form or has too many parts.
     init(_ body: [UInt8], boundary: String) throws {
-        let delimiter = Array("--\(boundary)".utf8)
-        var starts: [Int] = []
-        var index = 0
-        while let found = MultipartFile.find(delimiter, in: body, from: index) {
-            starts.append(found)
-            guard starts.count <= Self.maximumParts + 1 else {
-                throw APIError.validation([FieldError(field: "body", message: "a form of at most \(Self.maximumParts) parts is expected")])
-            }
-            index = found + delimiter.count
-        }
-        var parts: [Part] = []
-        for (start, end) in zip(starts, starts.dropFirst()) {
-            var partStart = start + delimiter.count
-            if body[partStart..<min(partStart + 2, body.count)].elementsEqual([13, 10]) { partStart += 2 }
-            guard let headerEnd = MultipartFile.find([13, 10, 13, 10], in: body, from: partStart), headerEnd < end else { continue }
-            let headers = String(decoding: body[partStart..<headerEnd], as: UTF8.self)
-            var contentEnd = end
-            if contentEnd >= 2, body[contentEnd - 2] == 13, body[contentEnd - 1] == 10 { contentEnd -= 2 }
-            let disposition =
-                headers.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix("content-disposition") }.map(String.init) ?? ""
-            guard let name = MultipartFile.parameter("name", in: disposition) else { continue }
-            let fileName = MultipartFile.parameter("filename", in: disposition)
-            if RequestText.hasNul(name) || fileName.map { RequestText.hasNul($0) } == true { try RequestText.refuse([name]) }
-            parts.append(Part(name: name, fileName: fileName, bytes: Array(body[(headerEnd + 4)..<max(headerEnd + 4, contentEnd)])))
+        let parts = try MultipartFile.parts(in: body, boundary: boundary, maximumParts: Self.maximumParts).compactMap { part -> Part? in
+            guard let name = part.name else { return nil }
+            if RequestText.hasNul(name) { try RequestText.refuse([name]) }
+            return Part(name: name, fileName: part.fileName, bytes: part.content)
         }
         guard !parts.isEmpty else { throw APIError.validation([FieldError(field: "body", message: "a multipart/form-data body is expected")]) }
         self.parts = parts

@@ -85,12 +85,14 @@ extension SiteController {
                 LinkModel(messages["delete"], here + "/delete"),
             ]
         }
+        let gallery = try await self.gallery(of: person, page: page)
         let model = PersonPageModel(
             name: name, years: SitePeople.years(person), sex: person.sex.rawValue, facts: Listing(facts(of: person, messages: messages, people: people)),
             chartLinks: chartLinks, editLinks: Listing(editLinks), parents: Listing(parentRows),
             events: Listing(Self.inDateOrder(person.events).map { eventRow($0, people: people, link: link) }),
             unions: Listing(unionRows), siblings: Listing(siblingRows), notes: person.notes.nonEmpty, sources: person.sources.nonEmpty,
-            miniChart: miniChart(root, sights: sights, page: page, title: messages.format("ancestors_of", name)))
+            miniChart: miniChart(root, sights: sights, page: page, title: messages.format("ancestors_of", name)),
+            portrait: gallery.portrait, gallery: Listing(gallery.items), addMediaHref: page.canEdit ? here + "/media" : nil)
         return page.site.html(.person, model: model, frame: page.frame(name), timing: timer)
     }
 

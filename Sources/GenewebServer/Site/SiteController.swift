@@ -28,6 +28,8 @@ struct SiteController {
     /// The earlier versions of persons and of families the store keeps, for the history pages.
     let personVersions: RecordHistory
     let familyVersions: RecordHistory
+    /// Pictures and documents: the API's media routes, whose rules the site's gallery follows.
+    let media: MediaController
     /// Who changed what: the history pages read it.
     var audit: AuditRepository { accounts.audit }
 
@@ -53,6 +55,9 @@ struct SiteController {
         router.route(.get, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePersonForm)
         router.route(.post, "/b/:base/p/:key/delete", access: .editor, in: catalog, documented: false, use: deletePerson)
         router.route(.get, "/b/:base/p/:key/history", access: .editor, in: catalog, documented: false, use: personHistory)
+        router.route(.get, "/b/:base/p/:key/media", access: .editor, in: catalog, documented: false, use: mediaForm)
+        router.route(.post, "/b/:base/p/:key/media", access: .editor, in: catalog, documented: false, use: addMedia)
+        router.route(.get, "/b/:base/m/:media_id", access: .publicRead, in: catalog, documented: false, use: media.file)
         router.route(.get, "/b/:base/suggest", access: .editor, in: catalog, documented: false, use: suggest)
         router.route(.get, "/b/:base/p/:key/history/:version", access: .editor, in: catalog, documented: false, use: personVersion)
         router.route(.post, "/b/:base/p/:key/history/:version", access: .editor, in: catalog, documented: false, use: restorePerson)

@@ -68,6 +68,13 @@ public enum SiteStylesheet {
         .languages ul, .menu ul, .person-links ul, .edit-links ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem .9rem; }
         .edit-links { margin: .4rem 0; }
         form.edit { max-width: 48rem; }
+        .portrait { float: right; margin: 0 0 1rem 1rem; max-width: 40%; }
+        .portrait img { display: block; max-width: 12rem; max-height: 16rem; width: auto; height: auto; border-radius: 4px; }
+        .gallery { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
+        .gallery li { width: 10rem; }
+        .gallery img { display: block; max-width: 100%; max-height: 10rem; }
+        .gallery .document { display: block; padding: 2rem 0; text-align: center; border: 1px solid #999; }
+        .gallery .caption { display: block; overflow-wrap: anywhere; }
         .form-group { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 .8rem; padding: .4rem .8rem; }
         .form-group legend { font-weight: bold; padding: 0 .3rem; }
         .field { margin: .4rem 0; display: flex; flex-direction: column; gap: .15rem; }

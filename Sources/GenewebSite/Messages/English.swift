@@ -365,5 +365,17 @@ extension Messages {
             "witness.choose": "Several persons match “{1}”: write the key of one of them: {2}.",
             "form.known_places": "Not a place of this tree yet; known places beginning alike: {1}.",
             "admin.format_zip": "Zip: GEDCOM with its media files",
+            "media": "Pictures and documents",
+            "media_add": "Add a picture or a document",
+            "media_file": "File (JPEG, PNG, WebP, GIF or PDF)",
+            "media_title": "Title",
+            "media_upload": "Add",
+            "media.add_to": "A picture or a document of {1}",
+            "media.picture_of": "Picture of {1}",
+            "media.limit": "At most {1} MB. The type is read from the file itself.",
+            "media.no_file": "Choose the file to add.",
+            "media.bad_type":
+                "This file is not a JPEG, PNG, WebP or GIF picture nor a PDF document (its content says so, whatever its name): nothing was added.",
+            "media.too_large": "This file is over {1} MB: nothing was added.",
         ])
 }

@@ -365,5 +365,17 @@ extension Messages {
             "witness.choose": "Plusieurs personnes correspondent à « {1} » : écrivez la clé de l’une d’elles : {2}.",
             "form.known_places": "Ce lieu n’est pas encore dans l’arbre ; lieux connus qui commencent de même : {1}.",
             "admin.format_zip": "Zip : GEDCOM avec ses fichiers de médias",
+            "media": "Images et documents",
+            "media_add": "Ajouter une image ou un document",
+            "media_file": "Fichier (JPEG, PNG, WebP, GIF ou PDF)",
+            "media_title": "Titre",
+            "media_upload": "Ajouter",
+            "media.add_to": "Une image ou un document de {1}",
+            "media.picture_of": "Image de {1}",
+            "media.limit": "{1} Mo au plus. Le type est lu dans le fichier lui-même.",
+            "media.no_file": "Choisissez le fichier à ajouter.",
+            "media.bad_type":
+                "Ce fichier n’est ni une image JPEG, PNG, WebP ou GIF ni un document PDF (son contenu le dit, quel que soit son nom) : rien n’a été ajouté.",
+            "media.too_large": "Ce fichier dépasse {1} Mo : rien n’a été ajouté.",
         ])
 }

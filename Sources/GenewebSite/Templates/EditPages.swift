@@ -172,4 +172,17 @@ extension SiteTemplates {
         </form>
         {{/content}}{{/layout}}
         """
+
+    /// Adding a picture or a document to a person: the file and its title.
+    static let mediaForm = """
+        {{<layout}}{{$content}}
+        <h1>{{page.heading}}</h1>
+        {{#page.notice}}<p class="notice problem" role="alert">{{page.notice}}</p>{{/page.notice}}
+        <form method="post" action="{{page.action}}" enctype="multipart/form-data" class="edit"><input type="hidden" name="csrf" value="{{frame.formToken}}">
+        <p class="field"><label for="media-file">{{t.media_file}}</label><input id="media-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,application/pdf" required aria-describedby="media-file-hint"><small id="media-file-hint">{{page.limit}}</small></p>
+        <p class="field"><label for="media-title">{{t.media_title}}</label><input id="media-title" name="title" maxlength="500"></p>
+        <p class="actions"><button type="submit">{{t.media_upload}}</button> <a href="{{page.cancelHref}}">{{t.cancel}}</a></p>
+        </form>
+        {{/content}}{{/layout}}
+        """
 }

@@ -6,6 +6,7 @@ extension SiteTemplates {
         {{<layout}}{{$content}}
         <article class="person {{page.sex}}">
         <h1>{{page.name}}{{#page.years}} <span class="years">{{page.years}}</span>{{/page.years}}</h1>
+        {{#page.portrait}}<figure class="portrait"><a href="{{href}}"><img src="{{href}}" alt="{{alt}}"></a></figure>{{/page.portrait}}
         {{#page.facts.any}}<dl class="facts">{{#page.facts.items}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/page.facts.items}}</dl>{{/page.facts.any}}
         <nav class="person-links" aria-label="{{t.charts}}"><ul>
         {{#page.chartLinks}}<li><a href="{{href}}">{{label}}</a></li>{{/page.chartLinks}}
@@ -53,6 +54,12 @@ extension SiteTemplates {
         {{#page.sources}}
         <section aria-labelledby="sources"><h2 id="sources">{{t.sources}}</h2><p class="notes">{{page.sources}}</p></section>
         {{/page.sources}}
+        {{#page.gallery.any}}
+        <section aria-labelledby="media"><h2 id="media">{{t.media}}</h2>
+        <ul class="gallery">{{#page.gallery.items}}<li><a href="{{href}}">{{#isImage}}<img src="{{href}}" alt="{{alt}}" loading="lazy">{{/isImage}}{{^isImage}}<span class="document" aria-hidden="true">PDF</span>{{/isImage}}<span class="caption">{{title}}</span></a></li>{{/page.gallery.items}}</ul>
+        </section>
+        {{/page.gallery.any}}
+        {{#page.addMediaHref}}<p><a href="{{.}}">{{t.media_add}}</a></p>{{/page.addMediaHref}}
         <section aria-labelledby="mini-tree">
         <h2 id="mini-tree">{{t.three_generations}}</h2>
         <figure class="chart-scroll">{{{page.miniChart}}}</figure>

@@ -9,7 +9,8 @@ public enum SiteTemplates {
         "relationship": relationship, "nameIndex": nameIndex, "personList": personList, "statistics": statistics,
         "anniversaries": anniversaries, "signIn": signIn, "formField": formField, "formSelect": formSelect, "formGroup": formGroup,
         "personForm": personForm, "deletePerson": deletePerson, "history": history, "familyAct": familyAct,
-        "familyForm": familyForm, "mergePerson": mergePerson, "restoreVersion": restoreVersion, "adminMenu": adminMenu, "adminOverview": adminOverview,
+        "familyForm": familyForm, "mergePerson": mergePerson, "restoreVersion": restoreVersion, "mediaForm": mediaForm, "adminMenu": adminMenu,
+        "adminOverview": adminOverview,
         "adminUsers": adminUsers,
         "adminAudit": adminAudit, "adminBases": adminBases, "adminDeleteBase": adminDeleteBase, "adminImport": adminImport,
         "adminImportJob": adminImportJob,
@@ -33,7 +34,7 @@ public enum SiteTemplates {
 /// The pages the site renders, by template.
 public enum SitePage: String, Sendable, CaseIterable {
     case error, signIn, bases, home, person, family, ancestors, fan, descendants, relationship, nameIndex, personList, statistics, anniversaries
-    case personForm, deletePerson, history, familyAct, familyForm, mergePerson, restoreVersion
+    case personForm, deletePerson, history, familyAct, familyForm, mergePerson, restoreVersion, mediaForm
     case adminOverview, adminUsers, adminAudit, adminBases, adminDeleteBase, adminImport, adminImportJob
 }
 

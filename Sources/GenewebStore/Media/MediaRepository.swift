@@ -49,6 +49,23 @@ public struct MediaRepository: Sendable {
         }
     }
 
+    /// The media attached to one person, family or source of the base, oldest first (the first
+    /// picture of a person is their portrait).
+    public func media(of record: UUID, kind: MediaLink.Kind, base: Int, limit: Int = 200) async throws -> [StoredMedia] {
+        try await database.withConnection { sql in
+            let rows = try await sql.raw(
+                selectColumns
+                    + """
+                     WHERE base_id = \(bind: base) AND id IN (SELECT media_id FROM media_links WHERE base_id = \(bind: base)
+                    AND record_kind = \(bind: kind.rawValue) AND record_id = \(bind: record)) ORDER BY created_at, id LIMIT \(bind: limit)
+                    """
+            ).all()
+            let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+            let links = try await MediaLinkRows.links(of: ids, base: base, on: sql)
+            return try rows.map { try decode($0, links: links) }
+        }
+    }
+
     public func find(_ id: UUID, base: Int) async throws -> StoredMedia? {
         try await database.withConnection { sql in try await find(id, base: base, on: sql) }
     }

@@ -38,16 +38,16 @@ extension AdminController {
         guard let boundary = request.headers[.contentType].flatMap(MultipartFile.boundary(in:)) else {
             throw APIError.badRequest("The import form is sent as multipart/form-data")
         }
-        let fields = try MultipartFile.textFields(in: body, boundary: boundary)
-        try site.requireFormToken(fields["csrf"], forms: accounts.formTokens)
-        let format = fields["format"].flatMap { name in Self.importFormats.contains { $0.0 == name } ? name : nil } ?? "auto"
-        let replace = fields["replace"] == "on"
-        let baseText = (fields["base"] ?? "").trimmingCharacters(in: .whitespaces)
+        let form = try MultipartForm(body, boundary: boundary)
+        try site.requireFormToken(try form.text("csrf", limit: 200), forms: accounts.formTokens)
+        let format = try form.text("format", limit: 20).flatMap { name in Self.importFormats.contains { $0.0 == name } ? name : nil } ?? "auto"
+        let replace = try form.text("replace", limit: 10) == "on"
+        let baseText = (try form.text("base", limit: 200) ?? "").trimmingCharacters(in: .whitespaces)
         func again(_ notice: String) -> Response {
             importPage(site, base: String(baseText.prefix(64)), format: format, replace: replace, notice: notice, status: .unprocessableContent)
         }
         guard let base = try? BaseName(baseText) else { return again(messages["admin.bad_base_name"]) }
-        guard let file = try MultipartFile.firstFile(in: body, boundary: boundary), !file.bytes.isEmpty else {
+        guard let file = form.parts.first(where: { $0.fileName != nil }) ?? form.part("file"), !file.bytes.isEmpty else {
             return again(messages["admin.import_no_file"])
         }
         let fileName = file.fileName.map { String($0.prefix(200)) }

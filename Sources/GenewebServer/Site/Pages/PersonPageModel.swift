@@ -52,6 +52,28 @@ struct PersonPageModel {
     let notes: String?
     let sources: String?
     let miniChart: String
+    /// The person's first picture, and every media they are in that this caller may see.
+    let portrait: PictureModel?
+    let gallery: Listing<PictureModel>
+    /// For editors: the form adding a picture or a document.
+    let addMediaHref: String?
+}
+
+/// A picture or a document on a page.
+struct PictureModel {
+    let href: String
+    let title: String
+    let alt: String
+    let isImage: Bool
+}
+
+/// Adding a picture or a document to a person (template `mediaForm`).
+struct MediaFormModel {
+    let heading: String
+    let action: String
+    let cancelHref: String
+    let notice: String?
+    let limit: String
 }
 
 /// The family page (template `family`).
