@@ -472,6 +472,21 @@ class Run:
         if not self.check(new_person("Ann") == ann and "1701" in driver.page_source, where,
                           f"creating a person ended on {driver.current_url}"):
             return
+        # A picture added from the person page: the type is read from the bytes; the page shows it.
+        picture = os.path.abspath(os.path.join(self.shots, f"portrait-{key}.png"))
+        with open(picture, "wb") as f:
+            f.write(base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="))
+        driver.get(f"{ann}/media")
+        layout("the media form")
+        driver.find_element(By.NAME, "file").send_keys(picture)
+        field("title", f"Ann {surname}, a portrait")
+        click("form.edit button[type=submit]")
+        loaded = driver.execute_script(
+            "var i = document.querySelector('figure.portrait img'); return i ? i.complete && i.naturalWidth : -1;")
+        self.check(driver.current_url == ann and loaded and loaded > 0, where,
+                   f"the uploaded picture is not shown on {driver.current_url} (natural width {loaded})")
+        self.screenshot(driver, f"portrait-{width}-js-{'on' if js else 'off'}.png")
+
         driver.get(f"{ann}/add-parents")
         field("father.first_name", "Hugh")
         field("father.surname", surname)
