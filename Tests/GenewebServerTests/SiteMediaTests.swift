@@ -54,6 +54,14 @@ struct SiteMediaTests {
             #expect(forged.status == .badRequest)
             #expect(try await client.request(.get, "/api/v1/media", token: admin.access).json["total"] as? Int == 2)
 
+            // A PUT of the person through the API replaces its facts, not its media.
+            let paulID = try await Editing.person("paul.0.martin", client, admin).field("id", as: String.self)
+            let replaced = try await client.request(
+                .put, "/api/v1/persons/\(paulID)", json: ["first_name": "Paul", "surname": "Martin", "sex": "male"], token: admin.access)
+            #expect(replaced.status == .ok)
+            // (The editor's browser: without his dates Paul may now be living, and hidden from visitors.)
+            #expect(String(buffer: try await browser.send(.get, "/b/default/p/paul.0.martin").body).contains("<figure class=\"portrait\">"))
+
             let viewer = Browser(client)
             _ = try await viewer.signIn("vera", "vera has a long passphrase")
             #expect(try await viewer.send(.get, "/b/default/p/paul.0.martin/media").status == .forbidden)

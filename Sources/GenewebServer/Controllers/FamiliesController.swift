@@ -72,7 +72,8 @@ struct FamiliesController {
         let expected = try EntityTag.expectedVersion(request)
         let object = try await RequestBody.object(from: request, context: context)
         let stored = try await find(context, base: base.id)
-        var family = complete ? Family(id: stored.value.id) : stored.value
+        // A replaced family keeps its media (the media routes attach and detach them).
+        var family = complete ? Family(id: stored.value.id, mediaIDs: stored.value.mediaIDs) : stored.value
         var input = FamilyInput()
         input.apply(object, to: &family)
         try await check(family, input: input, base: base.id)

@@ -111,8 +111,12 @@ struct PersonsController {
         let object = try await RequestBody.object(from: request, context: context)
         let stored = try await find(context, base: base.id)
         let complete = complete && ["first_name", "surname", "last_name"].contains { object[$0] != nil }
-        // PUT replaces: start from a blank person with the same identity.
-        var person = complete ? Person(id: stored.value.id, firstName: "", surname: "", occurrence: stored.value.occurrence) : stored.value
+        // PUT replaces: start from a blank person with the same identity and the same media
+        // (attached and detached by the media routes, which the body cannot name).
+        var person =
+            complete
+            ? Person(id: stored.value.id, firstName: "", surname: "", occurrence: stored.value.occurrence, mediaIDs: stored.value.mediaIDs)
+            : stored.value
         var input = PersonInput()
         input.apply(object, to: &person, complete: complete)
         input.checkConsistency(of: person)
