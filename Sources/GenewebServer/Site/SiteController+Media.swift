@@ -54,7 +54,8 @@ extension SiteController {
                 file.bytes, fileName: file.fileName, title: title.nonEmpty, links: [.person: [person.id.uuid]], base: page.base, context: context)
         } catch let error as APIError where error.status == .unsupportedMediaType || error.status == .contentTooLarge {
             let notice =
-                error.status == .contentTooLarge ? page.messages.format("media.too_large", Self.megabytes(media.maxBytes)) : page.messages["media.bad_type"]
+                error.status == .contentTooLarge
+                ? page.messages.format("media.too_large", AdminController.megabytes(media.maxBytes)) : page.messages["media.bad_type"]
             return mediaPage(page, person: person, notice: notice, status: error.status)
         }
         return Self.seeOther(page.people.href(person))
@@ -65,11 +66,7 @@ extension SiteController {
         let here = page.people.href(person)
         let model = MediaFormModel(
             heading: heading, action: here + "/media", cancelHref: here, notice: notice,
-            limit: page.messages.format("media.limit", Self.megabytes(media.maxBytes)))
+            limit: page.messages.format("media.limit", AdminController.megabytes(media.maxBytes)))
         return page.site.html(.mediaForm, model: model, frame: page.frame(heading), status: status)
-    }
-
-    static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.0f", Double(bytes) / 1_048_576)
     }
 }

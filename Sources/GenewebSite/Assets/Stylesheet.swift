@@ -79,6 +79,7 @@ public enum SiteStylesheet {
         .form-group legend { font-weight: bold; padding: 0 .3rem; }
         .field { margin: .4rem 0; display: flex; flex-direction: column; gap: .15rem; }
         .field input, .field select, .field textarea { width: 100%; max-width: 36rem; box-sizing: border-box; font: inherit; padding: .3rem .5rem; border: 1px solid var(--line); border-radius: 4px; }
+        .field input[type=checkbox], .field input[type=radio] { width: auto; margin: 0 .4rem 0 0; padding: 0; vertical-align: middle; }
         .field.invalid input, .field.invalid select, .field.invalid textarea { border: 2px solid #b3261e; }
         textarea:focus-visible { outline: 3px solid #e8a317; outline-offset: 2px; }
         .help { font-size: .9rem; color: #555; }

@@ -97,7 +97,7 @@ extension SiteController {
         let messages = page.messages
         let existing = try await persons.find(Array(VersionComparison.references(of: then.value)), base: page.base.id)
         let (person, dropped) = VersionComparison.restored(then.value, now: current.value, existing: Set(existing.keys))
-        let rows = VersionComparison.rows(then: person, now: current.value, messages: messages) { formLabel($0, messages: messages) }
+        let rows = VersionComparison.rows(then: person, now: current.value) { formLabel($0, messages: messages) }
         let here = page.people.href(current.value)
         return restorePage(
             page, name: SitePeople.name(current.value), then: then.version, when: then.updatedAt, rows: rows, dropped: dropped,

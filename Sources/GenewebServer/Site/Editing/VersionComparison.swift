@@ -12,7 +12,7 @@ enum VersionComparison {
     }
 
     /// The person form's fields on which the two differ (every field the form shows).
-    static func rows(then: Person, now: Person, messages: Messages, label: (String) -> String) -> [Row] {
+    static func rows(then: Person, now: Person, label: (String) -> String) -> [Row] {
         compare(PersonForm.values(of: then), PersonForm.values(of: now), skipping: { $0.hasSuffix(".origin") }, label: label)
     }
 
