@@ -30,6 +30,8 @@ public final class Database: Service, Sendable {
     /// fails because a server is down; `ping()` and `/health/ready` tell that.
     /// Seals personal fields at rest (emails, consent records, private notes); nil: stored plain.
     public let cipher: FieldCipher?
+    /// The writes this process commits, for its caches (`withRecordedWrite`).
+    public let changes = BaseChangeFeed()
 
     public init(location: StorageLocation, logger: Logger, cipher: FieldCipher? = nil) throws(DatabaseError) {
         self.cipher = cipher

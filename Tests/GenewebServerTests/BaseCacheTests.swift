@@ -123,10 +123,12 @@ struct ResponseCacheTests {
     }
 }
 
-@Suite("The graph of a base, built once per version")
+@Suite("The graph of a base, built once per version, changed in place by this process's writes")
 struct GraphCacheTests {
-    @Test("requests at the same time on a base share one build; a write makes the next request build again", arguments: serverEngines)
-    func oneBuildAtATime(engine: DatabaseEngine) async throws {
+    static let audit = AuditEntry(occurredAt: 1, actorID: nil, actorName: "test", action: "test", entityType: "person")
+
+    /// Runs `body` on a migrated database of `engine` and its default base.
+    static func withBase(_ engine: DatabaseEngine, _ body: @escaping @Sendable (Database, Int, StorageLocation) async throws -> Void) async throws {
         let directory = TemporaryDirectory()
         var postgres: String?
         if engine == .postgres { postgres = try await TestPostgres.makeDatabase() }
@@ -135,9 +137,28 @@ struct GraphCacheTests {
         try await database.whileRunning {
             try await MigrationRunner(database: database, logger: testLogger).migrate()
             let base = try #require(try await BaseRepository(database: database).id(of: try BaseName("default")))
+            try await body(database, base, location)
+        }
+        if let postgres { await TestPostgres.drop(postgres) }
+    }
+
+    /// Each person's sex, parents, children and spouses, by id: what the computations read.
+    static func links(_ graph: GenealogyGraph) -> [UUID: String] {
+        func id(_ index: GenealogyGraph.Index) -> String { index == GenealogyGraph.none ? "-" : graph.ids[Int(index)].uuidString }
+        var links: [UUID: String] = [:]
+        for index in 0..<graph.count where !graph.removed.contains(GenealogyGraph.Index(index)) {
+            links[graph.ids[index]] =
+                "\(graph.sexes[index]) \(id(graph.fathers[index])) \(id(graph.mothers[index])) "
+                + "c=\(graph.children[index].map(id)) s=\(graph.spouses[index].map(id))"
+        }
+        return links
+    }
+
+    @Test("requests at the same time on a base share one build; a write made here changes the kept graph in place", arguments: serverEngines)
+    func oneBuildAtATime(engine: DatabaseEngine) async throws {
+        try await Self.withBase(engine) { database, base, _ in
             let persons = PersonRepository(database: database)
-            let audit = AuditEntry(occurredAt: 1, actorID: nil, actorName: "test", action: "test", entityType: "person")
-            _ = try await persons.insert(Person(firstName: "Anne", surname: "Graphe"), base: base, audit: audit)
+            _ = try await persons.insert(Person(firstName: "Anne", surname: "Graphe"), base: base, audit: Self.audit)
             let cache = GraphCache(repository: GraphRepository(database: database))
             // Eight callers at once: one build, so every entry carries the same measured build time.
             let first = try await withThrowingTaskGroup(of: GraphCache.Entry.self) { group in
@@ -146,11 +167,78 @@ struct GraphCacheTests {
             }
             #expect(first.count == 8 && Set(first.map(\.buildSeconds)).count == 1 && first.allSatisfy { $0.graph.count == 1 })
             #expect(try await cache.entry(for: base).buildSeconds == first[0].buildSeconds, "kept while the version stays")
-            _ = try await persons.insert(Person(firstName: "Paul", surname: "Graphe"), base: base, audit: audit)
+            _ = try await persons.insert(Person(firstName: "Paul", surname: "Graphe"), base: base, audit: Self.audit)
             let after = try await cache.entry(for: base)
             #expect(after.graph.count == 2 && after.version > first[0].version)
+            #expect(after.updates == 1 && after.buildSeconds == first[0].buildSeconds, "changed in place, not built again")
             #expect(cache.summary[base]?.persons == 2)
         }
-        if let postgres { await TestPostgres.drop(postgres) }
+    }
+
+    @Test("every kind of write reaches the kept graph in place, which then links everyone as the base read again", arguments: serverEngines)
+    func writesApplyInPlace(engine: DatabaseEngine) async throws {
+        try await Self.withBase(engine) { database, base, _ in
+            let persons = PersonRepository(database: database)
+            let families = FamilyRepository(database: database)
+            let graphs = GraphRepository(database: database)
+            let cache = GraphCache(repository: graphs)
+            func add(_ name: String, _ sex: Sex) async throws -> Stored<Person> {
+                try await persons.insert(Person(firstName: name, surname: "Inplace", sex: sex), base: base, audit: Self.audit)
+            }
+            let (dad, mom, child, other) = (
+                try await add("Jean", .male), try await add("Marie", .female), try await add("Luc", .male), try await add("Paul", .unknown)
+            )
+            let built = try await cache.entry(for: base)
+            var updates = 0
+            /// After each write: in place (one more update, same build), and equal to a fresh read.
+            func check(_ what: String) async throws {
+                updates += 1
+                let entry = try await cache.entry(for: base)
+                let fresh = try await graphs.load(base: base)
+                #expect(entry.version == fresh.version, "\(what): version")
+                #expect(entry.updates == updates && entry.buildSeconds == built.buildSeconds, "\(what): changed in place")
+                #expect(Self.links(entry.graph) == Self.links(fresh.graph), "\(what): same links as a fresh read")
+            }
+            let union = try await FamilyActs(database: database).record(
+                newPersons: [], family: Family(parents: [dad.value.id, mom.value.id], children: [child.value.id]), familyVersion: nil, base: base,
+                audit: [Self.audit])
+            try await check("a family with its parents and child")
+            #expect(try await cache.graph(for: base).parents(of: try #require(cache.graph(for: base).index(of: child.value.id.uuid))).father != nil)
+            var family = union.family.value
+            family.children.append(other.value.id)
+            _ = try await families.update(family, base: base, expectedVersion: union.family.version, audit: Self.audit)
+            try await check("a child added to the family")
+            var sexChanged = other.value
+            sexChanged.sex = .female
+            _ = try await persons.update(sexChanged, base: base, expectedVersion: other.version, audit: Self.audit)
+            try await check("a person's sex")
+            let stray = try await families.insert(Family(parents: [other.value.id], children: []), base: base, audit: Self.audit)
+            try await check("a second family")
+            let cousin = try await add("Léa", .female)
+            try await check("a new person")
+            _ = try await PersonMerge(database: database).merge(
+                cousin.value, keptVersion: cousin.version, removed: other.value.id.uuid, removedVersion: other.version + 1, base: base, audit: [Self.audit])
+            try await check("a merge")
+            try await families.delete(stray.value.id.uuid, base: base, expectedVersion: nil, audit: Self.audit)
+            try await check("a family deleted")
+            try await persons.delete(mom.value.id.uuid, base: base, expectedVersion: nil, unlink: true, audit: Self.audit)
+            try await check("a parent deleted with her links")
+            #expect(try await cache.graph(for: base).personCount == 3)
+        }
+    }
+
+    @Test("a write made by another process (a second connection to the storage) makes the next request build again", arguments: serverEngines)
+    func otherWritersRebuild(engine: DatabaseEngine) async throws {
+        try await Self.withBase(engine) { database, base, location in
+            let cache = GraphCache(repository: GraphRepository(database: database))
+            _ = try await PersonRepository(database: database).insert(Person(firstName: "Anne", surname: "Ailleurs"), base: base, audit: Self.audit)
+            let first = try await cache.entry(for: base)
+            let elsewhere = try Database(location: location, logger: testLogger)
+            try await elsewhere.whileRunning {
+                _ = try await PersonRepository(database: elsewhere).insert(Person(firstName: "Paul", surname: "Ailleurs"), base: base, audit: Self.audit)
+            }
+            let after = try await cache.entry(for: base)
+            #expect(after.graph.personCount == 2 && after.version == first.version + 1 && after.updates == 0)
+        }
     }
 }

@@ -4,15 +4,21 @@ import GenewebStore
 import HTTPTypes
 import Metrics
 
-/// The `GenealogyGraph` of each base, kept in memory and rebuilt when the base's version (raised
-/// by every write of persons or families, on any instance) has moved. Checking costs one small
-/// query per request; building is a full read of the base's persons and links, done once per
-/// version however many requests ask at the same time (`OncePerVersion`: the others await it).
+/// The `GenealogyGraph` of each base, kept in memory at the base's version (raised by every write
+/// of persons or families, on any instance). A write this process commits changes the kept graph
+/// in place (`BaseChange`, a few milliseconds at most); one made elsewhere (another instance, an
+/// import, a merge it cannot follow) leaves the kept graph behind the base's version, and the next
+/// request reads the whole base again. Checking costs one small query per request; building is
+/// done once per version however many requests ask at the same time (`OncePerVersion`: the
+/// others await it).
 final class GraphCache: Sendable {
     struct Entry: Sendable {
         let version: Int
         let graph: GenealogyGraph
         let buildSeconds: Double
+        /// Writes applied in place since the build, and the time the last one took.
+        var updates = 0
+        var lastUpdateSeconds = 0.0
     }
 
     let repository: GraphRepository
@@ -22,6 +28,26 @@ final class GraphCache: Sendable {
     init(repository: GraphRepository, wait: Duration = .seconds(120), clock: any Clock<Duration> = ContinuousClock()) {
         self.repository = repository
         builds = OncePerVersion(wait: wait, clock: clock)
+        repository.database.changes.listen { [weak self] change in self?.apply(change) }
+    }
+
+    /// Applies a committed write to the kept graph if it holds the version the write started
+    /// from; otherwise leaves it (the next request sees the version moved and builds).
+    func apply(_ change: BaseChange) {
+        let start = ContinuousClock.now
+        let applied = builds.advance(change.base, from: change.from, to: change.to) { entry in
+            var updated = Entry(version: change.to, graph: entry.graph.applying(change.graphEdits), buildSeconds: entry.buildSeconds)
+            updated.updates = entry.updates + 1
+            updated.lastUpdateSeconds = Self.seconds(ContinuousClock.now - start)
+            return updated
+        }
+        guard applied else { return }
+        Counter(label: "geneweb_graph_cache_total", dimensions: [("result", "update")]).increment()
+        Metrics.Timer(label: "geneweb_graph_update_seconds").recordSeconds(Self.seconds(ContinuousClock.now - start))
+    }
+
+    private static func seconds(_ elapsed: Duration) -> Double {
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     func graph(for base: Int) async throws -> GenealogyGraph {
@@ -40,8 +66,7 @@ final class GraphCache: Sendable {
             Counter(label: "geneweb_graph_cache_total", dimensions: [("result", "build")]).increment()
             let start = ContinuousClock.now
             let (loadedVersion, graph) = try await repository.load(base: base)
-            let elapsed = ContinuousClock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = Self.seconds(ContinuousClock.now - start)
             Metrics.Timer(label: "geneweb_graph_build_seconds").recordSeconds(seconds)
             Self.returnFreedMemory()
             return Entry(version: loadedVersion, graph: graph, buildSeconds: seconds)
@@ -72,7 +97,7 @@ final class GraphCache: Sendable {
 
     /// Size and build time of each cached graph, for `/health/detailed`.
     var summary: [Int: (persons: Int, bytes: Int, buildSeconds: Double)] {
-        builds.keptValues.mapValues { ($0.graph.count, $0.graph.approximateBytes, $0.buildSeconds) }
+        builds.keptValues.mapValues { ($0.graph.personCount, $0.graph.approximateBytes, $0.buildSeconds) }
     }
 }
 

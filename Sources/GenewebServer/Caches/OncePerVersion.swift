@@ -85,6 +85,25 @@ final class OncePerVersion<Key: Hashable & Sendable, Version: Equatable & Sendab
         state.withLock { state in state.slots.compactMapValues(\.value) }
     }
 
+    /// Moves the value kept for `key` at `version` to `newVersion`, through `update`, with no
+    /// computation: what a write changed, applied to what was kept. False when the key holds no
+    /// value at `version` (none yet, an older one, or a computation running).
+    func advance(_ key: Key, from version: Version, to newVersion: Version, _ update: (Value) -> Value) -> Bool {
+        let current = state.withLock { state -> (Value, Int)? in
+            guard let slot = state.slots[key], slot.version == version, let value = slot.value else { return nil }
+            return (value, slot.serial)
+        }
+        guard let (value, serial) = current else { return false }
+        // Outside the lock: on a large base the update copies arrays for a few milliseconds.
+        let updated = update(value)
+        return state.withLock { state in
+            guard let slot = state.slots[key], slot.serial == serial, slot.version == version else { return false }
+            state.serial += 1
+            state.slots[key] = Slot(version: newVersion, serial: state.serial, computation: Task { updated }, value: updated)
+            return true
+        }
+    }
+
     /// Drops the values (and forgets the computations) of every key `matching` says: their memory
     /// goes back, and the next caller computes again.
     func forget(where matching: (Key) -> Bool) {

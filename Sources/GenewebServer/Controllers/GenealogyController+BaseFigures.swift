@@ -90,7 +90,7 @@ extension GenealogyController {
         var sum = 0.0
         var buckets = ConsanguinityPayload.Bucket.all
         var ranked: [(GenealogyGraph.Index, Double)] = []
-        for index in 0..<graph.count {
+        for index in 0..<graph.count where !graph.removed.contains(GenealogyGraph.Index(index)) {
             if let visible, !visible.contains(graph.ids[index]) { continue }
             counted += 1
             let (father, mother) = graph.parents(of: GenealogyGraph.Index(index))

@@ -98,7 +98,7 @@ public struct MediaRepository: Sendable {
     public func insert(_ media: Media, file: MediaFile?, createdBy: String?, links: [MediaLink.Kind: [UUID]], base: Int, audit: AuditEntry)
         async throws -> StoredMedia
     {
-        try await database.withTransaction { sql in
+        try await database.withRecordedWrite { sql in
             try await sql.raw(
                 """
                 INSERT INTO media (id, base_id, file, gedcom_xref, document, content_sha256, byte_size, mime_type, original_name, created_by)
@@ -121,7 +121,7 @@ public struct MediaRepository: Sendable {
     public func update(
         _ id: UUID, base: Int, expectedVersion: Int?, title: String??, links: [MediaLink.Kind: [UUID]], audit: AuditEntry
     ) async throws -> StoredMedia {
-        try await database.withTransaction { sql in
+        try await database.withRecordedWrite { sql in
             guard var stored = try await find(id, base: base, on: sql) else { throw WriteConflict.notFound }
             if let expectedVersion, expectedVersion != stored.version { throw WriteConflict.staleVersion(current: stored.version) }
             if case .some(let title) = title { stored.media.title = title }
@@ -142,7 +142,7 @@ public struct MediaRepository: Sendable {
     /// was, so the caller can remove its file when no other media names the content.
     @discardableResult
     public func delete(_ id: UUID, base: Int, expectedVersion: Int?, audit: AuditEntry) async throws -> StoredMedia {
-        try await database.withTransaction { sql in
+        try await database.withRecordedWrite { sql in
             guard let stored = try await find(id, base: base, on: sql) else { throw WriteConflict.notFound }
             if let expectedVersion, expectedVersion != stored.version { throw WriteConflict.staleVersion(current: stored.version) }
             try await replaceLinks(of: id, with: Dictionary(uniqueKeysWithValues: MediaLink.Kind.allCases.map { ($0, []) }), base: base, on: sql)

@@ -34,7 +34,7 @@ public struct FamilyActs: Sendable {
         let persons = PersonRepository(database: database)
         let families = FamilyRepository(database: database)
         return try await persons.retryingNamesakes(.smallestFree) {
-            try await database.withTransaction { sql in
+            try await database.withRecordedWrite { sql in
                 var stored: [Stored<Person>] = []
                 for person in newPersons {
                     stored.append(try await persons.insertRow(person, base: base, occurrence: .smallestFree, on: sql))

@@ -62,6 +62,8 @@ public struct FamilyRepository: Sendable {
     func insertRow(_ family: Family, base: Int, on sql: any SQLDatabase) async throws -> Stored<Family> {
         try await refuseLoops(family, base: base, on: sql)
         try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertFamilies([family])
+        // Position 0: a family written alone is first of its batch (RowWriter), as for every family the API adds.
+        WriteRecord.current?.edit(.family(id: family.id.uuid, position: 0, parents: family.parents.map(\.uuid), children: family.children.map(\.uuid)))
         return try await writes.stored(family.id.uuid, on: sql)
     }
 
@@ -91,6 +93,7 @@ public struct FamilyRepository: Sendable {
             _ = try await writes.current(id, base: base, expected: expectedVersion, on: sql)
             try await sql.raw("DELETE FROM family_members WHERE family_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM families WHERE id = \(bind: id)").run()
+            WriteRecord.current?.edit(.familyRemoved(id))
             try await RecordHistory.erase(id, on: sql)
             try await MediaLinkRows.forget(.family, record: id, on: sql)
         }
@@ -137,6 +140,7 @@ public struct FamilyRepository: Sendable {
     /// Rewrites the link rows of a family from its document.
     func writeLinks(of family: Family, on sql: any SQLDatabase) async throws {
         try await sql.raw("DELETE FROM family_members WHERE family_id = \(bind: family.id.uuid)").run()
+        WriteRecord.current?.edit(.family(id: family.id.uuid, position: nil, parents: family.parents.map(\.uuid), children: family.children.map(\.uuid)))
         let links =
             family.parents.enumerated().map { ($0.element.uuid, "parent", $0.offset) }
             + family.children.enumerated().map { ($0.element.uuid, "child", $0.offset) }

@@ -11,7 +11,7 @@ import SQLKit
 /// rows into one text (`group_concat` / `string_agg`) and Swift scans its bytes: the load is then
 /// bound by the database's scan, not by per-row decoding.
 public struct GraphRepository: Sendable {
-    let database: Database
+    public let database: Database
     /// Rows per aggregated chunk: a few megabytes of text each.
     let chunkRows: Int
 
@@ -47,16 +47,16 @@ public struct GraphRepository: Sendable {
                     guard let id = fields.uuid(0) else { return }
                     persons.append((id, fields.equals(1, "male") ? .male : fields.equals(1, "female") ? .female : .unknown))
                 }
-                // Families in their stable order: file position, then creation, then id.
-                var familyOrder: [(position: Int, created: String, text: String, id: UUID)] = []
+                // Families in the base's order: file position, then id (`FamilyTable.precedes`).
+                var familyOrder: [(position: Int, id: UUID)] = []
                 try await reader.each(
-                    fields: ["f.id", "f.file_position", "f.created_at"], key: [.init(expression: "f.id", field: 0, kind: .uuid)],
+                    fields: ["f.id", "f.file_position"], key: [.init(expression: "f.id", field: 0, kind: .uuid)],
                     from: "families f WHERE f.base_id = \(bind: base)"
                 ) { fields in
                     guard let id = fields.uuid(0) else { return }
-                    familyOrder.append((fields.integer(1), fields.string(2), fields.string(0), id))
+                    familyOrder.append((fields.integer(1), id))
                 }
-                familyOrder.sort { ($0.position, $0.created, $0.text) < ($1.position, $1.created, $1.text) }
+                familyOrder.sort { $0.position != $1.position ? $0.position < $1.position : FamilyOrder.precedes($0.id, $1.id) }
                 var members: [UUID: (parents: [(Int, UUID)], children: [(Int, UUID)])] = [:]
                 members.reserveCapacity(familyOrder.count)
                 // On SQLite every link is read in file order and those of other bases' families are
@@ -84,7 +84,9 @@ public struct GraphRepository: Sendable {
                 try await sql.raw("COMMIT").run()
                 let families = familyOrder.compactMap { family -> GenealogyGraph.FamilyLinks? in
                     guard let links = members[family.id] else { return nil }
-                    return .init(parents: links.parents.sorted { $0.0 < $1.0 }.map(\.1), children: links.children.sorted { $0.0 < $1.0 }.map(\.1))
+                    return .init(
+                        id: family.id, position: family.position,
+                        parents: links.parents.sorted { $0.0 < $1.0 }.map(\.1), children: links.children.sorted { $0.0 < $1.0 }.map(\.1))
                 }
                 return (version, GenealogyGraph(persons: persons, families: families))
             } catch {
@@ -239,12 +241,5 @@ struct ChunkFields {
             }
         }
         return false
-    }
-}
-
-/// Raises a base's version inside a write's transaction.
-enum BaseVersion {
-    static func bump(_ base: Int, on sql: any SQLDatabase) async throws {
-        try await sql.raw("UPDATE bases SET version = version + 1 WHERE id = \(bind: base)").run()
     }
 }

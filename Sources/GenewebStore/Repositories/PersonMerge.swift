@@ -30,7 +30,7 @@ public struct PersonMerge: Sendable {
         let personWrites = VersionedWrite(database: database, table: "persons")
         let persons = PersonRepository(database: database)
         let families = FamilyRepository(database: database)
-        return try await database.withTransaction { sql in
+        return try await database.withRecordedWrite { sql in
             _ = try await personWrites.current(kept, base: base, expected: keptVersion, on: sql)
             _ = try await personWrites.current(removed, base: base, expected: removedVersion, on: sql)
             let links = try await sql.raw(
@@ -92,6 +92,7 @@ public struct PersonMerge: Sendable {
             try await sql.raw("DELETE FROM person_words WHERE person_id = \(bind: removed)").run()
             try await sql.raw("DELETE FROM person_places WHERE person_id = \(bind: removed)").run()
             try await sql.raw("DELETE FROM persons WHERE id = \(bind: removed)").run()
+            WriteRecord.current?.edit(.personRemoved(removed))
             try await RecordHistory.erase(removed, on: sql)
             // The other's pictures now show the kept person: their privacy follows the kept one.
             try await MediaLinkRows.move(person: removed, to: kept, base: base, on: sql)

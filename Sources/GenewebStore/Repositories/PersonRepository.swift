@@ -200,6 +200,7 @@ public struct PersonRepository: Sendable {
         var person = person
         try await settleOccurrence(of: &person, renamed: true, choice: occurrence, base: base, on: sql)
         try await RowWriter(sink: SQLKitRowSink(sql: sql, engine: database.engine), baseID: base, batchSize: 1).insertPersons([person])
+        WriteRecord.current?.edit(.person(id: person.id.uuid, sex: person.sex))
         return try await writes.stored(person.id.uuid, on: sql)
     }
 
@@ -236,6 +237,7 @@ public struct PersonRepository: Sendable {
         try await writes.replace(
             person.id.uuid, current: current.version, setting: row.assignments(PersonRow.updatedColumns, engine: database.engine), on: sql)
         try await PersonIndexWriter(sql: sql, engine: database.engine).replaceWords(of: row)
+        WriteRecord.current?.edit(.person(id: person.id.uuid, sex: person.sex))
         return try await writes.stored(person.id.uuid, on: sql)
     }
 
@@ -292,6 +294,7 @@ public struct PersonRepository: Sendable {
             try await sql.raw("DELETE FROM person_words WHERE person_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM person_places WHERE person_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM persons WHERE id = \(bind: id)").run()
+            WriteRecord.current?.edit(.personRemoved(id))
             try await RecordHistory.erase(id, on: sql)
             try await MediaLinkRows.forget(.person, record: id, on: sql)
         }

@@ -12,9 +12,10 @@ struct VersionedWrite {
     let table: String
 
     /// Runs `change` in one transaction, then raises the base's version and records `audit`,
-    /// which `change` may complete (with the key a person was given, for instance).
+    /// which `change` may complete (with the key a person was given, for instance). The graph
+    /// cache hears of the change once it is committed (`withRecordedWrite`).
     func run<T: Sendable>(base: Int, audit: AuditEntry, _ change: @Sendable (any SQLDatabase, inout AuditEntry) async throws -> T) async throws -> T {
-        try await database.withTransaction { sql in
+        try await database.withRecordedWrite { sql in
             var audit = audit
             let result = try await change(sql, &audit)
             try await BaseVersion.bump(base, on: sql)

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+@testable import GenewebCore
+
+/// A base as the store holds it (persons with their sex, families with their position and
+/// members), changed by random writes; after each one the graph changed in place must be the
+/// graph read again from the base.
+private struct RandomBase {
+    var generator: SplitMix
+    var persons: [UUID: Sex] = [:]
+    var personOrder: [UUID] = []
+    var families: [UUID: (position: Int, parents: [UUID], children: [UUID])] = [:]
+
+    init(seed: UInt64) { generator = SplitMix(state: seed) }
+
+    mutating func randomPerson() -> UUID? { personOrder.isEmpty ? nil : personOrder[Int(generator.next() % UInt64(personOrder.count))] }
+    mutating func randomFamily() -> UUID? {
+        let ids = families.keys.sorted { FamilyOrder.precedes($0, $1) }
+        return ids.isEmpty ? nil : ids[Int(generator.next() % UInt64(ids.count))]
+    }
+    mutating func randomSex() -> Sex { [Sex.male, .female, .unknown][Int(generator.next() % 3)] }
+
+    /// Up to two parents and four children, sometimes naming a person the base does not have
+    /// (as a family whose parent was deleted elsewhere), sometimes a child twice.
+    mutating func randomMembers() -> (parents: [UUID], children: [UUID]) {
+        var parents: [UUID] = []
+        var children: [UUID] = []
+        for _ in 0..<Int(generator.next() % 3) { if let person = randomPerson(), !parents.contains(person) { parents.append(person) } }
+        for _ in 0..<Int(generator.next() % 5) {
+            if let person = randomPerson(), !parents.contains(person), !children.contains(person) { children.append(person) }
+        }
+        if generator.next() % 10 == 0 { children.append(UUID()) }
+        return (parents, children)
+    }
+
+    /// One write: the edits it records, applied to this model.
+    mutating func randomWrite() -> [GraphEdit] {
+        switch generator.next() % 10 {
+        case 0, 1:
+            let id = UUID()
+            let sex = randomSex()
+            persons[id] = sex
+            personOrder.append(id)
+            return [.person(id: id, sex: sex)]
+        case 2:
+            guard let id = randomPerson() else { return [] }
+            let sex = randomSex()
+            persons[id] = sex
+            return [.person(id: id, sex: sex)]
+        case 3:
+            // A person deleted with their links: their families lose them first.
+            guard let id = randomPerson() else { return [] }
+            var edits: [GraphEdit] = []
+            for (familyID, family) in families.sorted(by: { FamilyOrder.precedes($0.key, $1.key) })
+            where family.parents.contains(id) || family.children.contains(id) {
+                let updated = (family.position, family.parents.filter { $0 != id }, family.children.filter { $0 != id })
+                families[familyID] = updated
+                edits.append(.family(id: familyID, position: nil, parents: updated.1, children: updated.2))
+            }
+            persons[id] = nil
+            personOrder.removeAll { $0 == id }
+            return edits + [.personRemoved(id)]
+        case 4, 5, 6:
+            let id = UUID()
+            let members = randomMembers()
+            // Most families come from a file (positions 1...), the others from the API (0).
+            let position = generator.next() % 3 == 0 ? 0 : Int(generator.next() % 50) + 1
+            families[id] = (position, members.parents, members.children)
+            return [.family(id: id, position: position, parents: members.parents, children: members.children)]
+        case 7, 8:
+            guard let id = randomFamily(), let family = families[id] else { return [] }
+            let members = randomMembers()
+            families[id] = (family.position, members.parents, members.children)
+            return [.family(id: id, position: nil, parents: members.parents, children: members.children)]
+        default:
+            guard let id = randomFamily() else { return [] }
+            families[id] = nil
+            return [.familyRemoved(id)]
+        }
+    }
+
+    /// The graph as `GraphRepository` reads it: persons in id order, families by position and id.
+    var readAgain: GenealogyGraph {
+        let ordered = families.sorted { $0.value.position != $1.value.position ? $0.value.position < $1.value.position : FamilyOrder.precedes($0.key, $1.key) }
+        return GenealogyGraph(
+            persons: persons.keys.sorted { FamilyOrder.precedes($0, $1) }.map { ($0, persons[$0]!) },
+            families: ordered.map { .init(id: $0.key, position: $0.value.position, parents: $0.value.parents, children: $0.value.children) })
+    }
+}
+
+/// A small deterministic generator, so a failure names a seed that reproduces it.
+private struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// What the computations see of a graph, by ids (numbers differ between the two graphs).
+private struct Links: Equatable, CustomStringConvertible {
+    var sex: [UUID: Sex] = [:]
+    var parents: [UUID: [UUID?]] = [:]
+    var children: [UUID: [UUID]] = [:]
+    var spouses: [UUID: [UUID]] = [:]
+
+    init(_ graph: GenealogyGraph) {
+        func id(_ index: GenealogyGraph.Index) -> UUID? { index == GenealogyGraph.none ? nil : graph.ids[Int(index)] }
+        for index in 0..<graph.count where !graph.removed.contains(GenealogyGraph.Index(index)) {
+            let person = graph.ids[index]
+            sex[person] = graph.sexes[index]
+            parents[person] = [id(graph.fathers[index]), id(graph.mothers[index])]
+            children[person] = graph.children[index].map { graph.ids[Int($0)] }
+            spouses[person] = graph.spouses[index].map { graph.ids[Int($0)] }
+        }
+    }
+
+    var description: String { "\(sex.count) persons" }
+}
+
+@Suite("Genealogy graph changed in place by writes")
+struct GraphEditTests {
+    @Test("after each of 300 random writes, the graph changed in place links everyone as a graph read again", arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func editsMatchReadingAgain(seed: UInt64) {
+        var base = RandomBase(seed: seed)
+        for _ in 0..<40 { _ = base.randomWrite() }
+        var graph = base.readAgain
+        for step in 0..<300 {
+            let edits = base.randomWrite()
+            graph.apply(edits)
+            let expected = base.readAgain
+            #expect(Links(graph) == Links(expected), "seed \(seed), write \(step): \(edits)")
+            #expect(graph.personCount == expected.personCount)
+            if Links(graph) != Links(expected) { return }
+        }
+    }
+
+    @Test("a child whose earlier family gains parents takes them; the parents of the later one lose the child")
+    func childMovesToEarlierFamily() {
+        let (dad, mom, stepdad, child) = (UUID(), UUID(), UUID(), UUID())
+        let early = UUID()
+        let late = UUID()
+        var graph = GenealogyGraph(
+            persons: [(dad, .male), (mom, .female), (stepdad, .male), (child, .male)],
+            families: [
+                .init(id: early, position: 1, parents: [], children: [child]),
+                .init(id: late, position: 2, parents: [stepdad], children: [child]),
+            ])
+        let (c, d, m, s) = (graph.index(of: child)!, graph.index(of: dad)!, graph.index(of: mom)!, graph.index(of: stepdad)!)
+        #expect(graph.parents(of: c).father == s)
+        #expect(graph.children[Int(s)] == [c])
+        graph.apply([.family(id: early, position: nil, parents: [dad, mom], children: [child])])
+        #expect(graph.parents(of: c).father == d)
+        #expect(graph.parents(of: c).mother == m)
+        #expect(graph.children[Int(s)].isEmpty)
+        #expect(graph.children[Int(d)] == [c])
+        #expect(graph.spouses[Int(d)] == [m])
+    }
+
+    @Test("a parent whose sex changes becomes the mother, and a removed person leaves their number empty")
+    func sexChangeAndRemoval() {
+        let (a, b, child) = (UUID(), UUID(), UUID())
+        var graph = GenealogyGraph(persons: [(a, .unknown), (b, .unknown), (child, .female)], families: [.init(parents: [a, b], children: [child])])
+        let c = graph.index(of: child)!
+        #expect(graph.parents(of: c).father == graph.index(of: a))
+        graph.apply([.person(id: a, sex: .female)])
+        #expect(graph.parents(of: c).mother == graph.index(of: a))
+        #expect(graph.parents(of: c).father == graph.index(of: b))
+        let removedIndex = graph.index(of: b)!
+        graph.apply([.personRemoved(b)])
+        #expect(graph.index(of: b) == nil)
+        #expect(graph.removed == [removedIndex])
+        #expect(graph.personCount == 2)
+        #expect(graph.parents(of: c).father == nil)
+        #expect(graph.spouses[Int(graph.index(of: a)!)].isEmpty)
+    }
+}
