@@ -85,6 +85,45 @@ struct OncePerVersionTests {
             } == "again")
         #expect(await runs.count == 3)
     }
+
+    actor Overlap {
+        var inside = 0
+        var most = 0
+        func enter() {
+            inside += 1
+            most = max(most, inside)
+        }
+        func leave() { inside -= 1 }
+    }
+
+    @Test("a newer version's computation waits for the older one still running; a kept value moves to a new version without computing")
+    func oneComputationPerKeyAtATime() async throws {
+        let clock = ManualClock()
+        let cache = OncePerVersion<String, Int, String>(wait: .seconds(10), clock: clock)
+        let (overlap, gate) = (Overlap(), Gate())
+        async let older = cache.value(for: "graph", version: 1) {
+            await overlap.enter()
+            await gate.pass()
+            await overlap.leave()
+            return "one"
+        }
+        await clock.waitForSleepers(1)
+        async let newer = cache.value(for: "graph", version: 2) {
+            await overlap.enter()
+            await overlap.leave()
+            return "two"
+        }
+        // Time for the newer computation to start if nothing held it back (awaiting its caller's
+        // timer instead would hang when it ends at once).
+        for _ in 0..<500 { await Task.yield() }
+        await gate.open()
+        #expect(try await older == "one")
+        #expect(try await newer == "two")
+        #expect(await overlap.most == 1, "the two computations never ran at the same time")
+        #expect(cache.advance("graph", from: 2, to: 3) { $0 + " changed" })
+        #expect(cache.kept(for: "graph", version: 3) == "two changed")
+        #expect(!cache.advance("graph", from: 2, to: 4) { $0 }, "nothing kept at version 2 any more")
+    }
 }
 
 @Suite("Whole-base consanguinity in the background")

@@ -118,7 +118,11 @@ final class OncePerVersion<Key: Hashable & Sendable, Version: Equatable & Sendab
             if state.slots.count >= capacity, state.slots[key] == nil, let victim = state.slots.keys.first { state.slots[victim] = nil }
             state.serial += 1
             let serial = state.serial
+            // Never two computations of one key at once (two graphs of a million persons would
+            // double the memory): one for an older version still running is awaited first.
+            let running = state.slots[key].flatMap { $0.value == nil ? $0.computation : nil }
             let computation = Task { [self] in
+                _ = await running?.result
                 do {
                     let value = try await compute()
                     settle(key, serial: serial, value: value)
