@@ -54,11 +54,11 @@ for line in sys.stdin:
 print("%.2f %s" % (total, walk))'
 }
 post() { curl -s -o "$work/out" -w '%{http_code} %{time_total}\n' "${auth[@]}" -H 'Content-Type: application/json' -d "$2" "$base$1"; }
-metric() { curl -sf "$base/metrics" | awk -v name="$1" '$1 == name { print $2 }' | head -1; }
+metric() { curl -sf "${auth[@]}" "$base/metrics" | awk -v name="$1" '$1 == name { print $2 }' | head -1; }
 
 first=$(relationship "${ids[0]}" "${ids[1]}")
 echo "first relationship request (graph build included): HTTP ${first% *} ms"
-curl -sf "$base/health/detailed" | python3 -c '
+curl -sf "${auth[@]}" "$base/health/detailed" | python3 -c '
 import json,sys
 for b in json.load(sys.stdin)["bases"]:
     g=b.get("graph")
@@ -92,7 +92,7 @@ for label, r in (("relationship before the writes", before), ("relationship righ
 EOF
 count=$(metric geneweb_graph_update_seconds_count)
 sum=$(metric geneweb_graph_update_seconds_sum)
-builds=$(curl -sf "$base/metrics" | grep '^geneweb_graph_cache_total{' | grep 'result="build"' | awk '{print $2}' | head -1)
+builds=$(curl -sf "${auth[@]}" "$base/metrics" | grep '^geneweb_graph_cache_total{' | grep 'result="build"' | awk '{print $2}' | head -1)
 python3 -c 'import sys; c=float(sys.argv[1] or 0); s=float(sys.argv[2] or 0); print("in-place graph updates: %d, mean %.3f ms" % (c, 1000*s/c if c else float("nan")))' "${count:-0}" "${sum:-0}"
 echo "graph builds in this run: ${builds:-?} (the first request's only, when every write was applied in place)"
 echo "server RSS at the end: $(( $(ps -o rss= -p "$server") / 1024 )) MB"

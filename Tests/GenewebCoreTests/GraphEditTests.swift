@@ -179,3 +179,35 @@ struct GraphEditTests {
         #expect(graph.spouses[Int(graph.index(of: a)!)].isEmpty)
     }
 }
+
+@Suite("Chunked storage of the graph")
+struct ChunkedStorageTests {
+    @Test("a chunked array reads, writes and appends across chunk boundaries; a changed copy leaves the original as it was")
+    func chunkedArray() {
+        var numbers = ChunkedArray(Array(0..<2_500))
+        #expect(numbers.count == 2_500 && numbers[1_023] == 1_023 && numbers[1_024] == 1_024 && numbers[2_499] == 2_499)
+        let original = numbers
+        numbers[1_500] = -1
+        for value in 2_500..<3_100 { numbers.append(value) }
+        #expect(numbers.count == 3_100 && numbers[3_071] == 3_071 && numbers[3_072] == 3_072 && numbers[1_500] == -1)
+        #expect(original.count == 2_500 && original[1_500] == 1_500)
+        #expect(Array(numbers.prefix(3)) == [0, 1, 2])
+        var lists = ChunkedArray<[Int32]>(repeating: [], count: 2_000)
+        let before = lists
+        lists[1_999].append(7)
+        #expect(lists[1_999] == [7] && before[1_999].isEmpty)
+    }
+
+    @Test("an overlaid index finds, changes and removes ids before and after folding its overlay into its base")
+    func overlaidIndex() {
+        let ids = (0..<5_000).map { _ in UUID() }
+        var index = OverlaidIndex(Dictionary(uniqueKeysWithValues: ids.prefix(2_000).enumerated().map { ($0.element, Int32($0.offset)) }))
+        let kept = index
+        for (offset, id) in ids.enumerated().dropFirst(2_000) { index[id] = Int32(offset) }
+        index[ids[5]] = nil
+        index[ids[6]] = 600
+        #expect(index[ids[4_999]] == 4_999 && index[ids[1_999]] == 1_999)
+        #expect(index[ids[5]] == nil && index[ids[6]] == 600)
+        #expect(kept[ids[5]] == 5 && kept[ids[4_999]] == nil, "the copy taken before is unchanged")
+    }
+}

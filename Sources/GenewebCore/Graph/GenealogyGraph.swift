@@ -12,17 +12,18 @@ public struct GenealogyGraph: Sendable {
     public typealias Index = Int32
     public static let none: Index = -1
 
-    public internal(set) var ids: [UUID]
-    public internal(set) var sexes: [Sex]
-    public internal(set) var fathers: [Index]
-    public internal(set) var mothers: [Index]
+    // Chunked, so that a write applied to a copy copies only what it changes (`ChunkedArray`).
+    public internal(set) var ids: ChunkedArray<UUID>
+    public internal(set) var sexes: ChunkedArray<Sex>
+    public internal(set) var fathers: ChunkedArray<Index>
+    public internal(set) var mothers: ChunkedArray<Index>
     /// Children of each person, in family then birth order.
-    public internal(set) var children: [[Index]]
+    public internal(set) var children: ChunkedArray<[Index]>
     /// Partners of each person (the other parent of each of their families).
-    public internal(set) var spouses: [[Index]]
-    var indexByID: [UUID: Index]
+    public internal(set) var spouses: ChunkedArray<[Index]>
+    var indexByID: OverlaidIndex
     /// The family each person takes their father and mother from (a slot of `families`), or -1.
-    var birthFamily: [Int32]
+    var birthFamily: ChunkedArray<Int32>
     var families: FamilyTable
     /// Persons removed in place: their number stays theirs (no other person's moves), empty.
     public internal(set) var removed: Set<Index> = []
@@ -50,14 +51,14 @@ public struct GenealogyGraph: Sendable {
         var indexByID: [UUID: Index] = [:]
         indexByID.reserveCapacity(persons.count)
         for (offset, person) in persons.enumerated() { indexByID[person.id] = Index(offset) }
-        self.ids = persons.map(\.id)
-        self.sexes = persons.map(\.sex)
-        self.indexByID = indexByID
-        fathers = [Index](repeating: Self.none, count: persons.count)
-        mothers = [Index](repeating: Self.none, count: persons.count)
-        children = [[Index]](repeating: [], count: persons.count)
-        spouses = [[Index]](repeating: [], count: persons.count)
-        birthFamily = [Int32](repeating: -1, count: persons.count)
+        self.ids = ChunkedArray(persons.map(\.id))
+        self.sexes = ChunkedArray(persons.map(\.sex))
+        self.indexByID = OverlaidIndex(indexByID)
+        fathers = ChunkedArray(repeating: Self.none, count: persons.count)
+        mothers = ChunkedArray(repeating: Self.none, count: persons.count)
+        children = ChunkedArray(repeating: [], count: persons.count)
+        spouses = ChunkedArray(repeating: [], count: persons.count)
+        birthFamily = ChunkedArray(repeating: -1, count: persons.count)
         self.families = FamilyTable(persons: persons.count)
         for (offset, family) in families.enumerated() {
             let slot = self.families.append(
@@ -107,7 +108,7 @@ public struct GenealogyGraph: Sendable {
     /// about 48 bytes each when not empty, plus 4 bytes an entry), the id indexes (about 40 bytes
     /// an entry with their slack) and the families' ids, positions and member lists.
     public var approximateBytes: Int {
-        func size(_ lists: [[Int32]]) -> Int { lists.reduce(0) { $0 + ($1.isEmpty ? 8 : 48 + $1.count * 4) } }
+        func size(_ lists: ChunkedArray<[Int32]>) -> Int { lists.reduce(0) { $0 + ($1.isEmpty ? 8 : 48 + $1.count * 4) } }
         let personLists = size(children) + size(spouses) + size(families.asChild) + size(families.asParent)
         let familyLists = size(families.parents) + size(families.children)
         return count * (16 + 1 + 4 + 4 + 4 + 40) + personLists + families.ids.count * (16 + 8 + 40) + familyLists
@@ -117,19 +118,19 @@ public struct GenealogyGraph: Sendable {
 /// The families of a graph, numbered by slot in the order they were added, with each person's
 /// families as a child and as a parent in the base's family order.
 struct FamilyTable: Sendable {
-    var ids: [UUID] = []
-    var positions: [Int] = []
+    var ids = ChunkedArray<UUID>([])
+    var positions = ChunkedArray<Int>([])
     /// Members present in the graph, in the family's order.
-    var parents: [[GenealogyGraph.Index]] = []
-    var children: [[GenealogyGraph.Index]] = []
-    var slotByID: [UUID: Int32] = [:]
+    var parents = ChunkedArray<[GenealogyGraph.Index]>([])
+    var children = ChunkedArray<[GenealogyGraph.Index]>([])
+    var slotByID = OverlaidIndex([:])
     /// Each person's families, in the base's family order.
-    var asChild: [[Int32]]
-    var asParent: [[Int32]]
+    var asChild: ChunkedArray<[Int32]>
+    var asParent: ChunkedArray<[Int32]>
 
     init(persons: Int) {
-        asChild = [[Int32]](repeating: [], count: persons)
-        asParent = [[Int32]](repeating: [], count: persons)
+        asChild = ChunkedArray(repeating: [], count: persons)
+        asParent = ChunkedArray(repeating: [], count: persons)
     }
 
     /// A new family, last in its members' lists (the initialiser's families come in order).
