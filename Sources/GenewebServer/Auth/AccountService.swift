@@ -217,10 +217,9 @@ public struct AccountService: Sendable {
             throw AuthFailure.invalidToken
         }
         guard let userID = UUID(uuidString: claims.subject.value),
-            let user = try await users.find(id: userID), user.isActive,
-            claims.issuedAt.value.timeIntervalSince1970 >= Double(user.tokensValidAfter),
-            try await !tokens.isAccessRevoked(jti: claims.id.value),
-            try await !tokens.isFamilyRevoked(claims.session)
+            let (user, revoked) = try await users.findForAccess(id: userID, jti: claims.id.value, family: claims.session),
+            user.isActive, !revoked,
+            claims.issuedAt.value.timeIntervalSince1970 >= Double(user.tokensValidAfter)
         else { throw AuthFailure.invalidToken }
         return Identity(
             userID: user.id, username: user.username, role: user.role, tokenID: claims.id.value,

@@ -71,29 +71,14 @@ public struct TokenRepository: Sendable {
         try await sql.raw("UPDATE refresh_tokens SET revoked_at = \(bind: now) WHERE family_id = \(bind: familyID) AND revoked_at IS NULL").run()
     }
 
-    /// Whether any token of the family is still usable: a revoked session's access tokens die with it.
-    public func isFamilyRevoked(_ familyID: String) async throws -> Bool {
-        try await database.withConnection { sql in
-            try await sql.raw(
-                """
-                SELECT 1 AS one FROM refresh_tokens WHERE family_id = \(bind: familyID) AND revoked_at IS NOT NULL LIMIT 1
-                """
-            ).first() != nil
-        }
-    }
-
-    /// Adds an access token's jti to the deny list until it would have expired anyway.
+    /// Adds an access token's jti to the deny list until it would have expired anyway. Checked
+    /// with the account, `UserRepository.findForAccess`; a revoked session's access tokens die
+    /// with it.
     public func revokeAccess(jti: String, expiresAt: Int64, reason: String) async throws {
         try await database.withTransaction { sql in
             let conflict: SQLQueryString = "ON CONFLICT (jti) DO NOTHING"
             try await sql.raw("INSERT INTO revoked_tokens (jti, expires_at, reason) VALUES (\(bind: jti), \(bind: expiresAt), \(bind: reason)) " + conflict)
                 .run()
-        }
-    }
-
-    public func isAccessRevoked(jti: String) async throws -> Bool {
-        try await database.withConnection { sql in
-            try await sql.raw("SELECT 1 AS one FROM revoked_tokens WHERE jti = \(bind: jti)").first() != nil
         }
     }
 

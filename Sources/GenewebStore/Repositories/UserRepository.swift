@@ -32,6 +32,27 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// The account behind an access token with whether the token (`jti`) and its session
+    /// (`family`) were revoked: what checking a token needs, in one query on one connection
+    /// instead of three, read from the database each time so a revocation made by any instance
+    /// counts at once.
+    public func findForAccess(id: UUID, jti: String, family: String) async throws -> (user: UserRecord, revoked: Bool)? {
+        try await database.withConnection { sql in
+            guard
+                let row = try await sql.raw(
+                    """
+                    SELECT \(unsafeRaw: Self.columns),
+                    CASE WHEN EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = \(bind: jti))
+                      OR EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = \(bind: family) AND revoked_at IS NOT NULL)
+                    THEN 1 ELSE 0 END AS token_revoked
+                    FROM users WHERE id = \(bind: id)
+                    """
+                ).first()
+            else { return nil }
+            return (try decode(row), try row.decode(column: "token_revoked", as: Int.self) != 0)
+        }
+    }
+
     public func find(username: String) async throws -> UserRecord? {
         try await database.withConnection { sql in
             try await sql.raw("SELECT \(unsafeRaw: Self.columns) FROM users WHERE username_key = \(bind: UserRecord.key(of: username))")
