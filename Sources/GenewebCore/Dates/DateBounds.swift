@@ -13,7 +13,7 @@ extension DMY {
     }
 
     /// The numbers as `day/month/year` text, for a date that cannot be a calendar date.
-    var numbersText: String {
+    public var numbersText: String {
         [day, month].filter { $0 != 0 }.map(String.init).joined(separator: "/") + (day == 0 && month == 0 ? "" : "/") + String(year)
     }
 }

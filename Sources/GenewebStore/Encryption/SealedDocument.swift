@@ -14,13 +14,13 @@ enum SealedDocument {
         return String(decoding: try JSONEncoder.sorted.encode(Envelope(sealed: try cipher.seal(plain))), as: UTF8.self)
     }
 
-    /// The record from stored JSON, opening the envelope when there is one.
+    /// The record from stored JSON, opening the envelope when there is one (persons and families
+    /// are read by `DocumentDecoder`, as unsealed).
     static func decode<T: Decodable>(_ type: T.Type, from json: String, cipher: FieldCipher?) throws -> T {
-        let data = Data(json.utf8)
-        if json.hasPrefix("{\"sealed\""), let envelope = try? JSONDecoder().decode(Envelope.self, from: data) {
-            return try JSONDecoder().decode(T.self, from: Data(try FieldCipher.open(envelope.sealed, with: cipher).utf8))
+        if json.hasPrefix("{\"sealed\""), let envelope = try? JSONDecoder().decode(Envelope.self, from: Data(json.utf8)) {
+            return try DocumentDecoder().decode(T.self, from: try FieldCipher.open(envelope.sealed, with: cipher))
         }
-        return try JSONDecoder().decode(T.self, from: data)
+        return try DocumentDecoder().decode(T.self, from: json)
     }
 
     static func isSealed(_ json: String) -> Bool { json.hasPrefix("{\"sealed\"") }

@@ -19,7 +19,7 @@ public struct MediaRepository: Sendable {
     }
 
     private func decode(_ row: any SQLRow, links: [MediaLink]) throws -> StoredMedia {
-        let media = try JSONDecoder.document(Media.self, from: row)
+        let media = try DocumentDecoder.document(Media.self, from: row)
         var file: MediaFile?
         if let sha = try row.decode(column: "content_sha256", as: String?.self),
             let type = try row.decode(column: "mime_type", as: String?.self).flatMap(MediaFileType.init(rawValue:))
@@ -206,7 +206,7 @@ struct RecordMediaList {
                 "SELECT CAST(document AS TEXT) AS document FROM \(ident: table) WHERE base_id = \(bind: base) AND id = \(bind: id)"
             ).first()
         else { return false }
-        var record = try JSONDecoder.document(Record.self, from: row)
+        var record = try DocumentDecoder.document(Record.self, from: row)
         change(&record)
         let version: SQLQueryString = versioned ? ", version = version + 1" : ""
         try await sql.raw(

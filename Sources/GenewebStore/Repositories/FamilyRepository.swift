@@ -115,7 +115,7 @@ public struct FamilyRepository: Sendable {
     /// the document and the link rows change together, positions stay gap-free.
     func removeMember(_ person: UUID, from family: UUID, on sql: any SQLDatabase) async throws {
         guard let row = try await sql.raw("SELECT CAST(document AS TEXT) AS document FROM families WHERE id = \(bind: family)").first() else { return }
-        var value = try JSONDecoder.document(Family.self, from: row)
+        var value = try DocumentDecoder.document(Family.self, from: row)
         value.parents.removeAll { $0.uuid == person }
         value.children.removeAll { $0.uuid == person }
         try await sql.raw(

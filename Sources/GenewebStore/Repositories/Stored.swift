@@ -13,7 +13,7 @@ extension Stored where Value: Decodable {
     /// A row selected with `EngineSQL.selectVersioned(from:)`.
     static func decode(_ row: any SQLRow) throws -> Stored {
         Stored(
-            value: try JSONDecoder.document(Value.self, from: row),
+            value: try DocumentDecoder.document(Value.self, from: row),
             version: try row.decode(column: "version", as: Int.self),
             createdAt: try row.decode(column: "created_at", as: String.self),
             updatedAt: try row.decode(column: "updated_at", as: String.self)
@@ -21,9 +21,10 @@ extension Stored where Value: Decodable {
     }
 }
 
-extension JSONDecoder {
-    /// Decodes a document column read as text (`CAST(document AS TEXT) AS document`).
+extension DocumentDecoder {
+    /// Decodes a document column read as text (`CAST(document AS TEXT) AS document`): persons and
+    /// families by `DocumentDecoder`, other records by `JSONDecoder`.
     static func document<T: Decodable>(_ type: T.Type, from row: any SQLRow, column: String = "document") throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(try row.decode(column: column, as: String.self).utf8))
+        try DocumentDecoder().decode(T.self, from: try row.decode(column: column, as: String.self))
     }
 }
