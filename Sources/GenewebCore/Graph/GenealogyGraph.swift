@@ -48,34 +48,42 @@ public struct GenealogyGraph: Sendable {
     /// `families` must come in the base's order (`FamilyTable.precedes`); a family without a
     /// position takes its place in this list.
     public init(persons: [(id: UUID, sex: Sex)], families: [FamilyLinks]) {
+        // Built in plain arrays, chunked once at the end: a million persons go through here.
         var indexByID: [UUID: Index] = [:]
         indexByID.reserveCapacity(persons.count)
         for (offset, person) in persons.enumerated() { indexByID[person.id] = Index(offset) }
-        self.ids = ChunkedArray(persons.map(\.id))
-        self.sexes = ChunkedArray(persons.map(\.sex))
-        self.indexByID = OverlaidIndex(indexByID)
-        fathers = ChunkedArray(repeating: Self.none, count: persons.count)
-        mothers = ChunkedArray(repeating: Self.none, count: persons.count)
-        children = ChunkedArray(repeating: [], count: persons.count)
-        spouses = ChunkedArray(repeating: [], count: persons.count)
-        birthFamily = ChunkedArray(repeating: -1, count: persons.count)
-        self.families = FamilyTable(persons: persons.count)
+        let sexes = persons.map(\.sex)
+        var fathers = [Index](repeating: Self.none, count: persons.count)
+        var mothers = [Index](repeating: Self.none, count: persons.count)
+        var children = [[Index]](repeating: [], count: persons.count)
+        var spouses = [[Index]](repeating: [], count: persons.count)
+        var birthFamily = [Int32](repeating: -1, count: persons.count)
+        var table = FamilyTable.Builder(persons: persons.count, families: families.count)
         for (offset, family) in families.enumerated() {
-            let slot = self.families.append(
-                id: family.id, position: family.position >= 0 ? family.position : offset,
-                parents: family.parents.compactMap { indexByID[$0] }, children: family.children.compactMap { indexByID[$0] })
-            let (father, mother) = fatherAndMother(of: slot)
+            let members = family.parents.compactMap { indexByID[$0] }
+            let familyChildren = family.children.compactMap { indexByID[$0] }
+            let slot = table.append(id: family.id, position: family.position >= 0 ? family.position : offset, parents: members, children: familyChildren)
+            let (father, mother) = Self.fatherAndMother(members) { sexes[Int($0)] }
             if father != Self.none, mother != Self.none {
                 spouses[Int(father)].append(mother)
                 spouses[Int(mother)].append(father)
             }
-            for child in self.families.children[Int(slot)] where birthFamily[Int(child)] < 0 && (father != Self.none || mother != Self.none) {
+            for child in familyChildren where birthFamily[Int(child)] < 0 && (father != Self.none || mother != Self.none) {
                 birthFamily[Int(child)] = slot
                 fathers[Int(child)] = father
                 mothers[Int(child)] = mother
                 for parent in [father, mother] where parent != Self.none { children[Int(parent)].append(child) }
             }
         }
+        self.ids = ChunkedArray(persons.map(\.id))
+        self.sexes = ChunkedArray(sexes)
+        self.indexByID = OverlaidIndex(indexByID)
+        self.fathers = ChunkedArray(fathers)
+        self.mothers = ChunkedArray(mothers)
+        self.children = ChunkedArray(children)
+        self.spouses = ChunkedArray(spouses)
+        self.birthFamily = ChunkedArray(birthFamily)
+        self.families = table.table
     }
 
     /// Numbers given, removed persons included (`removed`).
@@ -94,9 +102,12 @@ public struct GenealogyGraph: Sendable {
 
     /// Father and mother of a family by sex; when the sexes do not tell, by position.
     func fatherAndMother(of slot: Int32) -> (father: Index, mother: Index) {
-        let parents = families.parents[Int(slot)]
-        var father = parents.first { sexes[Int($0)] == .male } ?? Self.none
-        var mother = parents.first { sexes[Int($0)] == .female } ?? Self.none
+        Self.fatherAndMother(families.parents[Int(slot)]) { sexes[Int($0)] }
+    }
+
+    static func fatherAndMother(_ parents: [Index], sex: (Index) -> Sex) -> (father: Index, mother: Index) {
+        var father = parents.first { sex($0) == .male } ?? Self.none
+        var mother = parents.first { sex($0) == .female } ?? Self.none
         for parent in parents where parent != father && parent != mother {
             if father == Self.none { father = parent } else if mother == Self.none { mother = parent }
         }
@@ -133,7 +144,49 @@ struct FamilyTable: Sendable {
         asParent = ChunkedArray(repeating: [], count: persons)
     }
 
-    /// A new family, last in its members' lists (the initialiser's families come in order).
+    /// Collects the families of a new graph in plain arrays (they come in order).
+    struct Builder {
+        var ids: [UUID] = []
+        var positions: [Int] = []
+        var parents: [[GenealogyGraph.Index]] = []
+        var children: [[GenealogyGraph.Index]] = []
+        var slotByID: [UUID: Int32] = [:]
+        var asChild: [[Int32]]
+        var asParent: [[Int32]]
+
+        init(persons: Int, families: Int) {
+            asChild = [[Int32]](repeating: [], count: persons)
+            asParent = [[Int32]](repeating: [], count: persons)
+            slotByID.reserveCapacity(families)
+        }
+
+        mutating func append(id: UUID, position: Int, parents: [GenealogyGraph.Index], children: [GenealogyGraph.Index]) -> Int32 {
+            let slot = Int32(ids.count)
+            ids.append(id)
+            positions.append(position)
+            self.parents.append(parents)
+            self.children.append(children)
+            slotByID[id] = slot
+            for parent in parents where asParent[Int(parent)].last != slot { asParent[Int(parent)].append(slot) }
+            for child in children where asChild[Int(child)].last != slot { asChild[Int(child)].append(slot) }
+            return slot
+        }
+
+        var table: FamilyTable {
+            var table = FamilyTable(persons: 0)
+            table.ids = ChunkedArray(ids)
+            table.positions = ChunkedArray(positions)
+            table.parents = ChunkedArray(parents)
+            table.children = ChunkedArray(children)
+            table.slotByID = OverlaidIndex(slotByID)
+            table.asChild = ChunkedArray(asChild)
+            table.asParent = ChunkedArray(asParent)
+            return table
+        }
+    }
+
+    /// A new family, last in its members' lists (families added by writes: `insert` then puts
+    /// them in order).
     mutating func append(id: UUID, position: Int, parents: [GenealogyGraph.Index], children: [GenealogyGraph.Index]) -> Int32 {
         let slot = Int32(ids.count)
         ids.append(id)

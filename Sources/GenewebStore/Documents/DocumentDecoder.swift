@@ -1,5 +1,6 @@
 import Foundation
 import GenewebCore
+import Metrics
 
 /// Reads stored person and family documents without `JSONDecoder`: the JSON text is read once,
 /// byte by byte, straight into the model's values.
@@ -37,7 +38,9 @@ public struct DocumentDecoder: Sendable {
             if T.self == Family.self { return try family(from: json) as! T }
         } catch is DocumentDecodingError {
             // Broken, or valid in a way only JSONDecoder may interpret: it decides (and its
-            // error is the one callers have always seen).
+            // error is the one callers have always seen). Counted, so that a change that made
+            // this decoder refuse common documents shows on /metrics, not only as slowness.
+            Counter(label: "geneweb_document_decoder_fallbacks_total", dimensions: [("type", "\(T.self)")]).increment()
         }
         return try JSONDecoder().decode(T.self, from: Data(json.utf8))
     }
