@@ -44,6 +44,9 @@ struct MessagesTests {
         #expect(Messages.english["no such key"] == "⟦no such key⟧")
         #expect(Messages.english.format("union_of", "Anne", "Paul") == "Anne and Paul")
         #expect(Messages.french.format("union_of", "Anne", "Paul") == "Anne et Paul")
+        // A value is never read again for placeholders; a placeholder without a value stays.
+        #expect(Messages.english.format("union_of", "{2}", "Paul") == "{2} and Paul")
+        #expect(Messages.english.format("union_of", "Anne") == "Anne and {2}")
     }
 
     @Test("the page's language: ?lang=, then the cookie, then Accept-Language by weight, then English")

@@ -59,7 +59,7 @@ extension GenealogyGraph {
                     setMembers(of: slot, parents: [], children: [])
                     if let position { families.positions[Int(slot)] = position }
                 } else {
-                    slot = families.append(id: id, position: position ?? 0, parents: [], children: [])
+                    slot = families.appendEmpty(id: id, position: position ?? 0)
                 }
                 setMembers(of: slot, parents: parents.compactMap { indexByID[$0] }, children: children.compactMap { indexByID[$0] })
                 touch(slot)

@@ -185,17 +185,15 @@ struct FamilyTable: Sendable {
         }
     }
 
-    /// A new family, last in its members' lists (families added by writes: `insert` then puts
-    /// them in order).
-    mutating func append(id: UUID, position: Int, parents: [GenealogyGraph.Index], children: [GenealogyGraph.Index]) -> Int32 {
+    /// A new family without members yet (a write's: `GenealogyGraph.apply` then gives it its
+    /// members, each person's list keeping the base's order).
+    mutating func appendEmpty(id: UUID, position: Int) -> Int32 {
         let slot = Int32(ids.count)
         ids.append(id)
         positions.append(position)
-        self.parents.append(parents)
-        self.children.append(children)
+        parents.append([])
+        children.append([])
         slotByID[id] = slot
-        for parent in parents where asParent[Int(parent)].last != slot { asParent[Int(parent)].append(slot) }
-        for child in children where asChild[Int(child)].last != slot { asChild[Int(child)].append(slot) }
         return slot
     }
 

@@ -16,9 +16,8 @@ final class GraphCache: Sendable {
         let version: Int
         let graph: GenealogyGraph
         let buildSeconds: Double
-        /// Writes applied in place since the build, and the time the last one took.
+        /// Writes applied in place since the build.
         var updates = 0
-        var lastUpdateSeconds = 0.0
     }
 
     let repository: GraphRepository
@@ -36,9 +35,11 @@ final class GraphCache: Sendable {
     func apply(_ change: BaseChange) {
         let start = ContinuousClock.now
         let applied = builds.advance(change.base, from: change.from, to: change.to) { entry in
+            // A build that read the base after a later write (its version is newer than the one
+            // it was asked for) already holds this write: leave it, the next request rebuilds.
+            guard entry.version == change.from else { return nil }
             var updated = Entry(version: change.to, graph: entry.graph.applying(change.graphEdits), buildSeconds: entry.buildSeconds)
             updated.updates = entry.updates + 1
-            updated.lastUpdateSeconds = Self.seconds(ContinuousClock.now - start)
             return updated
         }
         guard applied else { return }

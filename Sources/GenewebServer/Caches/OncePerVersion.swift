@@ -87,15 +87,16 @@ final class OncePerVersion<Key: Hashable & Sendable, Version: Equatable & Sendab
 
     /// Moves the value kept for `key` at `version` to `newVersion`, through `update`, with no
     /// computation: what a write changed, applied to what was kept. False when the key holds no
-    /// value at `version` (none yet, an older one, or a computation running).
-    func advance(_ key: Key, from version: Version, to newVersion: Version, _ update: (Value) -> Value) -> Bool {
+    /// value at `version` (none yet, an older one, or a computation running) or `update` refuses
+    /// the value (nil).
+    func advance(_ key: Key, from version: Version, to newVersion: Version, _ update: (Value) -> Value?) -> Bool {
         let current = state.withLock { state -> (Value, Int)? in
             guard let slot = state.slots[key], slot.version == version, let value = slot.value else { return nil }
             return (value, slot.serial)
         }
         guard let (value, serial) = current else { return false }
         // Outside the lock: on a large base the update copies arrays for a few milliseconds.
-        let updated = update(value)
+        guard let updated = update(value) else { return false }
         return state.withLock { state in
             guard let slot = state.slots[key], slot.serial == serial, slot.version == version else { return false }
             state.serial += 1

@@ -17,7 +17,9 @@ struct SitePeople {
     /// "…", a missing one is left out.
     static func name(_ person: Person) -> String {
         func part(_ text: String) -> String {
-            let shown = text.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
+            // Most names have neither underscores nor spaces around them: no Foundation work then.
+            let plain = !text.utf8.contains(UInt8(ascii: "_")) && text.first?.isWhitespace != true && text.last?.isWhitespace != true
+            let shown = plain ? text : text.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
             return shown == "?" ? "…" : shown
         }
         let name = [part(person.firstName), part(person.surname)].filter { !$0.isEmpty }.joined(separator: " ")

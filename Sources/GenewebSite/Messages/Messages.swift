@@ -14,13 +14,26 @@ public struct Messages: Sendable, MustacheParent {
 
     public func child(named name: String) -> Any? { self[name] }
 
-    /// The text of `key` with `{1}`, `{2}`… replaced by `values`.
+    /// The text of `key` with `{1}`, `{2}`… replaced by `values`, in one pass: a value is never
+    /// read again for placeholders (a name holding "{2}" stays as it is), and no Foundation
+    /// search runs for each value (a person page formats dozens of labels).
     public func format(_ key: String, _ values: String...) -> String {
-        var text = self[key]
-        for (index, value) in values.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index + 1)}", with: value)
+        let text = self[key]
+        guard !values.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let number = Int(rest[afterOpen..<close]), (1...values.count).contains(number) {
+                result += values[number - 1]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[afterOpen...]
+            }
         }
-        return text
+        return result + rest
     }
 
     /// The text of `key` for a number: `key.one` when there is one of them ("1 person"), `key`
