@@ -23,7 +23,8 @@ public final class Database: Service, Sendable {
 
     private enum Backend: Sendable {
         case sqlite(SQLiteConnectionPool)
-        case postgres(PostgresClient)
+        /// The pool, and how to open a connection of its own (the versions' listening).
+        case postgres(PostgresClient, PostgresConnection.Configuration)
     }
 
     /// Prepares a database for `location`. No connection is opened until first use, so this never
@@ -32,6 +33,8 @@ public final class Database: Service, Sendable {
     public let cipher: FieldCipher?
     /// The writes this process commits, for its caches (`withRecordedWrite`).
     public let changes = BaseChangeFeed()
+    /// The bases' versions, known from memory while `run` follows them.
+    public let versions = BaseVersions()
 
     public init(location: StorageLocation, logger: Logger, cipher: FieldCipher? = nil) throws(DatabaseError) {
         self.cipher = cipher
@@ -51,21 +54,28 @@ public final class Database: Service, Sendable {
                 throw .configuration("cannot read the PostgreSQL URL \(location)")
             }
             let clientConfiguration = try Self.clientConfiguration(from: sqlConfiguration.coreConfiguration)
-            self.backend = .postgres(PostgresClient(configuration: clientConfiguration, backgroundLogger: driverLogger))
+            self.backend = .postgres(PostgresClient(configuration: clientConfiguration, backgroundLogger: driverLogger), sqlConfiguration.coreConfiguration)
         }
     }
 
     /// Runs the connection pool until graceful shutdown, then closes every connection.
     public func run() async throws {
         switch backend {
-        case .postgres(let client):
+        case .postgres(let client, let connection):
             // PostgresClient.run returns when its task is cancelled; graceful shutdown cancels it
-            // only after the services started after us (the HTTP server) have stopped.
+            // only after the services started after us (the HTTP server) have stopped. The
+            // versions are followed on a connection outside the pool, closed by `listen` itself.
             await cancelWhenGracefulShutdown {
-                await client.run()
+                await withDiscardingTaskGroup { group in
+                    group.addTask { await client.run() }
+                    group.addTask { await self.versions.listen(connection, changes: self.changes, logger: self.logger) }
+                }
             }
         case .sqlite(let pool):
+            let polling = Task { await versions.poll(self) }
             try? await gracefulShutdown()
+            polling.cancel()
+            await polling.value
             // An unstructured task: closing must happen even when we got here by cancellation,
             // and SQLiteNIO refuses work from a cancelled task.
             await Task { await pool.close() }.value
@@ -100,15 +110,22 @@ public final class Database: Service, Sendable {
 
     /// A transaction whose body also gets the engine's bulk path for many rows (imports): plain
     /// binds straight to SQLite, `COPY` on PostgreSQL, on the transaction's connection.
-    func withBulkTransaction<T: Sendable>(_ body: @Sendable (any SQLDatabase, any BulkRowSink) async throws -> T) async throws -> T {
+    /// `recordingEdits`: its steps record what they change in the graph (`withRecordedWrite`).
+    func withBulkTransaction<T: Sendable>(
+        recordingEdits: Bool = false, _ body: @Sendable (any SQLDatabase, any BulkRowSink) async throws -> T
+    ) async throws -> T {
         let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         Counter(label: "geneweb_database_operations_total", dimensions: [("operation", "transaction")]).increment()
+        let record = WriteRecord(recordsEdits: recordingEdits)
         return try await serializingWrites {
             try await withRawConnection { sql, sink in
                 try await sql.raw(SQLQueryString(begin)).run()
                 do {
-                    let result = try await body(sql, sink)
+                    let result = try await WriteRecord.$current.withValue(record) { try await body(sql, sink) }
+                    try await notifyOthers(of: record, on: sql)
                     try await sql.raw("COMMIT").run()
+                    // Still holding SQLite's write turn: the next writer starts from this version.
+                    committed(record)
                     return result
                 } catch {
                     // In a task of its own: a cancelled import (its HTTP client gone) must still roll
@@ -133,7 +150,7 @@ public final class Database: Service, Sendable {
             } catch let error as SQLiteError where DatabaseBusy.reasons.contains(error.reason) {
                 throw DatabaseBusy()
             }
-        case .postgres(let client):
+        case .postgres(let client, _):
             return try await client.withConnection { connection in
                 try await body(connection.sql(queryLogLevel: nil, logger: self.logger), PostgresCopySink(connection: connection, logger: self.logger))
             }

@@ -1,6 +1,6 @@
 import Foundation
 import GenewebCore
-import GenewebStore
+@testable import GenewebStore
 import GenewebTestSupport
 import Testing
 
@@ -266,18 +266,75 @@ struct GraphCacheTests {
         }
     }
 
-    @Test("a write made by another process (a second connection to the storage) makes the next request build again", arguments: serverEngines)
+    @Test(
+        "a write made by another process reaches this one: in place on PostgreSQL (its notification carries the edits), by a new build on SQLite",
+        arguments: serverEngines)
     func otherWritersRebuild(engine: DatabaseEngine) async throws {
         try await Self.withBase(engine) { database, base, location in
             let cache = GraphCache(repository: GraphRepository(database: database))
             _ = try await PersonRepository(database: database).insert(Person(firstName: "Anne", surname: "Ailleurs"), base: base, audit: Self.audit)
+            // Listening (or polling) has started: a write before it is seen by the first read of
+            // the versions, and the graph is built again.
+            try await Self.waitUntil { database.versions.isFollowing }
             let first = try await cache.entry(for: base)
             let elsewhere = try Database(location: location, logger: testLogger)
             try await elsewhere.whileRunning {
                 _ = try await PersonRepository(database: elsewhere).insert(Person(firstName: "Paul", surname: "Ailleurs"), base: base, audit: Self.audit)
             }
+            // Another process is followed (notifications on PostgreSQL, polling on SQLite), not
+            // asked about on every request: its write shows once this process has heard it.
+            try await Self.waitUntil { try await database.versions.version(of: base, in: database) == first.version + 1 }
             let after = try await cache.entry(for: base)
-            #expect(after.graph.personCount == 2 && after.version == first.version + 1 && after.updates == 0)
+            #expect(after.graph.personCount == 2 && after.version == first.version + 1)
+            #expect(after.updates == (engine == .postgres ? 1 : 0))
+            #expect(Self.links(after.graph) == Self.links(try await GraphRepository(database: database).load(base: base).graph))
         }
+    }
+
+    @Test("this process's own writes are seen by the very next request, with no wait", arguments: serverEngines)
+    func ownWritesAtOnce(engine: DatabaseEngine) async throws {
+        try await Self.withBase(engine) { database, base, _ in
+            try await Self.waitUntil { database.versions.isFollowing }
+            let persons = PersonRepository(database: database)
+            for round in 1...20 {
+                let before = try await database.versions.version(of: base, in: database)
+                _ = try await persons.insert(Person(firstName: "Round\(round)", surname: "Ici"), base: base, audit: Self.audit)
+                #expect(try await database.versions.version(of: base, in: database) == before + 1)
+            }
+        }
+    }
+
+    @Test("a change told to other instances reads back the same: base, versions, sender and graph edits")
+    func changeNotices() throws {
+        let (a, b, c) = (UUID(), UUID(), UUID())
+        let edits: [GraphEdit] = [
+            .person(id: a, sex: .female), .personRemoved(b), .family(id: c, position: nil, parents: [a], children: [b, c]),
+            .family(id: b, position: 7, parents: [], children: []), .familyRemoved(a),
+        ]
+        let change = BaseChange(base: 3, from: 41, to: 42, graphEdits: edits)
+        let read = try #require(ChangeNotice.parse(ChangeNotice.payload(change, sender: "me")))
+        #expect(read.sender == "me" && read.change.base == 3 && read.change.from == 41 && read.change.to == 42)
+        #expect(read.change.graphEdits == edits)
+        // An import tells no edits; edits too long for a notification are left out: both rebuild.
+        #expect(ChangeNotice.parse(ChangeNotice.payload(BaseChange(base: 3, from: 1, to: 3, graphEdits: nil), sender: "me"))?.change.graphEdits == nil)
+        let many = BaseChange(base: 3, from: 1, to: 2, graphEdits: (0..<300).map { _ in .person(id: UUID(), sex: .male) })
+        let long = ChangeNotice.payload(many, sender: "me")
+        #expect(long.utf8.count <= 8_000 && ChangeNotice.parse(long)?.change.graphEdits == nil)
+        #expect(ChangeNotice.parse("3:1:2:me:")?.change.graphEdits == [])
+        // Not a change, or edits that cannot be read (then nil: read the base again).
+        for bad in ["", "3", "3:1:2", "x:1:2:me", "3:2:2:me", "3:5:2:me", "99999999999999999999:1:2:me"] { #expect(ChangeNotice.parse(bad) == nil) }
+        for bad in ["p,\(a),robot", "q,\(a)", "p,nope,male", "f,\(a),x,,", "f,\(a),,\(b) zz,", "x"] {
+            #expect(try #require(ChangeNotice.parse("3:1:2:me:" + bad)).change.graphEdits == nil, "\(bad)")
+        }
+    }
+
+    /// Waits up to five seconds for `condition` (another process's write reaches this one within
+    /// 100 ms when the machine is not overloaded).
+    static func waitUntil(_ condition: @Sendable () async throws -> Bool) async throws {
+        for _ in 0..<500 {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("the condition did not become true within 5 s")
     }
 }

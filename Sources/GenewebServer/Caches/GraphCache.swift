@@ -8,7 +8,8 @@ import Metrics
 /// of persons or families, on any instance). A write this process commits changes the kept graph
 /// in place (`BaseChange`, a few milliseconds at most); one made elsewhere (another instance, an
 /// import, a merge it cannot follow) leaves the kept graph behind the base's version, and the next
-/// request reads the whole base again. Checking costs one small query per request; building is
+/// request reads the whole base again. The version is known from memory (`BaseVersions`,
+/// following other instances through PostgreSQL notifications); building is
 /// done once per version however many requests ask at the same time (`OncePerVersion`: the
 /// others await it).
 final class GraphCache: Sendable {
@@ -33,12 +34,14 @@ final class GraphCache: Sendable {
     /// Applies a committed write to the kept graph if it holds the version the write started
     /// from; otherwise leaves it (the next request sees the version moved and builds).
     func apply(_ change: BaseChange) {
+        // A write that did not record its edits (an import): the next request reads the base.
+        guard let edits = change.graphEdits else { return }
         let start = ContinuousClock.now
         let applied = builds.advance(change.base, from: change.from, to: change.to) { entry in
             // A build that read the base after a later write (its version is newer than the one
             // it was asked for) already holds this write: leave it, the next request rebuilds.
             guard entry.version == change.from else { return nil }
-            var updated = Entry(version: change.to, graph: entry.graph.applying(change.graphEdits), buildSeconds: entry.buildSeconds)
+            var updated = Entry(version: change.to, graph: entry.graph.applying(edits), buildSeconds: entry.buildSeconds)
             updated.updates = entry.updates + 1
             return updated
         }

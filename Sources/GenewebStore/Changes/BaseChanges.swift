@@ -10,11 +10,14 @@ public struct BaseChange: Sendable {
     /// The version the write started from, and the one it left.
     public let from: Int
     public let to: Int
-    public let graphEdits: [GraphEdit]
+    /// What changed in the graph; nil when the write did not record it (imports), and whoever
+    /// keeps a graph must read the base again.
+    public let graphEdits: [GraphEdit]?
 }
 
 /// Who hears of the writes this process commits (the graph cache). Writes made elsewhere (another
-/// instance, the command line) are not heard: the caches see them by the base's version.
+/// instance, the command line) are not heard: the caches see them by the base's version
+/// (`BaseVersions`).
 public final class BaseChangeFeed: Sendable {
     private let listeners = Mutex<[@Sendable (BaseChange) -> Void]>([])
 
@@ -29,10 +32,10 @@ public final class BaseChangeFeed: Sendable {
     }
 }
 
-/// What one write transaction changed, recorded by the steps that change persons' sexes and
-/// families' members (`PersonRepository`, `FamilyRepository`, `PersonMerge`) and by
-/// `BaseVersion.bump`. Only transactions run through `Database.withRecordedWrite` record; the
-/// others (imports) raise the version without telling, and the caches read the base again.
+/// What one write transaction changed, recorded by `BaseVersion.bump` and, in transactions run
+/// through `Database.withRecordedWrite`, by the steps that change persons' sexes and families'
+/// members (`PersonRepository`, `FamilyRepository`, `PersonMerge`). The other transactions
+/// (imports) tell only that the version moved, and the caches read the base again.
 final class WriteRecord: Sendable {
     private struct State {
         var base: Int?
@@ -44,11 +47,18 @@ final class WriteRecord: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The steps of this transaction record their graph edits.
+    let recordsEdits: Bool
 
-    /// The write in progress in this task, if it records.
+    init(recordsEdits: Bool) {
+        self.recordsEdits = recordsEdits
+    }
+
+    /// The write transaction in progress in this task, if any.
     @TaskLocal static var current: WriteRecord?
 
     func edit(_ edit: GraphEdit) {
+        guard recordsEdits else { return }
         state.withLock { $0.edits.append(edit) }
     }
 
@@ -64,19 +74,34 @@ final class WriteRecord: Sendable {
     var change: BaseChange? {
         state.withLock { state in
             guard !state.unclear, let base = state.base, let from = state.from, let to = state.to else { return nil }
-            return BaseChange(base: base, from: from, to: to, graphEdits: state.edits)
+            return BaseChange(base: base, from: from, to: to, graphEdits: recordsEdits ? state.edits : nil)
         }
     }
 }
 
 extension Database {
-    /// A write transaction whose changes are told to `changes` once it has committed: a write
-    /// that fails or rolls back tells nothing.
+    /// A write transaction whose graph edits are told to `changes` once it has committed: a
+    /// write that fails or rolls back tells nothing.
     func withRecordedWrite<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let record = WriteRecord()
-        let result = try await WriteRecord.$current.withValue(record) { try await withTransaction(body) }
-        if let change = record.change { changes.post(change) }
-        return result
+        try await withBulkTransaction(recordingEdits: true) { sql, _ in try await body(sql) }
+    }
+
+    /// After a transaction committed: its listeners hear the change first (the graph takes it in
+    /// place), then the version moves in `versions`, so no request sees the new version with a
+    /// graph that does not hold the write yet.
+    func committed(_ record: WriteRecord) {
+        guard let change = record.change else { return }
+        changes.post(change)
+        versions.raise(change.base, to: change.to)
+    }
+
+    /// Before a transaction commits, on PostgreSQL: tells the other instances what it changes
+    /// (`ChangeNotice`). PostgreSQL delivers it at commit, in commit order, and drops it if the
+    /// transaction rolls back.
+    func notifyOthers(of record: WriteRecord, on sql: any SQLDatabase) async throws {
+        guard engine == .postgres, let change = record.change else { return }
+        let payload = ChangeNotice.payload(change, sender: versions.instance)
+        try await sql.raw("SELECT pg_notify(\(bind: BaseVersions.channel), \(bind: payload))").run()
     }
 }
 

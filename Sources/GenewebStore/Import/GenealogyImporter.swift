@@ -105,7 +105,7 @@ public struct GenealogyImporter: Sendable {
             try await MediaImport.complete(
                 document, personLinks: mediaLinks, files: mediaFiles, base: baseID, on: sql)
             try await rows.insertBaseRecords(header: document.header, others: document.otherRecords)
-            try await sql.raw("UPDATE bases SET version = version + 1 WHERE id = \(bind: baseID)").run()
+            try await BaseVersion.bump(baseID, on: sql)
             var report = ImportReport(base: base.rawValue, format: file.formatName)
             report.persons = persons
             report.families = document.families.count

@@ -20,10 +20,9 @@ public struct GraphRepository: Sendable {
         self.chunkRows = chunkRows
     }
 
+    /// The base's version, from memory while the database follows the versions (`BaseVersions`).
     public func version(of base: Int) async throws -> Int {
-        try await database.withConnection { sql in
-            try await sql.raw("SELECT version FROM bases WHERE id = \(bind: base)").first()?.decode(column: "version", as: Int.self) ?? 0
-        }
+        try await database.versions.version(of: base, in: database)
     }
 
     /// The graph and the version it was read at (in one transaction on PostgreSQL, one read

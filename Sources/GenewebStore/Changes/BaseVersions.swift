@@ -1,0 +1,130 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SQLKit
+import Synchronization
+
+/// The version of each base as this process knows it, so that the caches (graph, statistics,
+/// name pages) are checked against memory instead of a query per request.
+///
+/// How it keeps up:
+/// - Writes this process commits raise it once their transaction has committed, after the
+///   caches have heard them (`Database.commitHeard`): a request sees the new version only when
+///   the graph already holds the write.
+/// - Writes of other processes: on PostgreSQL every write transaction notifies the channel
+///   `geneweb_base_versions` with its graph edits (`ChangeNotice`, delivered at commit), which
+///   `listen` hears: the caches take the edits in place, as for a write of this process. On
+///   SQLite (another process is rare: an import on the command line) `poll` reads the versions
+///   every `sqlitePoll`, and the caches read the base again. `Benchmarks/multi-instance.sh`
+///   measures how soon another instance's write shows.
+/// - While neither runs or the connection is lost, every question goes to the database, as
+///   before: never an answer older than the storage's when nobody keeps up.
+public final class BaseVersions: Sendable {
+    static let channel = "geneweb_base_versions"
+    /// Tells this process's own notifications from other instances' ones.
+    let instance = UUID().uuidString.lowercased()
+    static let sqlitePoll: Duration = .milliseconds(50)
+
+    private struct State {
+        var versions: [Int: Int] = [:]
+        /// `follow` is listening (PostgreSQL) or polling (SQLite) and has read every base once.
+        var live = false
+    }
+
+    private let state = Mutex(State())
+
+    init() {}
+
+    /// The base's version: from memory while `follow` keeps up, else read from `database`.
+    public func version(of base: Int, in database: Database) async throws -> Int {
+        if let known = state.withLock({ $0.live ? $0.versions[base] : nil }) { return known }
+        let read = try await database.withConnection { sql in try await Self.read(base, on: sql) }
+        raise(base, to: read)
+        return read
+    }
+
+    /// Whether answers come from memory (for `/health/detailed` and tests).
+    public var isFollowing: Bool { state.withLock { $0.live } }
+
+    /// Versions only go up: a late notification or an old poll never moves one back.
+    func raise(_ base: Int, to version: Int) {
+        state.withLock { state in
+            if version > state.versions[base] ?? Int.min { state.versions[base] = version }
+        }
+    }
+
+    private func raiseAll(_ read: [(Int, Int)], live: Bool) {
+        state.withLock { state in
+            for (base, version) in read where version > state.versions[base] ?? Int.min { state.versions[base] = version }
+            state.live = live
+        }
+    }
+
+    private func stopFollowing() {
+        state.withLock { $0.live = false }
+    }
+
+    static func read(_ base: Int, on sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw("SELECT version FROM bases WHERE id = \(bind: base)").first()?.decode(column: "version", as: Int.self) ?? 0
+    }
+
+    static func readAll(on sql: any SQLDatabase) async throws -> [(Int, Int)] {
+        try await sql.raw("SELECT id, version FROM bases").all().map { row in
+            (try row.decode(column: "id", as: Int.self), try row.decode(column: "version", as: Int.self))
+        }
+    }
+
+    // MARK: Following other processes
+
+    /// SQLite: reads every base's version every `sqlitePoll` until cancelled. A failed read
+    /// (the tables not there yet, before migrations) sends questions to the database until the
+    /// next one succeeds.
+    func poll(_ database: Database) async {
+        while !Task.isCancelled {
+            do {
+                let read = try await database.withConnection { sql in try await Self.readAll(on: sql) }
+                raiseAll(read, live: true)
+            } catch {
+                stopFollowing()
+            }
+            try? await Task.sleep(for: Self.sqlitePoll)
+        }
+        stopFollowing()
+    }
+
+    /// PostgreSQL: listens to `channel` on a connection of its own until cancelled, reading every
+    /// version once the listening has started (what was raised before it is not missed); a lost
+    /// connection sends questions to the database until listening starts again. The connection
+    /// is not the pool's: closing it is up to this loop, whatever ends it.
+    func listen(_ configuration: PostgresConnection.Configuration, changes: BaseChangeFeed, logger: Logger) async {
+        var attempt = 0
+        while !Task.isCancelled {
+            attempt += 1
+            do {
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: attempt, logger: logger)
+                do {
+                    try await connection.listen(on: Self.channel) { notifications in
+                        raiseAll(try await Self.readAll(on: connection.sql()), live: true)
+                        for try await notification in notifications {
+                            // This process's own writes were heard when they committed.
+                            guard let (change, sender) = ChangeNotice.parse(notification.payload), sender != instance else { continue }
+                            changes.post(change)
+                            raise(change.base, to: change.to)
+                        }
+                    }
+                } catch {
+                    stopFollowing()
+                    try? await connection.close()
+                    throw error
+                }
+                stopFollowing()
+                try? await connection.close()
+            } catch {
+                if !Task.isCancelled { logger.warning("base versions: listening stopped (\(String(describing: error))); retrying") }
+            }
+            stopFollowing()
+            try? await Task.sleep(for: .seconds(1))
+        }
+        stopFollowing()
+    }
+}
