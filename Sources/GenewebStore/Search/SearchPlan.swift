@@ -8,12 +8,13 @@ import SQLKit
 /// every other word is checked on each candidate's own few words through the primary key.
 /// - The total counts the candidates that every word matches and the filters and privacy rule
 ///   let through: exact, and with no score computed and nothing sorted.
-/// - The page is ranked in steps, widening the driver's candidates band by band (exact word in
-///   a name, in an alias, then prefixes, then sounds). A step scores only its candidates; its page is final when its
-///   last row scores more than any person left out could (the driver's next band at best, every
-///   other word exact), since everyone scoring that much is then among the candidates. A common
-///   word thus ranks its exact matches and stops; a word matched only by prefix or sound goes on.
-///   Ranking, scores and tie order are those of scoring every match (`SearchPlanTests`).
+/// - The page is first ranked among the driver's exact matches in a name only. That page is
+///   final when its last row scores more than any person left out could (the driver's next band
+///   at best, every other word exact), since everyone scoring that much is then a candidate. A
+///   common word thus ranks its exact matches and stops. Otherwise (a word matched only by prefix
+///   or sound, a page deep in the results) every match is scored in one pass over the index rows
+///   (`fullRankingQuery`), which also gives the total.
+///   Ranking, scores and tie order are those of scoring every match (`SearchRankingTests`).
 struct SearchPlan {
     let terms: [PersonSearch.Term]
     /// The index in `terms` of the word that supplies the candidates.
@@ -88,6 +89,20 @@ struct SearchPlan {
         // a word matched none of the person's, and the outer WHERE drops those.
         return "WITH c AS MATERIALIZED (SELECT p.id AS id, p.surname_key AS sk, p.first_name_key AS fk, p.occurrence AS oc, "
             + score + " AS score FROM " + candidates(upTo: band) + ") SELECT id, score FROM c WHERE score IS NOT NULL" + order
+    }
+
+    /// Rows `offset..<offset+limit` of the ranking of every match, with the total (`id`,
+    /// `score`, `total`): each word's matches scored from the index rows and summed per person.
+    /// For a search whose best band does not fill the page (a word matched only by prefix or
+    /// sound): then every match has to be scored anyway, and one pass over the index rows costs
+    /// less than reading each candidate's words again, band after band.
+    func fullRankingQuery(offset: Int, limit: Int) -> SQLQueryString {
+        var union: SQLQueryString = ""
+        for (index, term) in terms.enumerated() { union += (index == 0 ? "" : " UNION ALL ") + term.scoredMatches(base: base) }
+        return "SELECT p.id AS id, m.score AS score, count(*) OVER () AS total FROM (SELECT person_id, SUM(score) AS score FROM (" + union
+            + ") u GROUP BY person_id HAVING COUNT(*) = \(bind: terms.count)) m CROSS JOIN persons p WHERE p.id = m.person_id AND "
+            + personCondition
+            + " ORDER BY score DESC, p.surname_key, p.first_name_key, p.occurrence, p.id LIMIT \(bind: limit) OFFSET \(bind: offset)"
     }
 
     /// The highest score a person who is not a candidate up to `band` could have: the driver

@@ -30,13 +30,31 @@ public struct SearchRepository: Sendable {
                 driver = counts.indices.min { counts[$0] < counts[$1] } ?? 0
             }
             let plan = SearchPlan(search, terms: terms, driver: driver, base: base, visibility: visibility)
-            let total = try await sql.raw(plan.countQuery).first()?.decode(column: "n", as: Int.self) ?? 0
-            guard offset < total, limit > 0 else { return ([], total) }
+            func decode(_ rows: [any SQLRow]) throws -> [(id: UUID, score: Int)] {
+                try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "score", as: Int.self)) }
+            }
+            func count() async throws -> Int {
+                try await sql.raw(plan.countQuery).first()?.decode(column: "n", as: Int.self) ?? 0
+            }
             var ranked: [(id: UUID, score: Int)] = []
-            for band in plan.steps {
-                let rows = try await sql.raw(plan.pageQuery(upTo: band, offset: offset, limit: limit)).all()
-                ranked = try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "score", as: Int.self)) }
-                if plan.isFinal(page: ranked.map(\.score), limit: limit, after: band) { break }
+            var total: Int
+            if terms.isEmpty || limit <= 0 {
+                total = try await count()
+                if offset < total, limit > 0 { ranked = try decode(try await sql.raw(plan.pageQuery(upTo: .exactName, offset: offset, limit: limit)).all()) }
+            } else {
+                ranked = try decode(try await sql.raw(plan.pageQuery(upTo: .exactName, offset: offset, limit: limit)).all())
+                if plan.isFinal(page: ranked.map(\.score), limit: limit, after: .exactName) {
+                    total = try await count()
+                } else {
+                    let rows = try await sql.raw(plan.fullRankingQuery(offset: offset, limit: limit)).all()
+                    ranked = try decode(rows)
+                    // A page past the end has no row to carry the total.
+                    if let first = rows.first {
+                        total = try first.decode(column: "total", as: Int.self)
+                    } else {
+                        total = offset == 0 ? 0 : try await count()
+                    }
+                }
             }
             guard !ranked.isEmpty else { return ([], total) }
             // The documents of the page only: ranking reads narrow columns.

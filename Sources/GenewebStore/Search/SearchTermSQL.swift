@@ -73,6 +73,22 @@ extension PersonSearch.Term {
         return "w.person_id = p.id AND w.field IN (" + fieldList + ") AND " + match
     }
 
+    /// Every person of `base` matching this term with their score for it (`person_id`, `score`),
+    /// from the index rows alone: what the full ranking groups when no early page will do.
+    func scoredMatches(base: Int) -> SQLQueryString {
+        var words: SQLQueryString =
+            "SELECT person_id, field, word FROM person_words WHERE base_id = \(bind: base) AND word >= \(bind: word) AND word < \(bind: upper)"
+            + " AND field IN (" + fieldList + ")"
+        if let sound = phonetic {
+            words +=
+                " UNION ALL SELECT person_id, field, word FROM person_words WHERE base_id = \(bind: base) AND phonetic = \(bind: sound)"
+                + " AND field IN (" + fieldList + ")"
+        }
+        return
+            "SELECT person_id, MAX(CASE WHEN word = \(bind: word) THEN 100 WHEN word >= \(bind: word) AND word < \(bind: upper) THEN 60 ELSE 30 END"
+            + " - CASE WHEN field = 'a' THEN 10 ELSE 0 END) AS score FROM (" + words + ") w GROUP BY person_id"
+    }
+
     /// The person's score for this term, NULL when no word of theirs matches it.
     var bestScore: SQLQueryString {
         "(SELECT MAX(CASE WHEN w.word = \(bind: word) THEN 100 WHEN w.word >= \(bind: word) AND w.word < \(bind: upper) THEN 60 ELSE 30 END"
