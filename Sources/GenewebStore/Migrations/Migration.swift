@@ -41,6 +41,7 @@ public enum Migrations {
         .placeIndex,
         .mediaFiles,
         .recordVersions,
+        .searchCoveringIndexes,
     ]
 
     /// The version of the newest migration this build knows.

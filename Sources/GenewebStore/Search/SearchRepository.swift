@@ -2,13 +2,14 @@ import Foundation
 import GenewebCore
 import SQLKit
 
-/// Search and name lists over the words of `person_words` (migration 10).
+/// Search over the words of `person_words` (migration 10, covering indexes of migration 15).
 ///
 /// Each word of the search is matched on its own against the index, by exact word, by prefix (an
 /// index range) or by phonetic key; a person is found when every word matched one of theirs,
 /// in any order. Scores: exact 100, prefix 60, sound 30 per word, 10 less in aliases and public
-/// names. Both engines run the same SQL on plain B-tree indexes, which keeps the results identical
-/// on SQLite and PostgreSQL and needs no extension.
+/// names; ties in surname key, first-name key, occurrence, id order. `SearchPlan` counts and ranks
+/// without scoring every match. Both engines run the same SQL on plain B-tree indexes, which
+/// keeps the results identical on SQLite and PostgreSQL and needs no extension.
 public struct SearchRepository: Sendable {
     let database: Database
     var sqlHelpers: EngineSQL { EngineSQL(engine: database.engine) }
@@ -17,78 +18,55 @@ public struct SearchRepository: Sendable {
         self.database = database
     }
 
-    /// A page of the persons matching `search`, best first, and the total.
+    /// A page of the persons matching `search`, best first, and the total (`SearchPlan`).
     public func search(_ search: PersonSearch, base: Int, visibility: Visibility, offset: Int, limit: Int)
         async throws -> (hits: [SearchHit], total: Int)
     {
         let terms = search.terms
-        var from: SQLQueryString = "persons p"
-        var conditions: SQLQueryString = " WHERE p.base_id = \(bind: base) AND " + visibility.condition
-        var scoreColumn: SQLQueryString = "0"
-        if !terms.isEmpty {
-            var union: SQLQueryString = ""
-            for (index, term) in terms.enumerated() {
-                if index > 0 { union += " UNION ALL " }
-                union += Self.termMatches(term, base: base)
-            }
-            // The matches drive the join (CROSS JOIN fixes that order on SQLite, whose planner
-            // otherwise may walk the whole base and look each person up among the matches).
-            from =
-                "(SELECT person_id, SUM(score) AS score FROM (" + union
-                + ") u GROUP BY person_id HAVING COUNT(*) = \(bind: terms.count)) m CROSS JOIN persons p"
-            conditions = " WHERE p.id = m.person_id AND p.base_id = \(bind: base) AND " + visibility.condition
-            scoreColumn = "m.score"
-        }
-        if let sex = search.sex { conditions += " AND p.sex = \(bind: sex.rawValue)" }
-        if let year = search.birthYearFrom {
-            conditions += " AND p.birth_sort >= \(bind: DateCalendar.gregorian.julianDay(year: year, month: 1, day: 1))"
-        }
-        if let year = search.birthYearTo {
-            conditions += " AND p.birth_sort <= \(bind: DateCalendar.gregorian.julianDay(year: year, month: 12, day: 31))"
-        }
-        let source = from + conditions
-        let score = scoreColumn
         return try await database.withConnection { sql in
-            // One pass gives the page and the total (a window count); only a page past the end
-            // needs a count of its own. Ranking uses the narrow columns; the documents of the
-            // page are read afterwards: sorting thousands of matches with documents attached
-            // costs more than the search.
-            let rows = try await sql.raw(
-                "SELECT p.id AS id, " + score + " AS score, count(*) OVER () AS total FROM " + source
-                    + " ORDER BY score DESC, p.surname_key, p.first_name_key, p.occurrence, p.id LIMIT \(bind: limit) OFFSET \(bind: offset)"
-            ).all()
-            let ranked = try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "score", as: Int.self)) }
-            guard let first = rows.first else {
-                let total = offset == 0 ? 0 : try await sql.raw("SELECT count(*) AS n FROM " + source).first()?.decode(column: "n", as: Int.self) ?? 0
-                return ([], total)
+            var driver = 0
+            if let measure = SearchPlan.driverQuery(terms, base: base), let row = try await sql.raw(measure).first() {
+                let counts = try terms.indices.map { try row.decode(column: "c\($0)", as: Int.self) }
+                driver = counts.indices.min { counts[$0] < counts[$1] } ?? 0
             }
-            let total = try first.decode(column: "total", as: Int.self)
+            let plan = SearchPlan(search, terms: terms, driver: driver, base: base, visibility: visibility)
+            func decode(_ rows: [any SQLRow]) throws -> [(id: UUID, score: Int)] {
+                try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "score", as: Int.self)) }
+            }
+            func count() async throws -> Int {
+                try await sql.raw(plan.countQuery).first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            var ranked: [(id: UUID, score: Int)] = []
+            var total: Int
+            if terms.isEmpty || limit <= 0 {
+                total = try await count()
+                if offset < total, limit > 0 { ranked = try decode(try await sql.raw(plan.pageQuery(upTo: .exactName, offset: offset, limit: limit)).all()) }
+            } else {
+                ranked = try decode(try await sql.raw(plan.pageQuery(upTo: .exactName, offset: offset, limit: limit)).all())
+                if plan.isFinal(page: ranked.map(\.score), limit: limit, after: .exactName) {
+                    total = try await count()
+                } else {
+                    let rows = try await sql.raw(plan.fullRankingQuery(offset: offset, limit: limit)).all()
+                    ranked = try decode(rows)
+                    // A page past the end has no row to carry the total.
+                    if let first = rows.first {
+                        total = try first.decode(column: "total", as: Int.self)
+                    } else {
+                        total = offset == 0 ? 0 : try await count()
+                    }
+                }
+            }
+            guard !ranked.isEmpty else { return ([], total) }
+            // The documents of the page only: ranking reads narrow columns.
             var ids: SQLQueryString = ""
-            for (index, item) in ranked.enumerated() { ids += index == 0 ? "\(bind: item.0)" : ", \(bind: item.0)" }
+            for (index, item) in ranked.enumerated() { ids += index == 0 ? "\(bind: item.id)" : ", \(bind: item.id)" }
             var documents: [UUID: Stored<Person>] = [:]
             for row in try await sql.raw(sqlHelpers.selectVersioned(from: "persons") + " WHERE id IN (" + ids + ")").all() {
                 let stored = try Stored<Person>.decode(row)
                 documents[stored.value.id.uuid] = stored
             }
-            return (ranked.compactMap { item in documents[item.0].map { SearchHit(person: $0, score: item.1) } }, total)
+            return (ranked.compactMap { item in documents[item.id].map { SearchHit(person: $0, score: item.score) } }, total)
         }
-    }
-
-    /// The persons (one row each) having a word that matches `term`, with the best score.
-    static func termMatches(_ term: PersonSearch.Term, base: Int) -> SQLQueryString {
-        let fields = term.fields.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let upper = term.word + "~"  // above every letter and digit: [word, word~) holds its prefixes
-        // Spelling and sound as two index searches: an OR of both in one WHERE makes the
-        // databases scan every word of the base instead.
-        var words: SQLQueryString =
-            "SELECT person_id, field, word FROM person_words WHERE base_id = \(bind: base) AND word >= \(bind: term.word) AND word < \(bind: upper)"
-        if let sound = term.phonetic {
-            words += " UNION ALL SELECT person_id, field, word FROM person_words WHERE base_id = \(bind: base) AND phonetic = \(bind: sound)"
-        }
-        return
-            "SELECT person_id, MAX(CASE WHEN word = \(bind: term.word) THEN 100 WHEN word >= \(bind: term.word) AND word < \(bind: upper) THEN 60 ELSE 30 END"
-            + " - CASE WHEN field = 'a' THEN 10 ELSE 0 END) AS score FROM (" + words
-            + ") w WHERE field IN (\(unsafeRaw: fields)) GROUP BY person_id"
     }
 
     /// Parents and children of each person, for search results.
