@@ -1,10 +1,10 @@
 import Foundation
 import GenewebCore
-@testable import GenewebStore
 import GenewebTestSupport
 import Testing
 
 @testable import GenewebServer
+@testable import GenewebStore
 
 @Suite("Whole-base values computed once per version")
 struct OncePerVersionTests {
