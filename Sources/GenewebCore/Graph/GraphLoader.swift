@@ -12,7 +12,9 @@ public struct GraphLoader: Sendable {
     private var personIndex: IDTable?
     private var familyIDs = ChunkedArray<UUID>()
     private var familyPositions: [Int] = []
-    private var familyIndex = IDTable()
+    private var familyIndex: IDTable?
+    /// The last member's family: a family's members mostly come one after the other.
+    private var lastFamily: (id: UUID, row: Int32)?
     private var memberFamily: [Int32] = []
     private var memberPerson: [Int32] = []
     /// Parents first, then children, each by position: the order of a family's members.
@@ -29,15 +31,25 @@ public struct GraphLoader: Sendable {
     public mutating func family(id: UUID, position: Int) {
         familyIDs.append(id)
         familyPositions.append(position)
-        familyIndex.set(id, Int32(familyIDs.count - 1), in: familyIDs)
+        familyIndex?.set(id, Int32(familyIDs.count - 1), in: familyIDs)
+        lastFamily = nil
     }
 
     public mutating func member(family: UUID, person: UUID, isParent: Bool, position: Int) {
         if personIndex == nil {
-            // Persons come first: indexed once, at the size they need.
+            // Persons and families come first: each indexed once, at the size it needs.
             personIndex = IDTable(numbering: ids)
+            familyIndex = IDTable(numbering: familyIDs)
         }
-        guard let row = familyIndex.find(family, in: familyIDs), let number = personIndex?.find(person, in: ids) else { return }
+        let row: Int32
+        if let lastFamily, lastFamily.id == family {
+            row = lastFamily.row
+        } else {
+            guard let found = familyIndex?.find(family, in: familyIDs) else { return }
+            row = found
+            lastFamily = (family, found)
+        }
+        guard let number = personIndex?.find(person, in: ids) else { return }
         memberFamily.append(row)
         memberPerson.append(number)
         // Positions are small; clamped so that no stored value can overflow the rank.

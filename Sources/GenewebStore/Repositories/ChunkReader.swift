@@ -18,8 +18,9 @@ struct ChunkReader: Sendable {
     /// One column of the key the chunks are walked by.
     struct KeyColumn: Sendable {
         let expression: String
-        /// Where the column is among the selected fields.
-        let field: Int
+        /// Where the column is among the selected fields; nil: not one of them (a key of one
+        /// column on SQLite, whose greatest value the chunk's query gives).
+        let field: Int?
         let kind: Kind
         enum Kind: Sendable { case uuid, text, integer }
     }
@@ -27,7 +28,13 @@ struct ChunkReader: Sendable {
     private struct Chunk: Sendable {
         var text: String
         let rows: Int
+        /// The greatest key, when the query gives it.
+        let last: String?
     }
+
+    /// SQLite gives the greatest value of a key of one column with the chunk (`max`: ids as
+    /// upper-case text, rowids); otherwise it is found among the chunk's rows.
+    private func keyFromQuery(_ key: [KeyColumn]) -> Bool { engine == .sqlite && key.count == 1 }
 
     /// Calls `row` with the fields of every row; `key` must be unique and indexed. Fields must be
     /// NOT NULL (a NULL would drop its row from the aggregate) and never hold the control
@@ -40,7 +47,7 @@ struct ChunkReader: Sendable {
             var text = chunk.text
             var failure: (any Error)?
             text.withUTF8 { bytes in
-                if chunk.rows == chunkRows, let last = Self.greatestKey(in: bytes, fieldCount: fields.count, key: key) {
+                if chunk.rows == chunkRows, let last = chunk.last.map({ [$0] }) ?? Self.greatestKey(in: bytes, fieldCount: fields.count, key: key) {
                     pending = fetchTask(fields: fields, key: key, from: from, after: last)
                 }
                 do { try Self.rows(in: bytes, fieldCount: fields.count, row) } catch { failure = error }
@@ -56,11 +63,12 @@ struct ChunkReader: Sendable {
     private func fetchTask(fields: [String], key: [KeyColumn], from: SQLQueryString, after: [String]?) -> Task<Chunk?, any Error> {
         let query = chunkQuery(fields: fields, key: key, from: from, after: after)
         let sql = self.sql
+        let withLast = keyFromQuery(key)
         return Task {
             guard let result = try await sql.raw(query).first() else { return nil }
             let count = try result.decode(column: "n", as: Int.self)
             guard count > 0, let text = try result.decode(column: "chunk", as: String?.self) else { return nil }
-            return Chunk(text: text, rows: count)
+            return Chunk(text: text, rows: count, last: withLast ? try result.decode(column: "last", as: String?.self) : nil)
         }
     }
 
@@ -68,14 +76,19 @@ struct ChunkReader: Sendable {
         let separatorField = engine == .postgres ? "chr(1)" : "char(1)"
         let rowText = fields.indices.map { "CAST(c\($0) AS TEXT)" }.joined(separator: " || \(separatorField) || ")
         let aggregate = engine == .postgres ? "string_agg(\(rowText), chr(2))" : "group_concat(\(rowText), char(2))"
-        let selected = fields.enumerated().map { "\($0.element) AS c\($0.offset)" }.joined(separator: ", ")
+        var selected = fields.enumerated().map { "\($0.element) AS c\($0.offset)" }.joined(separator: ", ")
+        var last = ""
+        if keyFromQuery(key) {
+            selected += ", \(key[0].expression) AS chunk_key"
+            last = ", CAST(max(chunk_key) AS TEXT) AS last"
+        }
         let keyList = key.map(\.expression).joined(separator: ", ")
-        var query: SQLQueryString = "SELECT \(unsafeRaw: aggregate) AS chunk, count(*) AS n FROM (SELECT \(unsafeRaw: selected) FROM " + from
+        var query: SQLQueryString = "SELECT \(unsafeRaw: aggregate) AS chunk, count(*) AS n\(unsafeRaw: last) FROM (SELECT \(unsafeRaw: selected) FROM " + from
         if let after {
             query += " AND (\(unsafeRaw: keyList)) > ("
             for (index, column) in key.enumerated() {
                 if index > 0 { query += ", " }
-                let value = after[column.field]
+                let value = after[index]
                 switch column.kind {
                 case .integer: query += "\(bind: Int(value) ?? 0)"
                 case .uuid where engine == .postgres: query += "CAST(\(bind: value) AS UUID)"
@@ -109,13 +122,14 @@ struct ChunkReader: Sendable {
         }
     }
 
-    /// The key fields of the chunk's greatest row: the rows come in no promised order.
+    /// The key of the chunk's greatest row (one value per key column): the rows come in no
+    /// promised order.
     private static func greatestKey(in bytes: UnsafeBufferPointer<UInt8>, fieldCount: Int, key: [KeyColumn]) -> [String]? {
         var greatest: [Range<Int>]?
         rows(in: bytes, fieldCount: fieldCount) { fields in
             if greatest == nil || fields.isGreater(than: greatest!, key: key) { greatest = fields.ranges }
         }
-        return greatest.map { ranges in ranges.map { ChunkFields(bytes: bytes, ranges: ranges).string(at: $0) } }
+        return greatest.map { ranges in key.map { ChunkFields(bytes: bytes, ranges: ranges).string(at: ranges[$0.field ?? 0]) } }
     }
 }
 
@@ -148,38 +162,51 @@ struct ChunkFields {
         return zip(bytes[range], UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)).allSatisfy { $0 == $1 }
     }
 
-    /// A UUID written as 36 characters (either case), without going through `String`.
+    /// A UUID written as 36 characters (either case), without going through `String`: the
+    /// graph's load parses some four million of them.
     func uuid(_ field: Int) -> UUID? {
         let range = ranges[field]
-        guard range.count == 36 else { return nil }
+        guard range.count == 36, let start = bytes.baseAddress?.advanced(by: range.lowerBound) else { return nil }
+        // Dashes at 8, 13, 18 and 23; 32 hexadecimal digits around them.
+        guard start[8] == 45, start[13] == 45, start[18] == 45, start[23] == 45 else { return nil }
+        var invalid: UInt8 = 0
+        func digits(_ offsets: Range<Int>, into value: inout UInt64) {
+            for offset in offsets {
+                let digit = Self.hexValues[Int(start[offset])]
+                invalid |= digit
+                value = value << 4 | UInt64(digit & 0x0F)
+            }
+        }
         var high: UInt64 = 0
         var low: UInt64 = 0
-        var nibbles = 0
-        for index in range {
-            let byte = bytes[index]
-            let value: UInt8
-            switch byte {
-            case 48...57: value = byte - 48
-            case 65...70: value = byte - 55
-            case 97...102: value = byte - 87
-            case 45: continue
-            default: return nil
-            }
-            if nibbles < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
-            nibbles += 1
-        }
-        guard nibbles == 32 else { return nil }
+        digits(0..<8, into: &high)
+        digits(9..<13, into: &high)
+        digits(14..<18, into: &high)
+        digits(19..<23, into: &low)
+        digits(24..<36, into: &low)
+        guard invalid & 0xF0 == 0 else { return nil }
         // The first character is the most significant nibble of the first byte.
         return withUnsafeBytes(of: (high.bigEndian, low.bigEndian)) { UUID(uuid: $0.loadUnaligned(as: uuid_t.self)) }
+    }
+
+    /// Each byte's value as a hexadecimal digit (either case); 0xFF for any other byte.
+    private static let hexValues: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 48...57: UInt8(byte - 48)
+        case 65...70: UInt8(byte - 55)
+        case 97...102: UInt8(byte - 87)
+        default: 0xFF
+        }
     }
 
     /// Compares this row's key with another row's (given by its field ranges in the same bytes).
     func isGreater(than other: [Range<Int>], key: [ChunkReader.KeyColumn]) -> Bool {
         for column in key {
-            let (mine, theirs) = (bytes[ranges[column.field]], bytes[other[column.field]])
+            let field = column.field ?? 0
+            let (mine, theirs) = (bytes[ranges[field]], bytes[other[field]])
             switch column.kind {
             case .integer:
-                let (a, b) = (integer(column.field), ChunkFields(bytes: bytes, ranges: other).integer(column.field))
+                let (a, b) = (integer(field), ChunkFields(bytes: bytes, ranges: other).integer(field))
                 if a != b { return a > b }
             case .uuid, .text:
                 // Upper-case UUID text (SQLite) orders like lower-case (PostgreSQL's byte order): fold letters.

@@ -79,9 +79,9 @@ public struct GraphRepository: Sendable {
         // it was not given, where a join to pick this base's would look each family up at random.
         let sqlite = engine == .sqlite
         try await reader.each(
-            fields: ["m.family_id", "m.person_id", "m.role", "m.position"] + (sqlite ? ["m.rowid"] : []),
+            fields: ["m.family_id", "m.person_id", "m.role", "m.position"],
             key: sqlite
-                ? [.init(expression: "m.rowid", field: 4, kind: .integer)]
+                ? [.init(expression: "m.rowid", field: nil, kind: .integer)]
                 : [
                     .init(expression: "m.family_id", field: 0, kind: .uuid), .init(expression: "m.role", field: 2, kind: .text),
                     .init(expression: "m.position", field: 3, kind: .integer),
