@@ -4,7 +4,7 @@ import Foundation
 /// them), then families and their members in any order. Members name their family and person by
 /// id; those of families or persons not given are ignored (another base's, a person deleted).
 ///
-/// Members are kept as numbers (about 20 bytes each) until `graph` puts each family's in order
+/// Members are kept as numbers (about 17 bytes each) until `graph` puts each family's in order
 /// and adds the families in the base's order (file position, then id).
 public struct GraphLoader: Sendable {
     private var ids = ChunkedArray<UUID>()
@@ -18,7 +18,8 @@ public struct GraphLoader: Sendable {
     private var memberFamily: [Int32] = []
     private var memberPerson: [Int32] = []
     /// Parents first, then children, each by position: the order of a family's members.
-    private var memberRank: [Int] = []
+    private var memberIsChild: [Bool] = []
+    private var memberPosition: [Int] = []
 
     public init() {}
 
@@ -52,9 +53,8 @@ public struct GraphLoader: Sendable {
         guard let number = personIndex?.find(person, in: ids) else { return }
         memberFamily.append(row)
         memberPerson.append(number)
-        // Positions are small; clamped so that no stored value can overflow the rank.
-        let clamped = min(max(position, 0), Int.max >> 2)
-        memberRank.append(isParent ? clamped : (Int.max >> 2) + 1 + clamped)
+        memberIsChild.append(!isParent)
+        memberPosition.append(position)
     }
 
     public var graph: GenealogyGraph {
@@ -73,13 +73,14 @@ public struct GraphLoader: Sendable {
         var children: [GenealogyGraph.Index] = []
         for row in familyOrder() {
             var members = grouped[starts[row]..<starts[row + 1]]
-            if !members.isSorted(by: { memberRank[Int($0)] < memberRank[Int($1)] }) {
-                members.sort { memberRank[Int($0)] < memberRank[Int($1)] }
+            func precedes(_ a: Int32, _ b: Int32) -> Bool {
+                (memberIsChild[Int(a)] ? 1 : 0, memberPosition[Int(a)]) < (memberIsChild[Int(b)] ? 1 : 0, memberPosition[Int(b)])
             }
+            if !members.isSorted(by: precedes) { members.sort(by: precedes) }
             parents.removeAll(keepingCapacity: true)
             children.removeAll(keepingCapacity: true)
             for member in members {
-                if memberRank[Int(member)] <= Int.max >> 2 { parents.append(memberPerson[Int(member)]) } else { children.append(memberPerson[Int(member)]) }
+                if memberIsChild[Int(member)] { children.append(memberPerson[Int(member)]) } else { parents.append(memberPerson[Int(member)]) }
             }
             graph.appendFamily(id: familyIDs[row], position: familyPositions[row], parents: parents, children: children)
         }
