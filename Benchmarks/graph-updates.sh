@@ -5,6 +5,7 @@
 #
 #   Benchmarks/graph-updates.sh [PERSONS] [WRITES]        default: 100000 30
 #   GENEWEB_BENCH_DATA_DIR=DIR ...   reuse (or create once) the imported base in DIR
+#   GENEWEB_BENCH_BINARY=/path/geneweb   another build of ours (no swift build)
 #
 # After one relationship request has built the graph, each round writes two new persons and a
 # family joining them to two persons of the base (three writes), then asks a relationship at
@@ -15,8 +16,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 persons=${1:-100000}
 rounds=${2:-30}
-swift build -c release --product geneweb --scratch-path .build-release >/dev/null
-bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/geneweb"
+if [ -n "${GENEWEB_BENCH_BINARY:-}" ]; then
+  bin=$GENEWEB_BENCH_BINARY
+else
+  swift build -c release --product geneweb --scratch-path .build-release >/dev/null
+  bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/geneweb"
+fi
 work=$(mktemp -d /tmp/geneweb-graph-updates.XXXXXX)
 data=${GENEWEB_BENCH_DATA_DIR:-$work/data}
 server=""
@@ -95,4 +100,4 @@ sum=$(metric geneweb_graph_update_seconds_sum)
 builds=$(curl -sf "${auth[@]}" "$base/metrics" | grep '^geneweb_graph_cache_total{' | grep 'result="build"' | awk '{print $2}' | head -1)
 python3 -c 'import sys; c=float(sys.argv[1] or 0); s=float(sys.argv[2] or 0); print("in-place graph updates: %d, mean %.3f ms" % (c, 1000*s/c if c else float("nan")))' "${count:-0}" "${sum:-0}"
 echo "graph builds in this run: ${builds:-?} (the first request's only, when every write was applied in place)"
-echo "server RSS at the end: $(( $(ps -o rss= -p "$server") / 1024 )) MB"
+echo "server RSS at the end: $(( $(ps -o rss= -p "$server") / 1024 )) MB (peak $(awk '$1 == "VmHWM:" { print int($2 / 1024) }' "/proc/$server/status") MB)"

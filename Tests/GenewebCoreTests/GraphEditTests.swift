@@ -6,13 +6,13 @@ import Testing
 /// A base as the store holds it (persons with their sex, families with their position and
 /// members), changed by random writes; after each one the graph changed in place must be the
 /// graph read again from the base.
-private struct RandomBase {
-    var generator: SplitMix
+struct RandomGraphBase {
+    var generator: GraphRandom
     var persons: [UUID: Sex] = [:]
     var personOrder: [UUID] = []
     var families: [UUID: (position: Int, parents: [UUID], children: [UUID])] = [:]
 
-    init(seed: UInt64) { generator = SplitMix(state: seed) }
+    init(seed: UInt64) { generator = GraphRandom(state: seed) }
 
     mutating func randomPerson() -> UUID? { personOrder.isEmpty ? nil : personOrder[Int(generator.next() % UInt64(personOrder.count))] }
     mutating func randomFamily() -> UUID? {
@@ -90,7 +90,7 @@ private struct RandomBase {
 }
 
 /// A small deterministic generator, so a failure names a seed that reproduces it.
-private struct SplitMix {
+struct GraphRandom {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -102,11 +102,13 @@ private struct SplitMix {
 }
 
 /// What the computations see of a graph, by ids (numbers differ between the two graphs).
-private struct Links: Equatable, CustomStringConvertible {
+struct GraphLinks: Equatable, CustomStringConvertible {
     var sex: [UUID: Sex] = [:]
     var parents: [UUID: [UUID?]] = [:]
     var children: [UUID: [UUID]] = [:]
     var spouses: [UUID: [UUID]] = [:]
+
+    init() {}
 
     init(_ graph: GenealogyGraph) {
         func id(_ index: GenealogyGraph.Index) -> UUID? { index == GenealogyGraph.none ? nil : graph.ids[Int(index)] }
@@ -126,16 +128,16 @@ private struct Links: Equatable, CustomStringConvertible {
 struct GraphEditTests {
     @Test("after each of 300 random writes, the graph changed in place links everyone as a graph read again", arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
     func editsMatchReadingAgain(seed: UInt64) {
-        var base = RandomBase(seed: seed)
+        var base = RandomGraphBase(seed: seed)
         for _ in 0..<40 { _ = base.randomWrite() }
         var graph = base.readAgain
         for step in 0..<300 {
             let edits = base.randomWrite()
             graph.apply(edits)
             let expected = base.readAgain
-            #expect(Links(graph) == Links(expected), "seed \(seed), write \(step): \(edits)")
+            #expect(GraphLinks(graph) == GraphLinks(expected), "seed \(seed), write \(step): \(edits)")
             #expect(graph.personCount == expected.personCount)
-            if Links(graph) != Links(expected) { return }
+            if GraphLinks(graph) != GraphLinks(expected) { return }
         }
     }
 
@@ -198,16 +200,49 @@ struct ChunkedStorageTests {
         #expect(lists[1_999] == [7] && before[1_999].isEmpty)
     }
 
-    @Test("an overlaid index finds, changes and removes ids before and after folding its overlay into its base")
-    func overlaidIndex() {
-        let ids = (0..<5_000).map { _ in UUID() }
-        var index = OverlaidIndex(Dictionary(uniqueKeysWithValues: ids.prefix(2_000).enumerated().map { ($0.element, Int32($0.offset)) }))
-        let kept = index
-        for (offset, id) in ids.enumerated().dropFirst(2_000) { index[id] = Int32(offset) }
-        index[ids[5]] = nil
-        index[ids[6]] = 600
-        #expect(index[ids[4_999]] == 4_999 && index[ids[1_999]] == 1_999)
-        #expect(index[ids[5]] == nil && index[ids[6]] == 600)
-        #expect(kept[ids[5]] == 5 && kept[ids[4_999]] == nil, "the copy taken before is unchanged")
+    @Test("an id table finds, renumbers and removes ids, through its rehashes; a changed copy leaves the original as it was")
+    func idTable() {
+        var ids = ChunkedArray<UUID>()
+        var table = IDTable()
+        for number in 0..<5_000 {
+            ids.append(UUID())
+            table.set(ids[number], Int32(number), in: ids)
+        }
+        let kept = table
+        #expect(table.count == 5_000 && table.find(ids[4_999], in: ids) == 4_999 && table.find(ids[0], in: ids) == 0)
+        for number in stride(from: 0, to: 5_000, by: 2) { table.set(ids[number], nil, in: ids) }
+        // Removed, then added again under a new number: the id finds the new one.
+        ids.append(ids[10])
+        table.set(ids[10], 5_000, in: ids)
+        #expect(table.count == 2_501)
+        #expect(table.find(ids[10], in: ids) == 5_000 && table.find(ids[12], in: ids) == nil && table.find(ids[13], in: ids) == 13)
+        #expect(table.find(UUID(), in: ids) == nil)
+        // Many removals and insertions: deleted marks fill the table until it is built again.
+        for number in 5_001..<60_000 {
+            ids.append(UUID())
+            table.set(ids[number], Int32(number), in: ids)
+            table.set(ids[number], nil, in: ids)
+        }
+        #expect(table.count == 2_501 && table.find(ids[4_999], in: ids) == 4_999 && table.find(ids[59_999], in: ids) == nil)
+        #expect(kept.count == 5_000 && kept.find(ids[12], in: ids) == 12, "the copy taken before is unchanged")
+    }
+
+    @Test("a person's families: none, one in a slot, several apart; a changed copy leaves the original as it was")
+    func familyLists() {
+        var lists = FamilyLists(persons: 3_000)
+        lists.append(7, to: 5)
+        lists.append(7, to: 5)
+        lists.append(9, to: 2_500)
+        lists.append(3, to: 2_500)
+        lists.append(3, to: 2_500)
+        #expect(Array(lists[5]) == [7] && Array(lists[2_500]) == [9, 3] && lists[0].isEmpty)
+        let kept = lists
+        lists[2_500] = FamilySlots([3])
+        lists[5] = FamilySlots([1, 7, 8])
+        lists.appendPerson()
+        lists.append(4, to: 3_000)
+        #expect(Array(lists[2_500]) == [3] && Array(lists[5]) == [1, 7, 8] && Array(lists[3_000]) == [4])
+        #expect(lists.longLists.persons == 1 && lists.longLists.slots == 3)
+        #expect(Array(kept[2_500]) == [9, 3] && Array(kept[5]) == [7] && kept.longLists.persons == 1 && kept.longLists.slots == 2)
     }
 }

@@ -83,7 +83,7 @@ extension GenealogyGraph {
             generation += 1
             var next: [Descendant] = []
             for parent in frontier {
-                for (offset, child) in children[Int(parent.person)].enumerated() {
+                for (offset, child) in childList(of: parent.person).enumerated() {
                     next.append(Descendant(person: child, generation: generation, label: "\(parent.label).\(offset + 1)"))
                 }
             }

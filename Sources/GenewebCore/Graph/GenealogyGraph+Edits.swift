@@ -23,132 +23,107 @@ extension GenealogyGraph {
     }
 
     /// Changes the families and persons, then works out again only what depends on them: the
-    /// parents of each child of a changed family, and the children and spouses of each parent
-    /// of one (or of a child whose parents changed).
+    /// parents of each child of a changed family (children and spouses are read from the
+    /// families when asked for, so they follow by themselves).
     public mutating func apply(_ edits: [GraphEdit]) {
         var changedChildren = Set<Index>()
-        var changedParents = Set<Index>()
         func touch(_ slot: Int32) {
-            changedParents.formUnion(families.parents[Int(slot)])
-            changedChildren.formUnion(families.children[Int(slot)])
+            changedChildren.formUnion(families.children(of: slot))
         }
         for edit in edits {
             switch edit {
             case .person(let id, let sex):
-                if let person = indexByID[id] {
+                if let person = index(of: id) {
                     guard sexes[Int(person)] != sex else { continue }
                     sexes[Int(person)] = sex
                     // Who is the father and who the mother of their families may change.
-                    for slot in families.asParent[Int(person)] { touch(slot) }
+                    for slot in families.asParent[person] { touch(slot) }
                 } else {
                     addPerson(id, sex: sex)
                 }
             case .personRemoved(let id):
-                guard let person = indexByID[id] else { continue }
-                for slot in families.asParent[Int(person)] + families.asChild[Int(person)] {
+                guard let person = index(of: id) else { continue }
+                for slot in Array(families.asParent[person]) + Array(families.asChild[person]) {
                     touch(slot)
                     setMembers(
-                        of: slot, parents: families.parents[Int(slot)].filter { $0 != person }, children: families.children[Int(slot)].filter { $0 != person })
+                        of: slot, parents: families.parents(of: slot).filter { $0 != person },
+                        children: families.children(of: slot).filter { $0 != person })
                 }
                 removePerson(person)
             case .family(let id, let position, let parents, let children):
                 let slot: Int32
-                if let known = families.slotByID[id] {
+                if let known = families.slot(of: id) {
                     slot = known
                     touch(slot)
                     setMembers(of: slot, parents: [], children: [])
-                    if let position { families.positions[Int(slot)] = position }
+                    if let position, families.positions[Int(slot)] != position { families.positions[Int(slot)] = position }
                 } else {
-                    slot = families.appendEmpty(id: id, position: position ?? 0)
+                    slot = families.append(id: id, position: position ?? 0)
                 }
-                setMembers(of: slot, parents: parents.compactMap { indexByID[$0] }, children: children.compactMap { indexByID[$0] })
+                setMembers(of: slot, parents: parents.compactMap { index(of: $0) }, children: children.compactMap { index(of: $0) })
                 touch(slot)
             case .familyRemoved(let id):
-                guard let slot = families.slotByID[id] else { continue }
+                guard let slot = families.slot(of: id) else { continue }
                 touch(slot)
                 setMembers(of: slot, parents: [], children: [])
-                families.slotByID[id] = nil
+                families.forget(slot)
             }
         }
         for child in changedChildren where !removed.contains(child) {
-            let slot = firstFamilyWithParents(of: child)
-            let (father, mother) = slot.map { fatherAndMother(of: $0) } ?? (Self.none, Self.none)
-            guard slot ?? -1 != birthFamily[Int(child)] || father != fathers[Int(child)] || mother != mothers[Int(child)] else { continue }
-            for parent in [fathers[Int(child)], mothers[Int(child)], father, mother] where parent != Self.none { changedParents.insert(parent) }
-            birthFamily[Int(child)] = slot ?? -1
-            fathers[Int(child)] = father
-            mothers[Int(child)] = mother
-        }
-        for parent in changedParents where !removed.contains(parent) {
-            (children[Int(parent)], spouses[Int(parent)]) = childrenAndSpouses(of: parent)
+            let slot = firstFamilyWithParents(of: child) ?? -1
+            let (father, mother) = slot >= 0 ? fatherAndMother(of: slot) : (Self.none, Self.none)
+            // Written only when changed: each write copies the chunk it changes.
+            if birthFamily[Int(child)] != slot { birthFamily[Int(child)] = slot }
+            if fathers[Int(child)] != father { fathers[Int(child)] = father }
+            if mothers[Int(child)] != mother { mothers[Int(child)] = mother }
         }
     }
 
     private mutating func addPerson(_ id: UUID, sex: Sex) {
-        indexByID[id] = Index(ids.count)
         ids.append(id)
+        indexByID.set(id, Index(ids.count - 1), in: ids)
         sexes.append(sex)
         fathers.append(Self.none)
         mothers.append(Self.none)
-        children.append([])
-        spouses.append([])
         birthFamily.append(-1)
-        families.asChild.append([])
-        families.asParent.append([])
+        families.asChild.appendPerson()
+        families.asParent.appendPerson()
     }
 
     /// Empties the person's slot; their families no longer name them (done by the caller).
     private mutating func removePerson(_ person: Index) {
-        indexByID[ids[Int(person)]] = nil
+        indexByID.set(ids[Int(person)], nil, in: ids)
         removed.insert(person)
         sexes[Int(person)] = .unknown
         fathers[Int(person)] = Self.none
         mothers[Int(person)] = Self.none
-        children[Int(person)] = []
-        spouses[Int(person)] = []
         birthFamily[Int(person)] = -1
-        families.asChild[Int(person)] = []
-        families.asParent[Int(person)] = []
+        families.asChild[person] = FamilySlots(only: -1)
+        families.asParent[person] = FamilySlots(only: -1)
     }
 
     /// Replaces a family's members, keeping each person's list of families in the base's order.
     private mutating func setMembers(of slot: Int32, parents: [Index], children: [Index]) {
-        for parent in families.parents[Int(slot)] { families.asParent[Int(parent)].removeAll { $0 == slot } }
-        for child in families.children[Int(slot)] { families.asChild[Int(child)].removeAll { $0 == slot } }
-        families.parents[Int(slot)] = parents
-        families.children[Int(slot)] = children
-        for parent in parents { insert(slot, into: &families.asParent[Int(parent)]) }
-        for child in children { insert(slot, into: &families.asChild[Int(child)]) }
+        for parent in families.parents(of: slot) { families.asParent[parent] = FamilySlots(families.asParent[parent].filter { $0 != slot }) }
+        for child in families.children(of: slot) { families.asChild[child] = FamilySlots(families.asChild[child].filter { $0 != slot }) }
+        families.setMembers(of: slot, parents: parents, children: children)
+        for parent in parents { families.asParent[parent] = inserting(slot, into: families.asParent[parent]) }
+        for child in children { families.asChild[child] = inserting(slot, into: families.asChild[child]) }
     }
 
-    private func insert(_ slot: Int32, into list: inout [Int32]) {
-        guard !list.contains(slot) else { return }
-        let place = list.firstIndex { families.precedes(slot, $0) } ?? list.endIndex
-        list.insert(slot, at: place)
+    private func inserting(_ slot: Int32, into list: FamilySlots) -> FamilySlots {
+        guard !list.contains(slot) else { return list }
+        var slots = Array(list)
+        let place = slots.firstIndex { families.precedes(slot, $0) } ?? slots.endIndex
+        slots.insert(slot, at: place)
+        return FamilySlots(slots)
     }
 
     /// The first of the person's families (as a child) that has a father or a mother.
     private func firstFamilyWithParents(of child: Index) -> Int32? {
-        families.asChild[Int(child)].first { slot in
+        families.asChild[child].first { slot in
             let (father, mother) = fatherAndMother(of: slot)
             return father != Self.none || mother != Self.none
         }
-    }
-
-    /// As the initialiser lists them: through the person's families in order, the children who
-    /// take their parents from that family, and the other parent of each family that has two.
-    private func childrenAndSpouses(of parent: Index) -> (children: [Index], spouses: [Index]) {
-        var children: [Index] = []
-        var spouses: [Index] = []
-        for slot in families.asParent[Int(parent)] {
-            let (father, mother) = fatherAndMother(of: slot)
-            guard parent == father || parent == mother else { continue }
-            if father != Self.none, mother != Self.none { spouses.append(parent == father ? mother : father) }
-            let first = children.count
-            for child in families.children[Int(slot)] where birthFamily[Int(child)] == slot && !children[first...].contains(child) {
-                children.append(child)
-            }
-        }
-        return (children, spouses)
     }
 }

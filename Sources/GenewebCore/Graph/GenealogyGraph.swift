@@ -7,6 +7,10 @@ import Foundation
 /// where they are a parent. Families come in their stable order: file position, then id (the
 /// order of exports and of a person's unions). A write changes the graph in place
 /// (`GenealogyGraph+Edits.swift`): the families are kept for that, with each person's.
+///
+/// Children and spouses are not stored: they are read from a person's families as a parent
+/// (`children`, `spouses`), which every person has anyway; a list per person would double the
+/// graph's memory (an array costs some 50 bytes before its first element).
 public struct GenealogyGraph: Sendable {
     /// A person's number in the graph.
     public typealias Index = Int32
@@ -17,13 +21,9 @@ public struct GenealogyGraph: Sendable {
     public internal(set) var sexes: ChunkedArray<Sex>
     public internal(set) var fathers: ChunkedArray<Index>
     public internal(set) var mothers: ChunkedArray<Index>
-    /// Children of each person, in family then birth order.
-    public internal(set) var children: ChunkedArray<[Index]>
-    /// Partners of each person (the other parent of each of their families).
-    public internal(set) var spouses: ChunkedArray<[Index]>
-    var indexByID: OverlaidIndex
     /// The family each person takes their father and mother from (a slot of `families`), or -1.
     var birthFamily: ChunkedArray<Int32>
+    var indexByID: IDTable
     var families: FamilyTable
     /// Persons removed in place: their number stays theirs (no other person's moves), empty.
     public internal(set) var removed: Set<Index> = []
@@ -45,45 +45,43 @@ public struct GenealogyGraph: Sendable {
         }
     }
 
+    /// A graph of persons without families yet (`GraphLoader` adds them); `index`, when given,
+    /// numbers `ids` already.
+    init(ids: ChunkedArray<UUID>, sexes: ChunkedArray<Sex>, index: IDTable? = nil, families: Int) {
+        self.ids = ids
+        self.sexes = sexes
+        fathers = ChunkedArray(repeating: Self.none, count: ids.count)
+        mothers = ChunkedArray(repeating: Self.none, count: ids.count)
+        birthFamily = ChunkedArray(repeating: -1, count: ids.count)
+        indexByID = index ?? IDTable(numbering: ids)
+        self.families = FamilyTable(persons: ids.count, families: families)
+    }
+
     /// `families` must come in the base's order (`FamilyTable.precedes`); a family without a
     /// position takes its place in this list.
     public init(persons: [(id: UUID, sex: Sex)], families: [FamilyLinks]) {
-        // Built in plain arrays, chunked once at the end: a million persons go through here.
-        var indexByID: [UUID: Index] = [:]
-        indexByID.reserveCapacity(persons.count)
-        for (offset, person) in persons.enumerated() { indexByID[person.id] = Index(offset) }
-        let sexes = persons.map(\.sex)
-        var fathers = [Index](repeating: Self.none, count: persons.count)
-        var mothers = [Index](repeating: Self.none, count: persons.count)
-        var children = [[Index]](repeating: [], count: persons.count)
-        var spouses = [[Index]](repeating: [], count: persons.count)
-        var birthFamily = [Int32](repeating: -1, count: persons.count)
-        var table = FamilyTable.Builder(persons: persons.count, families: families.count)
+        self.init(ids: ChunkedArray(persons.map(\.id)), sexes: ChunkedArray(persons.map(\.sex)), families: families.count)
         for (offset, family) in families.enumerated() {
-            let members = family.parents.compactMap { indexByID[$0] }
-            let familyChildren = family.children.compactMap { indexByID[$0] }
-            let slot = table.append(id: family.id, position: family.position >= 0 ? family.position : offset, parents: members, children: familyChildren)
-            let (father, mother) = Self.fatherAndMother(members) { sexes[Int($0)] }
-            if father != Self.none, mother != Self.none {
-                spouses[Int(father)].append(mother)
-                spouses[Int(mother)].append(father)
-            }
-            for child in familyChildren where birthFamily[Int(child)] < 0 && (father != Self.none || mother != Self.none) {
-                birthFamily[Int(child)] = slot
-                fathers[Int(child)] = father
-                mothers[Int(child)] = mother
-                for parent in [father, mother] where parent != Self.none { children[Int(parent)].append(child) }
-            }
+            appendFamily(
+                id: family.id, position: family.position >= 0 ? family.position : offset,
+                parents: family.parents.compactMap { index(of: $0) }, children: family.children.compactMap { index(of: $0) })
         }
-        self.ids = ChunkedArray(persons.map(\.id))
-        self.sexes = ChunkedArray(sexes)
-        self.indexByID = OverlaidIndex(indexByID)
-        self.fathers = ChunkedArray(fathers)
-        self.mothers = ChunkedArray(mothers)
-        self.children = ChunkedArray(children)
-        self.spouses = ChunkedArray(spouses)
-        self.birthFamily = ChunkedArray(birthFamily)
-        self.families = table.table
+    }
+
+    /// Adds a family after all those added so far (they come in the base's order when a graph is
+    /// built): its children who have no parents yet take theirs from it.
+    mutating func appendFamily(id: UUID, position: Int, parents: [Index], children: [Index]) {
+        let slot = families.append(id: id, position: position)
+        families.setMembers(of: slot, parents: parents, children: children)
+        for parent in parents { families.asParent.append(slot, to: parent) }
+        for child in children { families.asChild.append(slot, to: child) }
+        let (father, mother) = fatherAndMother(of: slot)
+        guard father != Self.none || mother != Self.none else { return }
+        for child in children where birthFamily[Int(child)] < 0 {
+            birthFamily[Int(child)] = slot
+            fathers[Int(child)] = father
+            mothers[Int(child)] = mother
+        }
     }
 
     /// Numbers given, removed persons included (`removed`).
@@ -92,7 +90,7 @@ public struct GenealogyGraph: Sendable {
     /// Persons in the graph.
     public var personCount: Int { ids.count - removed.count }
 
-    public func index(of id: UUID) -> Index? { indexByID[id] }
+    public func index(of id: UUID) -> Index? { indexByID.find(id, in: ids) }
 
     public func parents(of person: Index) -> (father: Index?, mother: Index?) {
         let father = fathers[Int(person)]
@@ -102,7 +100,15 @@ public struct GenealogyGraph: Sendable {
 
     /// Father and mother of a family by sex; when the sexes do not tell, by position.
     func fatherAndMother(of slot: Int32) -> (father: Index, mother: Index) {
-        Self.fatherAndMother(families.parents[Int(slot)]) { sexes[Int($0)] }
+        let (pair, more) = families.parentPair(of: slot)
+        if more { return Self.fatherAndMother(families.parents(of: slot)) { sexes[Int($0)] } }
+        guard pair.first != Self.none else { return (Self.none, Self.none) }
+        guard pair.second != Self.none else { return sexes[Int(pair.first)] == .female ? (Self.none, pair.first) : (pair.first, Self.none) }
+        let (first, second) = (sexes[Int(pair.first)], sexes[Int(pair.second)])
+        // As the general rule below, for two parents without an array.
+        if pair.first == pair.second { return first == .female ? (Self.none, pair.first) : (pair.first, Self.none) }
+        if first == .female || first == .unknown && second == .male { return (pair.second, pair.first) }
+        return (pair.first, pair.second)
     }
 
     static func fatherAndMother(_ parents: [Index], sex: (Index) -> Sex) -> (father: Index, mother: Index) {
@@ -114,107 +120,53 @@ public struct GenealogyGraph: Sendable {
         return (father, mother)
     }
 
-    /// Approximate memory of the graph, for `/health/detailed`: ids, sexes, parents and birth
-    /// family (29 bytes a person), the lists of children, spouses and families (an allocation of
-    /// about 48 bytes each when not empty, plus 4 bytes an entry), the id indexes (about 40 bytes
-    /// an entry with their slack) and the families' ids, positions and member lists.
-    public var approximateBytes: Int {
-        func size(_ lists: ChunkedArray<[Int32]>) -> Int { lists.reduce(0) { $0 + ($1.isEmpty ? 8 : 48 + $1.count * 4) } }
-        let personLists = size(children) + size(spouses) + size(families.asChild) + size(families.asParent)
-        let familyLists = size(families.parents) + size(families.children)
-        return count * (16 + 1 + 4 + 4 + 4 + 40) + personLists + families.ids.count * (16 + 8 + 40) + familyLists
-    }
-}
-
-/// The families of a graph, numbered by slot in the order they were added, with each person's
-/// families as a child and as a parent in the base's family order.
-struct FamilyTable: Sendable {
-    var ids = ChunkedArray<UUID>([])
-    var positions = ChunkedArray<Int>([])
-    /// Members present in the graph, in the family's order.
-    var parents = ChunkedArray<[GenealogyGraph.Index]>([])
-    var children = ChunkedArray<[GenealogyGraph.Index]>([])
-    var slotByID = OverlaidIndex([:])
-    /// Each person's families, in the base's family order.
-    var asChild: ChunkedArray<[Int32]>
-    var asParent: ChunkedArray<[Int32]>
-
-    init(persons: Int) {
-        asChild = ChunkedArray(repeating: [], count: persons)
-        asParent = ChunkedArray(repeating: [], count: persons)
-    }
-
-    /// Collects the families of a new graph in plain arrays (they come in order).
-    struct Builder {
-        var ids: [UUID] = []
-        var positions: [Int] = []
-        var parents: [[GenealogyGraph.Index]] = []
-        var children: [[GenealogyGraph.Index]] = []
-        var slotByID: [UUID: Int32] = [:]
-        var asChild: [[Int32]]
-        var asParent: [[Int32]]
-
-        init(persons: Int, families: Int) {
-            asChild = [[Int32]](repeating: [], count: persons)
-            asParent = [[Int32]](repeating: [], count: persons)
-            slotByID.reserveCapacity(families)
-        }
-
-        mutating func append(id: UUID, position: Int, parents: [GenealogyGraph.Index], children: [GenealogyGraph.Index]) -> Int32 {
-            let slot = Int32(ids.count)
-            ids.append(id)
-            positions.append(position)
-            self.parents.append(parents)
-            self.children.append(children)
-            slotByID[id] = slot
-            for parent in parents where asParent[Int(parent)].last != slot { asParent[Int(parent)].append(slot) }
-            for child in children where asChild[Int(child)].last != slot { asChild[Int(child)].append(slot) }
-            return slot
-        }
-
-        var table: FamilyTable {
-            var table = FamilyTable(persons: 0)
-            table.ids = ChunkedArray(ids)
-            table.positions = ChunkedArray(positions)
-            table.parents = ChunkedArray(parents)
-            table.children = ChunkedArray(children)
-            table.slotByID = OverlaidIndex(slotByID)
-            table.asChild = ChunkedArray(asChild)
-            table.asParent = ChunkedArray(asParent)
-            return table
-        }
-    }
-
-    /// A new family without members yet (a write's: `GenealogyGraph.apply` then gives it its
-    /// members, each person's list keeping the base's order).
-    mutating func appendEmpty(id: UUID, position: Int) -> Int32 {
-        let slot = Int32(ids.count)
-        ids.append(id)
-        positions.append(position)
-        parents.append([])
-        children.append([])
-        slotByID[id] = slot
-        return slot
-    }
-
-    /// The base's family order: file position, then id (as `ORDER BY file_position, id`, the
-    /// byte order of the UUIDs on both engines).
-    func precedes(_ a: Int32, _ b: Int32) -> Bool {
-        let (positionA, positionB) = (positions[Int(a)], positions[Int(b)])
-        if positionA != positionB { return positionA < positionB }
-        return FamilyOrder.precedes(ids[Int(a)], ids[Int(b)])
-    }
-}
-
-/// The order of families with the same file position: their ids, compared as the databases
-/// compare them (byte by byte; the same as their hexadecimal text).
-public enum FamilyOrder {
-    public static func precedes(_ a: UUID, _ b: UUID) -> Bool {
-        withUnsafeBytes(of: a.uuid) { first in
-            withUnsafeBytes(of: b.uuid) { second in
-                for offset in 0..<16 where first[offset] != second[offset] { return first[offset] < second[offset] }
-                return false
+    /// Children of a person, in family then birth order: through their families as a parent,
+    /// in the base's order, the children who take their parents from that family.
+    func childList(of parent: Index) -> [Index] {
+        var children: [Index] = []
+        for slot in families.asParent[parent] {
+            let (father, mother) = fatherAndMother(of: slot)
+            guard parent == father || parent == mother else { continue }
+            let first = children.count
+            for child in families.children(of: slot) where birthFamily[Int(child)] == slot && !children[first...].contains(child) {
+                children.append(child)
             }
         }
+        return children
+    }
+
+    /// Partners of a person: the other parent of each of their families that has two.
+    func spouseList(of person: Index) -> [Index] {
+        var spouses: [Index] = []
+        for slot in families.asParent[person] {
+            let (father, mother) = fatherAndMother(of: slot)
+            guard father != Self.none, mother != Self.none else { continue }
+            if person == father { spouses.append(mother) } else if person == mother { spouses.append(father) }
+        }
+        return spouses
+    }
+
+    /// Children of each person, in family then birth order: `graph.children[person]`.
+    public var children: PersonLists { PersonLists(graph: self, spouses: false) }
+
+    /// Partners of each person (the other parent of each of their families).
+    public var spouses: PersonLists { PersonLists(graph: self, spouses: true) }
+
+    /// A list per person, worked out from the person's families when asked for.
+    public struct PersonLists: Sendable {
+        let graph: GenealogyGraph
+        let spouses: Bool
+
+        public subscript(person: Int) -> [Index] {
+            spouses ? graph.spouseList(of: Index(person)) : graph.childList(of: Index(person))
+        }
+    }
+
+    /// Approximate memory of the graph, for `/health/detailed`: the chunks of its arrays as
+    /// allocated (ids, sexes, parents, birth families; the families' ids, positions, members and
+    /// children; each person's families), its two id tables, and the few longer lists.
+    public var approximateBytes: Int {
+        ids.allocatedBytes + sexes.allocatedBytes + fathers.allocatedBytes + mothers.allocatedBytes + birthFamily.allocatedBytes
+            + indexByID.allocatedBytes + families.allocatedBytes + removed.count * 8
     }
 }

@@ -54,17 +54,17 @@ extension GenealogyGraph {
             return Relationship(kind: .blood, links: links, through: nil, english: closest.english, french: closest.french)
         }
         // One marriage: a's spouse, or a's spouse's relative, or a relative's spouse.
-        if spouses[Int(a)].contains(b) {
+        if spouseList(of: a).contains(b) {
             let (english, french) = RelationshipNames.spouse(sexes[Int(a)])
             return Relationship(kind: .marriage, links: [], through: b, english: english, french: french)
         }
-        for spouse in spouses[Int(a)] {
+        for spouse in spouseList(of: a) {
             if let link = bloodLinks(spouse, b, maxGenerations: maxGenerations).first {
                 let (english, french) = RelationshipNames.inLaw(spouseIs: link, sex: sexes[Int(a)], viaOwnSpouse: true)
                 return Relationship(kind: .marriage, links: [link], through: spouse, english: english, french: french)
             }
         }
-        for spouse in spouses[Int(b)] {
+        for spouse in spouseList(of: b) {
             if let link = bloodLinks(a, spouse, maxGenerations: maxGenerations).first {
                 let (english, french) = RelationshipNames.inLaw(spouseIs: link, sex: sexes[Int(a)], viaOwnSpouse: false)
                 return Relationship(kind: .marriage, links: [link], through: spouse, english: english, french: french)
@@ -80,7 +80,7 @@ extension GenealogyGraph {
         let fromB = ancestorDistances(of: b, maxGenerations: maxGenerations)
         let common = Set(fromA.keys).intersection(fromB.keys)
         guard !common.isEmpty else { return [] }
-        let lowest = common.filter { ancestor in !children[Int(ancestor)].contains { common.contains($0) } }
+        let lowest = common.filter { ancestor in !childList(of: ancestor).contains { common.contains($0) } }
         var groups: [[Int]: [Index]] = [:]
         for ancestor in lowest {
             groups[[fromA[ancestor]!, fromB[ancestor]!], default: []].append(ancestor)
