@@ -1,8 +1,9 @@
 import Foundation
 
 /// The whole-base computations this process keeps in memory: the genealogy graph, consanguinity,
-/// statistics and name-index pages. Each is checked against the base's version on every use,
-/// so a write (on any instance) is seen at the next request; shared by the routes that compute
+/// statistics and name-index pages. Each is checked against the base's version on every use
+/// (`BaseVersions`, in memory): this process's writes are seen at the next request, another
+/// instance's once its notification arrives; shared by the routes that compute
 /// them and by `POST /database/reload`, which drops a base's entries.
 struct BaseCaches: Sendable {
     let graphs: GraphCache
