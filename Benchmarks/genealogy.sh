@@ -41,7 +41,7 @@ mapfile -t ids < "$work/ids"
 
 echo "server RSS before the graph: $(rss) MB"
 echo "first genealogy request (graph build + one relationship): $(t "/api/v1/genealogy/relationship/${ids[0]}/${ids[1]}") s"
-curl -sf "$base/health/detailed" | python3 -c '
+curl -sf -H "Authorization: Bearer $token" "$base/health/detailed" | python3 -c '
 import json,sys
 for b in json.load(sys.stdin)["bases"]:
     g=b.get("graph")

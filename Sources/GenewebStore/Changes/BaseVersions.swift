@@ -100,11 +100,14 @@ public final class BaseVersions: Sendable {
         var attempt = 0
         while !Task.isCancelled {
             attempt += 1
+            var listened = false
+            var failure: (any Error)?
             do {
                 let connection = try await PostgresConnection.connect(configuration: configuration, id: attempt, logger: logger)
                 do {
                     try await connection.listen(on: Self.channel) { notifications in
                         raiseAll(try await Self.readAll(on: connection.sql()), live: true)
+                        listened = true
                         for try await notification in notifications {
                             // This process's own writes were heard when they committed.
                             guard let (change, sender) = ChangeNotice.parse(notification.payload), sender != instance else { continue }
@@ -113,14 +116,17 @@ public final class BaseVersions: Sendable {
                         }
                     }
                 } catch {
-                    stopFollowing()
-                    try? await connection.close()
-                    throw error
+                    failure = error
                 }
                 stopFollowing()
                 try? await connection.close()
             } catch {
-                if !Task.isCancelled { logger.warning("base versions: listening stopped (\(String(describing: error))); retrying") }
+                failure = error
+            }
+            // Before the migrations (no `bases` yet) failing is expected; losing a connection that
+            // listened is worth a line.
+            if let failure, !Task.isCancelled {
+                logger.log(level: listened ? .warning : .debug, "base versions: listening stopped (\(String(describing: failure))); retrying")
             }
             stopFollowing()
             try? await Task.sleep(for: .seconds(1))
