@@ -34,11 +34,18 @@ public final class Database: Service, Sendable {
     /// The writes this process commits, for its caches (`withRecordedWrite`).
     public let changes = BaseChangeFeed()
     /// The bases' versions, known from memory while `run` follows them.
-    public let versions = BaseVersions()
+    public let versions: BaseVersions
+    /// Changes to accounts and tokens, followed with the versions (`AccessChecks` keeps answers by it).
+    public let accounts: AccountChanges
+    /// Access checks' answers kept while `accounts` stands still.
+    let accessChecks = AccessChecks()
 
     public init(location: StorageLocation, logger: Logger, cipher: FieldCipher? = nil) throws(DatabaseError) {
         self.cipher = cipher
         self.location = location
+        let accounts = AccountChanges()
+        self.accounts = accounts
+        self.versions = BaseVersions(accounts: accounts)
         self.engine = location.engine
         // The drivers log each statement with its bound values at debug and trace level: password
         // hashes, tokens' ids, personal data of living persons. They get a logger that never goes
@@ -126,6 +133,9 @@ public final class Database: Service, Sendable {
                     try await sql.raw("COMMIT").run()
                     // Still holding SQLite's write turn: the next writer starts from this version.
                     committed(record)
+                    // Any write may have touched accounts or tokens (the triggers tell other
+                    // processes; this one must know before the write returns).
+                    accounts.changed()
                     return result
                 } catch {
                     // In a task of its own: a cancelled import (its HTTP client gone) must still roll

@@ -3,7 +3,7 @@ import SQLKit
 /// The tables a backup holds, in an order that restores without breaking a foreign key (a row's
 /// references are restored before it), and how to read and write each one's columns.
 enum BackupTables {
-    /// Every table of the schema but the migration ledger, which the archive header replaces.
+    /// Every table of the schema but the bookkeeping (`notBackedUp`).
     static let restoreOrder = [
         "bases", "server_settings",
         "users", "password_history", "refresh_tokens", "revoked_tokens",
@@ -16,13 +16,17 @@ enum BackupTables {
     /// AUTOINCREMENT): after a restore the sequence must continue after the restored ids.
     static let identityColumns = ["bases": "id", "consents": "id", "audit_log": "id"]
 
-    /// The tables the database has, the ledger left out.
+    /// Bookkeeping of the running servers, not data: the migration ledger (the archive header
+    /// replaces it) and SQLite's count of account changes (migration 16).
+    static let notBackedUp: Set<String> = ["schema_migrations", "account_changes"]
+
+    /// The tables the database has, bookkeeping left out.
     static func present(on sql: any SQLDatabase, engine: DatabaseEngine) async throws -> [String] {
         let query: SQLQueryString =
             engine == .sqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
             : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
-        return try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }.filter { $0 != "schema_migrations" }
+        return try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }.filter { !notBackedUp.contains($0) }
     }
 
     /// The columns of `table` in the order the database lists them, with their kinds.

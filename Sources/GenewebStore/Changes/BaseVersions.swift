@@ -21,6 +21,8 @@ import Synchronization
 ///   before: never an answer older than the storage's when nobody keeps up.
 public final class BaseVersions: Sendable {
     static let channel = "geneweb_base_versions"
+    /// The payload of PostgreSQL's notice that accounts or tokens changed (migration 16's trigger).
+    static let accountsPayload = "accounts"
     /// Tells this process's own notifications from other instances' ones.
     let instance = UUID().uuidString.lowercased()
     static let sqlitePoll: Duration = .milliseconds(50)
@@ -32,8 +34,12 @@ public final class BaseVersions: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Followed by the same loops: the generation of accounts and tokens.
+    let accounts: AccountChanges
 
-    init() {}
+    init(accounts: AccountChanges) {
+        self.accounts = accounts
+    }
 
     /// The base's version: from memory while `follow` keeps up, else read from `database`.
     public func version(of base: Int, in database: Database) async throws -> Int {
@@ -62,6 +68,7 @@ public final class BaseVersions: Sendable {
 
     private func stopFollowing() {
         state.withLock { $0.live = false }
+        accounts.following(false)
     }
 
     static func read(_ base: Int, on sql: any SQLDatabase) async throws -> Int {
@@ -76,14 +83,23 @@ public final class BaseVersions: Sendable {
 
     // MARK: Following other processes
 
-    /// SQLite: reads every base's version every `sqlitePoll` until cancelled. A failed read
-    /// (the tables not there yet, before migrations) sends questions to the database until the
-    /// next one succeeds.
+    /// SQLite: how many times accounts and tokens changed (migration 16's triggers count them).
+    static func readAccountChanges(on sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw("SELECT version FROM account_changes WHERE id = 1").first()?.decode(column: "version", as: Int.self) ?? 0
+    }
+
+    /// SQLite: reads every base's version and the count of account changes every `sqlitePoll`
+    /// until cancelled. A failed read (the tables not there yet, before migrations) sends
+    /// questions to the database until the next one succeeds.
     func poll(_ database: Database) async {
         while !Task.isCancelled {
             do {
-                let read = try await database.withConnection { sql in try await Self.readAll(on: sql) }
+                let (read, accountChanges) = try await database.withConnection { sql in
+                    (try await Self.readAll(on: sql), try await Self.readAccountChanges(on: sql))
+                }
+                accounts.counted(accountChanges)
                 raiseAll(read, live: true)
+                accounts.following(true)
             } catch {
                 stopFollowing()
             }
@@ -106,9 +122,17 @@ public final class BaseVersions: Sendable {
                 let connection = try await PostgresConnection.connect(configuration: configuration, id: attempt, logger: logger)
                 do {
                     try await connection.listen(on: Self.channel) { notifications in
-                        raiseAll(try await Self.readAll(on: connection.sql()), live: true)
+                        let sql = connection.sql()
+                        // Before migration 16 nothing announces account changes: not followed yet.
+                        guard try await Self.announcesAccountChanges(on: sql) else { throw NotMigrated() }
+                        raiseAll(try await Self.readAll(on: sql), live: true)
+                        accounts.following(true)
                         listened = true
                         for try await notification in notifications {
+                            if notification.payload == Self.accountsPayload {
+                                accounts.changed()
+                                continue
+                            }
                             // This process's own writes were heard when they committed.
                             guard let (change, sender) = ChangeNotice.parse(notification.payload), sender != instance else { continue }
                             changes.post(change)
@@ -133,4 +157,12 @@ public final class BaseVersions: Sendable {
         }
         stopFollowing()
     }
+
+    /// PostgreSQL: whether migration 16's trigger function is there.
+    static func announcesAccountChanges(on sql: any SQLDatabase) async throws -> Bool {
+        try await sql.raw("SELECT to_regproc('geneweb_accounts_changed') IS NOT NULL AS present").first()?.decode(column: "present", as: Bool.self) ?? false
+    }
+
+    /// The schema is older than this build's: listening starts again once it is migrated.
+    private struct NotMigrated: Error {}
 }

@@ -42,6 +42,7 @@ public enum Migrations {
         .mediaFiles,
         .recordVersions,
         .searchCoveringIndexes,
+        .accountChanges,
     ]
 
     /// The version of the newest migration this build knows.

@@ -33,11 +33,14 @@ public struct UserRepository: Sendable {
     }
 
     /// The account behind an access token with whether the token (`jti`) and its session
-    /// (`family`) were revoked: what checking a token needs, in one query on one connection
-    /// instead of three, read from the database each time so a revocation made by any instance
-    /// counts at once.
+    /// (`family`) were revoked: what checking a token needs, in one query on one connection.
+    /// While accounts and tokens are unchanged (`AccountChanges`: any write of this process,
+    /// another instance's change as soon as it is heard) the answer comes from memory.
     public func findForAccess(id: UUID, jti: String, family: String) async throws -> (user: UserRecord, revoked: Bool)? {
-        try await database.withConnection { sql in
+        let key = AccessChecks.Key(userID: id, tokenID: jti, session: family)
+        let generation = database.accounts.generation
+        if let generation, let kept = database.accessChecks.answer(for: key, generation: generation) { return kept }
+        let answer: AccessChecks.Answer = try await database.withConnection { sql in
             guard
                 let row = try await sql.raw(
                     """
@@ -51,6 +54,8 @@ public struct UserRepository: Sendable {
             else { return nil }
             return (try decode(row), try row.decode(column: "token_revoked", as: Int.self) != 0)
         }
+        if let generation { database.accessChecks.keep(answer, for: key, generation: generation) }
+        return answer
     }
 
     public func find(username: String) async throws -> UserRecord? {
