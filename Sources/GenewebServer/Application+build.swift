@@ -175,7 +175,7 @@ func buildRouter(
     let scope = BaseScope(bases: BaseRepository(database: database), defaultBase: configuration.defaultBase)
     PersonsController(
         persons: PersonRepository(database: database), families: FamilyRepository(database: database),
-        scope: scope
+        scope: scope, versions: GraphRepository(database: database), answers: caches.persons
     ).addRoutes(to: router, catalog: catalog)
     DatabaseController(
         bases: BaseRepository(database: database), database: database, migrations: migrations, audit: accounts.audit,

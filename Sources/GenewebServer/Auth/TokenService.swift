@@ -1,5 +1,6 @@
 import Foundation
 import JWTKit
+import Synchronization
 
 /// Why a token was refused. The client only ever learns "invalid or expired token".
 enum TokenRejection: Error, Equatable {
@@ -29,6 +30,8 @@ struct TokenService: Sendable {
     let keys: JWTKeyCollection
     let settings: AuthSettings
     let clock: AuthClock
+    /// Tokens whose signature was already checked, so a client's next requests skip decoding it.
+    let signed = SignedTokens()
 
     init(secret: String, settings: AuthSettings, clock: AuthClock) async {
         let keys = JWTKeyCollection()
@@ -73,11 +76,17 @@ struct TokenService: Sendable {
     /// The claims of a token of `kind` that is signed by us, for us, and not expired.
     func verify(_ token: String, kind: TokenKind) async throws(TokenRejection) -> TokenClaims {
         let claims: TokenClaims
-        do {
-            claims = try await keys.verify(token, as: TokenClaims.self)
-        } catch {
-            throw .malformedOrBadSignature
+        if let known = signed.claims(of: token) {
+            claims = known
+        } else {
+            do {
+                claims = try await keys.verify(token, as: TokenClaims.self)
+            } catch {
+                throw .malformedOrBadSignature
+            }
+            signed.keep(claims, of: token)
         }
+        // Every check but the signature's runs again each time: time moves, the token may expire.
         guard claims.issuer.value == settings.issuer, claims.audience.value.contains(settings.audience) else {
             throw .wrongIssuerOrAudience
         }
@@ -111,4 +120,25 @@ public struct AuthClock: Sendable {
     }
 
     var seconds: Int64 { Int64(now().timeIntervalSince1970) }
+}
+
+/// The claims of tokens whose signature this process has verified, by the token's exact text:
+/// the same text has the same valid signature with the one key we have, so checking it again
+/// would only repeat the work (base64, HMAC, JSON: a twentieth of a signed-in read). What the
+/// claims mean (expiry, kind, issuer, the account and revocations) is still checked on every
+/// request. Bounded: when `capacity` tokens are kept, all are dropped.
+final class SignedTokens: Sendable {
+    static let capacity = 10_000
+    private let known = Mutex([String: TokenClaims]())
+
+    func claims(of token: String) -> TokenClaims? {
+        known.withLock { $0[token] }
+    }
+
+    func keep(_ claims: TokenClaims, of token: String) {
+        known.withLock { known in
+            if known.count >= Self.capacity { known = [:] }
+            known[token] = claims
+        }
+    }
 }

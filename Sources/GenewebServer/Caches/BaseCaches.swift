@@ -1,7 +1,7 @@
 import Foundation
 
-/// The whole-base computations this process keeps in memory: the genealogy graph, consanguinity,
-/// statistics and name-index pages. Each is checked against the base's version on every use
+/// What this process keeps in memory about each base: the genealogy graph, consanguinity,
+/// statistics, name-index pages and persons' JSON answers. Each is checked against the base's version on every use
 /// (`BaseVersions`, in memory): this process's writes are seen at the next request, another
 /// instance's once its notification arrives; shared by the routes that compute
 /// them and by `POST /database/reload`, which drops a base's entries.
@@ -10,6 +10,7 @@ struct BaseCaches: Sendable {
     let consanguinity = ConsanguinityCache()
     let statistics = ResponseCache()
     let namePages = ResponseCache()
+    let persons = PersonAnswerCache()
 
     /// Drops everything kept about the base: its memory goes back, and the next request computes
     /// again from the database.
@@ -18,5 +19,6 @@ struct BaseCaches: Sendable {
         consanguinity.forget(base: base)
         statistics.forget(base: base)
         namePages.forget(base: base)
+        persons.forget(base: base)
     }
 }

@@ -9,6 +9,9 @@ struct PersonsController {
     let persons: PersonRepository
     let families: FamilyRepository
     let scope: BaseScope
+    /// The bases' versions (in memory), which `answers` are kept under.
+    let versions: GraphRepository
+    let answers: PersonAnswerCache
 
     func addRoutes(to router: Router<AppRequestContext>, catalog: RouteCatalog) {
         for prefix in BaseScope.paths("/persons") {
@@ -37,10 +40,23 @@ struct PersonsController {
         return try JSONResponse.encode(PageResponse(items: visible, total: total, offset: page.offset, limit: page.limit))
     }
 
+    /// Answered from `answers` when the base and the day are still those of a kept answer for
+    /// the same kind of caller; otherwise read, decided and encoded, and kept.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
-        let stored = try await find(context, base: base.id)
-        return try await respond(stored, base: base, context: context)
+        let policy = privacy(context, base: base)
+        guard let id = UUID(uuidString: try context.parameters.require("person_id")) else { throw APIError.notFound("Person not found") }
+        let key = PersonAnswerCache.Key(base: base.id, person: id, seesEverything: policy.seesEverything, publicNames: base.publicNames)
+        // Read before the person: a write committed meanwhile leaves this answer under an old version.
+        let stamp = PersonAnswerCache.Stamp(version: try await versions.version(of: base.id), day: policy.rule.today)
+        if let kept = answers.answer(for: key, at: stamp) { return kept.response }
+        guard let stored = try await persons.find(id, base: base.id),
+            let visible = try await policy.present([stored], persons: persons).first
+        else { throw APIError.notFound("Person not found") }
+        let entityVersion: Int? = if case .full = visible { stored.version } else { nil }
+        let answer = PersonAnswerCache.Answer(stamp: stamp, body: ByteBuffer(bytes: try JSONResponse.encoder.encode(visible)), entityVersion: entityVersion)
+        answers.keep(answer, for: key)
+        return answer.response
     }
 
     @Sendable func showByKey(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,0 +1,71 @@
+import Foundation
+import GenewebStore
+import GenewebTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import GenewebServer
+
+@Suite("GET person answers kept per base version, day and kind of caller")
+struct PersonAnswerCacheTests {
+    @Test("a kept answer never outlives a write, nor crosses from a caller who sees everything to one who does not", arguments: serverEngines)
+    func keptAnswers(engine: DatabaseEngine) async throws {
+        try await withAuthApp(engine) { client in
+            let admin = try await client.loginAdmin()
+            let editor = try await client.makeUser("keeper", role: .editor, admin: admin)
+            let dead = try await PersonsAPITests.create(
+                client, ["first_name": "Aline", "surname": "Gardée", "birth": ["date": "1850"], "occupation": "lingère"], token: editor.access)
+            let living = try await PersonsAPITests.create(
+                client, ["first_name": "Vivien", "surname": "Gardée", "birth": ["date": "1990", "place": "Lyon"]], token: editor.access)
+            let (deadID, livingID) = (try #require(dead["id"] as? String), try #require(living["id"] as? String))
+
+            // The same answer twice, headers included.
+            let first = try await client.request(.get, "/api/v1/persons/\(deadID)")
+            let again = try await client.request(.get, "/api/v1/persons/\(deadID)")
+            #expect(first.status == .ok && again.status == .ok)
+            #expect(String(buffer: first.body) == String(buffer: again.body))
+            #expect(first.headers[.eTag] == "\"1\"" && again.headers[.eTag] == "\"1\"")
+            #expect(again.headers[.contentType] == "application/json; charset=utf-8")
+
+            // A living person: restricted for anonymous callers before and after an admin read it in full.
+            for round in 1...2 {
+                let anonymous = try await client.request(.get, "/api/v1/persons/\(livingID)")
+                let body = String(buffer: anonymous.body)
+                #expect(anonymous.status == .ok && body.contains("restricted") && !body.contains("Lyon") && !body.contains("1990"), "round \(round)")
+                #expect(anonymous.headers[.eTag] == nil)
+                let full = try await client.request(.get, "/api/v1/persons/\(livingID)", token: admin.access)
+                #expect(String(buffer: full.body).contains("Lyon"), "round \(round)")
+            }
+
+            // Writes show at once: a change, a death that makes the person visible, a deletion.
+            let patched = try await client.request(
+                .patch, "/api/v1/persons/\(deadID)", json: ["occupation": "couturière"], token: editor.access, headers: [.ifMatch: "\"1\""])
+            #expect(patched.status == .ok)
+            let afterPatch = try await client.request(.get, "/api/v1/persons/\(deadID)")
+            #expect(try afterPatch.json["occupation"] as? String == "couturière" && afterPatch.headers[.eTag] == "\"2\"")
+            let died = try await client.request(
+                .patch, "/api/v1/persons/\(livingID)", json: ["death": ["date": "2020"]], token: editor.access, headers: [.ifMatch: "\"1\""])
+            #expect(died.status == .ok)
+            #expect(String(buffer: try await client.request(.get, "/api/v1/persons/\(livingID)").body).contains("Lyon"))
+            let deleted = try await client.request(.delete, "/api/v1/persons/\(deadID)", token: editor.access)
+            #expect(deleted.status == .noContent || deleted.status == .ok)
+            #expect(try await client.request(.get, "/api/v1/persons/\(deadID)").status == .notFound)
+        }
+    }
+
+    @Test("memory stays within its budget; forgetting a base drops its answers only")
+    func bounded() {
+        let cache = PersonAnswerCache()
+        let body = ByteBuffer(repeating: 0x20, count: 1 << 20)
+        let stamp = PersonAnswerCache.Stamp(version: 1, day: 1)
+        for index in 0..<40 {
+            let key = PersonAnswerCache.Key(base: index % 2, person: UUID(), seesEverything: false, publicNames: false)
+            cache.keep(.init(stamp: stamp, body: body, entityVersion: 1), for: key)
+        }
+        #expect(cache.count > 0 && cache.count <= PersonAnswerCache.byteBudget >> 20)
+        let before = cache.count
+        cache.forget(base: 0)
+        #expect(cache.count < before && cache.count > 0)
+    }
+}
