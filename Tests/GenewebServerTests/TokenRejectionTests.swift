@@ -136,4 +136,14 @@ struct TokenRejectionTests {
         data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
+
+    @Test("the Authorization header's token: scheme in any case, spaces around it trimmed, nothing else taken")
+    func bearerHeader() {
+        #expect(AuthenticationMiddleware.bearerToken(in: "Bearer abc.def") == "abc.def")
+        #expect(AuthenticationMiddleware.bearerToken(in: "bearer   abc.def \t ") == "abc.def")
+        #expect(AuthenticationMiddleware.bearerToken(in: "BEARER\tabc") == nil)
+        for refused in ["Bearer", "Bearer ", "Bearer  \t ", "Basic abc", "abc", ""] {
+            #expect(AuthenticationMiddleware.bearerToken(in: refused) == nil, "\(refused)")
+        }
+    }
 }
