@@ -219,7 +219,7 @@ func buildRouter(
         statistics: StatisticsRepository(database: database), anniversaries: AnniversaryRepository(database: database), scope: scope,
         figures: caches.statistics, accounts: accounts, acts: FamilyActs(database: database),
         merges: PersonMerge(database: database), personVersions: RecordHistory(database: database, kind: .persons),
-        familyVersions: RecordHistory(database: database, kind: .families), media: media
+        familyVersions: RecordHistory(database: database, kind: .families), media: media, anonymousPages: caches.anonymousPages
     ).addRoutes(to: router, catalog: catalog)
     AdminController(
         accounts: accounts, health: health, bases: BaseRepository(database: database), audit: accounts.audit,

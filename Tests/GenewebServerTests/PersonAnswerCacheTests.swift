@@ -56,16 +56,40 @@ struct PersonAnswerCacheTests {
 
     @Test("memory stays within its budget; forgetting a base drops its answers only")
     func bounded() {
-        let cache = PersonAnswerCache()
+        let cache = PersonAnswerCache(byteBudget: 32 << 20)
         let body = ByteBuffer(repeating: 0x20, count: 1 << 20)
         let stamp = PersonAnswerCache.Stamp(version: 1, day: 1)
         for index in 0..<40 {
-            let key = PersonAnswerCache.Key(base: index % 2, person: UUID(), seesEverything: false, publicNames: false)
+            let key = PersonAnswerKey(base: index % 2, person: UUID(), seesEverything: false, publicNames: false)
             cache.keep(.init(stamp: stamp, body: body, entityVersion: 1), for: key)
         }
-        #expect(cache.count > 0 && cache.count <= PersonAnswerCache.byteBudget >> 20)
+        #expect(cache.count > 0 && cache.count <= cache.byteBudget >> 20)
         let before = cache.count
         cache.forget(base: 0)
         #expect(cache.count < before && cache.count > 0)
+    }
+
+    @Test("anonymous readers' person pages are kept until a write; signed-in readers' never come from them; each language its own", arguments: serverEngines)
+    func keptPages(engine: DatabaseEngine) async throws {
+        try await SiteEditingTests.withFamily(engine) { browser, client, admin in
+            let path = "/b/default/p/jean.0.martin"
+            let first = try await SitePagesTests.page(client, path, language: "en")
+            let again = try await SitePagesTests.page(client, path, language: "en")
+            #expect(first == again && first.contains("Martin") && !first.contains("eddie"))
+            let french = try await SitePagesTests.page(client, path, language: "fr")
+            #expect(french != first && french.contains("lang=\"fr\""))
+            // The signed-in editor's page names her and carries her form token; the next
+            // anonymous page still does not.
+            let signedIn = String(buffer: try await browser.send(.get, path).body)
+            #expect(signedIn.contains("eddie") && signedIn.contains("name=\"csrf\""))
+            let anonymous = try await SitePagesTests.page(client, path, language: "en")
+            #expect(anonymous == first && !anonymous.contains("csrf"))
+            // A write shows in the next anonymous page.
+            let jean = try await SiteEditingTests.person("jean.0.martin", client, admin)
+            let patched = try await client.request(
+                .patch, "/api/v1/persons/\(try #require(jean["id"] as? String))", json: ["occupation": "tonnelier"], token: admin.access)
+            #expect(patched.status == .ok)
+            #expect(try await SitePagesTests.page(client, path, language: "en").contains("tonnelier"))
+        }
     }
 }

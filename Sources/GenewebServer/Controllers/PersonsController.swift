@@ -46,17 +46,17 @@ struct PersonsController {
         let base = try await scope.resolve(request, context)
         let policy = privacy(context, base: base)
         guard let id = UUID(uuidString: try context.parameters.require("person_id")) else { throw APIError.notFound("Person not found") }
-        let key = PersonAnswerCache.Key(base: base.id, person: id, seesEverything: policy.seesEverything, publicNames: base.publicNames)
+        let key = PersonAnswerKey(base: base.id, person: id, seesEverything: policy.seesEverything, publicNames: base.publicNames)
         // Read before the person: a write committed meanwhile leaves this answer under an old version.
         let stamp = PersonAnswerCache.Stamp(version: try await versions.version(of: base.id), day: policy.rule.today)
-        if let kept = answers.answer(for: key, at: stamp) { return kept.response }
+        if let kept = answers.answer(for: key, at: stamp) { return kept.jsonResponse }
         guard let stored = try await persons.find(id, base: base.id),
             let visible = try await policy.present([stored], persons: persons).first
         else { throw APIError.notFound("Person not found") }
         let entityVersion: Int? = if case .full = visible { stored.version } else { nil }
         let answer = PersonAnswerCache.Answer(stamp: stamp, body: ByteBuffer(bytes: try JSONResponse.encoder.encode(visible)), entityVersion: entityVersion)
         answers.keep(answer, for: key)
-        return answer.response
+        return answer.jsonResponse
     }
 
     @Sendable func showByKey(_ request: Request, context: AppRequestContext) async throws -> Response {

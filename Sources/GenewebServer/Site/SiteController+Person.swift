@@ -9,7 +9,8 @@ extension SiteController {
     /// `/b/{base}/p/{key}`: the person page.
     @Sendable func person(_ request: Request, context: AppRequestContext) async throws -> Response {
         let timer = ServerTiming()
-        let page = try await open(request, context)
+        let (page, kept) = try await openKeeping(request, context)
+        if let answer = kept?.answer { return page.site.html(body: answer.body, timing: timer) }
         let root = try await page.index(key: try Self.key(context), persons: persons)
         let graph = page.graph
         let unions = try await families.families(of: graph.ids[Int(root)], base: page.base.id)
@@ -93,7 +94,9 @@ extension SiteController {
             unions: Listing(unionRows), siblings: Listing(siblingRows), notes: person.notes.nonEmpty, sources: person.sources.nonEmpty,
             miniChart: miniChart(root, sights: sights, page: page, title: messages.format("ancestors_of", name)),
             portrait: gallery.portrait, gallery: Listing(gallery.items), addMediaHref: page.canEdit ? here + "/media" : nil)
-        return page.site.html(.person, model: model, frame: page.frame(name), timing: timer)
+        let body = page.site.render(.person, model: model, frame: page.frame(name))
+        kept?.keep(body)
+        return page.site.html(body: body, timing: timer)
     }
 
     /// `/b/{base}/f/{id}`: a family, when both parents (or the one there is) may be seen.

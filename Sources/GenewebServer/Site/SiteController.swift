@@ -30,6 +30,8 @@ struct SiteController {
     let familyVersions: RecordHistory
     /// Pictures and documents: the API's media routes, whose rules the site's gallery follows.
     let media: MediaController
+    /// Anonymous readers' pages, kept while the base and the day stay the same.
+    let anonymousPages: AnonymousPageCache
     /// Who changed what: the history pages read it.
     var audit: AuditRepository { accounts.audit }
 
@@ -103,6 +105,21 @@ struct SiteController {
         return scope
     }
 
+    /// `open`, and for an anonymous reader where the page is kept (`KeptPage`), with the kept
+    /// page when it is current. The base's version is read before anything else is: a write
+    /// committed while the page is built leaves it kept under the older version, unused.
+    func openKeeping(_ request: Request, _ context: AppRequestContext) async throws -> (page: SiteScope, kept: KeptPage?) {
+        guard context.identity == nil else { return (try await open(request, context), nil) }
+        let base = try await scope.resolve(request, context)
+        let version = try await graphs.repository.version(of: base.id)
+        let page = try await open(request, context)
+        let key = AnonymousPageKey(
+            base: base.id, path: request.uri.path, query: request.uri.query ?? "", language: page.site.language.rawValue,
+            publicNames: base.publicNames)
+        let stamp = AnonymousPageCache.Stamp(version: version, day: page.policy.rule.today)
+        return (page, KeptPage(key: key, stamp: stamp, answer: anonymousPages.answer(for: key, at: stamp), pages: anonymousPages))
+    }
+
     /// The `:key` of the address.
     static func key(_ context: AppRequestContext) throws -> String {
         try context.parameters.require("key")
@@ -117,5 +134,18 @@ enum StaticAsset {
         headers[.contentType] = type
         headers[.cacheControl] = "public, max-age=86400"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Where an anonymous reader's page is kept (`SiteController.openKeeping`).
+struct KeptPage {
+    let key: AnonymousPageKey
+    let stamp: AnonymousPageCache.Stamp
+    /// The page as kept for this version and day, if it is.
+    let answer: AnonymousPageCache.Answer?
+    let pages: AnonymousPageCache
+
+    func keep(_ body: ByteBuffer) {
+        pages.keep(.init(stamp: stamp, body: body, entityVersion: nil), for: key)
     }
 }

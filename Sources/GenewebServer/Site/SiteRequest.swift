@@ -83,7 +83,16 @@ struct SiteRequest {
     /// The HTML answer: its own CSP (scripts and styles from this server only, no inline code),
     /// the language it is in, and the language cookie when `?lang=` chose it.
     func html(_ page: SitePage, model: Any, frame: PageFrame, status: HTTPResponse.Status = .ok, timing: ServerTiming? = nil) -> Response {
-        let body = SiteRenderer.render(page, page: model, frame: frame)
+        html(body: render(page, model: model, frame: frame), status: status, timing: timing)
+    }
+
+    /// The page's HTML, to answer with `html(body:)` (and keep, for anonymous readers).
+    func render(_ page: SitePage, model: Any, frame: PageFrame) -> ByteBuffer {
+        ByteBuffer(string: SiteRenderer.render(page, page: model, frame: frame))
+    }
+
+    /// The HTML answer of a page already rendered.
+    func html(body: ByteBuffer, status: HTTPResponse.Status = .ok, timing: ServerTiming? = nil) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentSecurityPolicy] = Self.htmlPolicy
@@ -91,7 +100,7 @@ struct SiteRequest {
         headers[.vary] = "Accept-Language, Cookie"
         headers[.cacheControl] = "private, no-cache"
         if let timing { headers[HTTPField.Name("Server-Timing")!] = timing.value("page") }
-        var response = Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        var response = Response(status: status, headers: headers, body: .init(byteBuffer: body))
         if choseLanguage {
             response.headers.append(HTTPField(name: .setCookie, value: "lang=\(language.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"))
         }
