@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Two servers on one PostgreSQL database: writes on one (A), reads on the other (B). Measures how
 # long B's caches take to follow a write made on A: from A's answer to a new family until B's
-# ancestors route (answered from B's in-memory graph) shows the new parent. Prints numbers;
-# asserts nothing.
+# ancestors route (answered from B's in-memory graph) shows the new parent; and from A's answer
+# to a logout until B, which checked that token from memory just before, refuses it. Prints
+# numbers; asserts nothing.
 #
 #   Benchmarks/multi-instance.sh [PERSONS] [WRITES]        default: 10000 50
 #   GENEWEB_BENCH_POSTGRES_URL=URL ...   use this (empty) database instead of a cluster of its own
@@ -96,4 +97,29 @@ delays.sort()
 p = lambda q: delays[min(len(delays) - 1, int(q * len(delays)))]
 print(f"B follows A's write (new family, then B's ancestors route shows it): {len(delays)} writes, "
       f"p50 {p(.5):.1f} ms, p90 {p(.9):.1f} ms, max {delays[-1]:.1f} ms; B's graph builds: {builds:.0f}")
+
+def status(base, path, token):
+    try:
+        call(base, "GET", path, token=token)
+        return 200
+    except urllib.error.HTTPError as error:
+        return error.code
+
+refusals = []
+for n in range(min(writes, 20)):
+    session = call(a, "POST", "/auth/login", {"username": "bench", "password": "benchmark passphrase"})["access_token"]
+    for _ in range(3):  # B checks the new token and keeps the answer
+        assert status(b, "/auth/me", session) == 200
+    request = urllib.request.Request(a + "/auth/logout", method="POST", data=b"{}")
+    request.add_header("Content-Type", "application/json")
+    request.add_header("Authorization", "Bearer " + session)
+    urllib.request.urlopen(request).read()
+    logged_out = time.perf_counter()
+    while status(b, "/auth/me", session) != 401:
+        if time.perf_counter() - logged_out > 30:
+            sys.exit(f"B still accepted a token 30 s after its logout on A (round {n})")
+    refusals.append((time.perf_counter() - logged_out) * 1000)
+refusals.sort()
+q = lambda x: refusals[min(len(refusals) - 1, int(x * len(refusals)))]
+print(f"B refuses a token logged out on A: {len(refusals)} logouts, p50 {q(.5):.1f} ms, p90 {q(.9):.1f} ms, max {refusals[-1]:.1f} ms")
 PY

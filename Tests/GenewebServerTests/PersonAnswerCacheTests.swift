@@ -67,6 +67,14 @@ struct PersonAnswerCacheTests {
         let before = cache.count
         cache.forget(base: 0)
         #expect(cache.count < before && cache.count > 0)
+        // Addresses and queries come from requests: they count in the budget too.
+        let pages = AnonymousPageCache(byteBudget: 1 << 20)
+        let query = String(repeating: "q", count: 100_000)
+        for index in 0..<40 {
+            let key = AnonymousPageKey(base: 1, path: "/b/x/p/\(index)", query: query, language: "en", publicNames: false)
+            pages.keep(.init(stamp: .init(version: 1, day: 1), body: ByteBuffer(string: "x"), entityVersion: nil), for: key)
+        }
+        #expect(pages.count > 0 && pages.count <= 10)
     }
 
     @Test("anonymous readers' person pages are kept until a write; signed-in readers' never come from them; each language its own", arguments: serverEngines)

@@ -47,17 +47,18 @@ final class KeptAnswers<Key: KeptAnswerKey>: Sendable {
 
     func keep(_ answer: Answer, for key: Key) {
         state.withLock { state in
+            let size = key.bytes + answer.body.readableBytes
             if let old = state.answers[key] {
                 // An answer of a newer version stays.
                 guard old.stamp.version <= answer.stamp.version else { return }
-                state.bytes -= old.body.readableBytes
+                state.bytes -= key.bytes + old.body.readableBytes
             }
-            if state.bytes + answer.body.readableBytes > byteBudget {
+            if state.bytes + size > byteBudget {
                 state.answers = [:]
                 state.bytes = 0
             }
             state.answers[key] = answer
-            state.bytes += answer.body.readableBytes
+            state.bytes += size
         }
     }
 
@@ -65,7 +66,7 @@ final class KeptAnswers<Key: KeptAnswerKey>: Sendable {
     func forget(base: Int) {
         state.withLock { state in
             state.answers = state.answers.filter { $0.key.base != base }
-            state.bytes = state.answers.values.reduce(0) { $0 + $1.body.readableBytes }
+            state.bytes = state.answers.reduce(0) { $0 + $1.key.bytes + $1.value.body.readableBytes }
         }
     }
 
@@ -75,6 +76,9 @@ final class KeptAnswers<Key: KeptAnswerKey>: Sendable {
 
 protocol KeptAnswerKey: Hashable, Sendable {
     var base: Int { get }
+    /// About how much memory the key holds, counted in the budget with the answer (a page's
+    /// address and query come from the request).
+    var bytes: Int { get }
 }
 
 /// `GET /persons/{id}`: besides the person, an answer depends on whether the caller sees
@@ -84,6 +88,8 @@ struct PersonAnswerKey: KeptAnswerKey {
     let person: UUID
     let seesEverything: Bool
     let publicNames: Bool
+
+    var bytes: Int { 32 }
 }
 
 /// A site page as anonymous readers get it: the path and query (the page and the language
@@ -96,6 +102,8 @@ struct AnonymousPageKey: KeptAnswerKey {
     let language: String
     /// The base shows living persons' names.
     let publicNames: Bool
+
+    var bytes: Int { 48 + path.utf8.count + query.utf8.count }
 }
 
 typealias PersonAnswerCache = KeptAnswers<PersonAnswerKey>
