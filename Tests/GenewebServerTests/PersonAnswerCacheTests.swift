@@ -39,11 +39,15 @@ struct PersonAnswerCacheTests {
             }
 
             // Writes show at once: a change, a death that makes the person visible, a deletion.
+            let byKeyBefore = try await client.request(.get, "/api/v1/persons/by-key/aline.0.gardee")
+            #expect(try byKeyBefore.json["occupation"] as? String == "lingère" && byKeyBefore.headers[.eTag] == "\"1\"")
             let patched = try await client.request(
                 .patch, "/api/v1/persons/\(deadID)", json: ["occupation": "couturière"], token: editor.access, headers: [.ifMatch: "\"1\""])
             #expect(patched.status == .ok)
             let afterPatch = try await client.request(.get, "/api/v1/persons/\(deadID)")
             #expect(try afterPatch.json["occupation"] as? String == "couturière" && afterPatch.headers[.eTag] == "\"2\"")
+            let byKeyAfter = try await client.request(.get, "/api/v1/persons/by-key/aline.0.gardee")
+            #expect(try byKeyAfter.json["occupation"] as? String == "couturière" && byKeyAfter.headers[.eTag] == "\"2\"")
             let died = try await client.request(
                 .patch, "/api/v1/persons/\(livingID)", json: ["death": ["date": "2020"]], token: editor.access, headers: [.ifMatch: "\"1\""])
             #expect(died.status == .ok)

@@ -46,26 +46,25 @@ struct PersonsController {
         let base = try await scope.resolve(request, context)
         let policy = privacy(context, base: base)
         guard let id = UUID(uuidString: try context.parameters.require("person_id")) else { throw APIError.notFound("Person not found") }
-        let key = PersonAnswerKey(base: base.id, person: id, seesEverything: policy.seesEverything, publicNames: base.publicNames)
-        // Read before the person: a write committed meanwhile leaves this answer under an old version.
-        let stamp = PersonAnswerCache.Stamp(version: try await versions.version(of: base.id), day: policy.rule.today)
+        let stamp = try await stamp(base: base, policy: policy)
+        let key = Self.answerKey(id, base: base, policy: policy)
         if let kept = answers.answer(for: key, at: stamp) { return kept.jsonResponse }
-        guard let stored = try await persons.find(id, base: base.id),
-            let visible = try await policy.present([stored], persons: persons).first
-        else { throw APIError.notFound("Person not found") }
-        let entityVersion: Int? = if case .full = visible { stored.version } else { nil }
-        let answer = PersonAnswerCache.Answer(stamp: stamp, body: ByteBuffer(bytes: try JSONResponse.encoder.encode(visible)), entityVersion: entityVersion)
-        answers.keep(answer, for: key)
-        return answer.jsonResponse
+        guard let stored = try await persons.find(id, base: base.id) else { throw APIError.notFound("Person not found") }
+        return try await answer(stored, policy: policy, key: key, stamp: stamp)
     }
 
+    /// As `show`, once the key has given the person.
     @Sendable func showByKey(_ request: Request, context: AppRequestContext) async throws -> Response {
         let base = try await scope.resolve(request, context)
+        let policy = privacy(context, base: base)
+        let stamp = try await stamp(base: base, policy: policy)
         let key = try context.parameters.require("key")
         guard let stored = try await persons.find(key: key.removingPercentEncoding ?? key, base: base.id) else {
             throw APIError.notFound("No person with key \(key)")
         }
-        return try await respond(stored, base: base, context: context)
+        let answerKey = Self.answerKey(stored.value.id.uuid, base: base, policy: policy)
+        if let kept = answers.answer(for: answerKey, at: stamp) { return kept.jsonResponse }
+        return try await answer(stored, policy: policy, key: answerKey, stamp: stamp)
     }
 
     @Sendable func familiesOf(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -187,10 +186,26 @@ struct PersonsController {
         try await privacy(context, base: base).present(items, persons: persons)
     }
 
-    private func respond(_ stored: Stored<Person>, base: ResolvedBase, context: AppRequestContext) async throws -> Response {
-        guard let visible = try await visible(stored, base: base, context: context) else { throw APIError.notFound("Person not found") }
-        let headers = if case .full = visible { EntityTag.header(version: stored.version) } else { HTTPFields() }
-        return try JSONResponse.encode(visible, headers: headers)
+    /// What a kept answer is kept under: the base's version, read before the person (a write
+    /// committed meanwhile leaves the answer under an old version), and the day.
+    private func stamp(base: ResolvedBase, policy: PrivacyPolicy) async throws -> PersonAnswerCache.Stamp {
+        PersonAnswerCache.Stamp(version: try await versions.version(of: base.id), day: policy.rule.today)
+    }
+
+    private static func answerKey(_ id: UUID, base: ResolvedBase, policy: PrivacyPolicy) -> PersonAnswerKey {
+        PersonAnswerKey(base: base.id, person: id, seesEverything: policy.seesEverything, publicNames: base.publicNames)
+    }
+
+    /// The person as the caller may see them (404 when not at all), with the ETag when in full;
+    /// kept in `answers`.
+    private func answer(_ stored: Stored<Person>, policy: PrivacyPolicy, key: PersonAnswerKey, stamp: PersonAnswerCache.Stamp) async throws
+        -> Response
+    {
+        guard let visible = try await policy.present([stored], persons: persons).first else { throw APIError.notFound("Person not found") }
+        let entityVersion: Int? = if case .full = visible { stored.version } else { nil }
+        let answer = PersonAnswerCache.Answer(stamp: stamp, body: ByteBuffer(bytes: try JSONResponse.encoder.encode(visible)), entityVersion: entityVersion)
+        answers.keep(answer, for: key)
+        return answer.jsonResponse
     }
 
     private func auditEntry(_ action: String, person: Person, base: String, context: AppRequestContext, details: [String: String]) -> AuditEntry {
