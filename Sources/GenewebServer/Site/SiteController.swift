@@ -93,10 +93,11 @@ struct SiteController {
     /// The base of the address, the caller's policy and the base's graph.
     /// Pages that neither draw nor walk the family (home, indexes, search, statistics,
     /// anniversaries) pass `needsGraph: false`: they get an empty graph and never wait for the
-    /// base's graph to be built (seconds on a large base) or read its version.
-    func open(_ request: Request, _ context: AppRequestContext, needsGraph: Bool = true) async throws -> SiteScope {
+    /// base's graph to be built (seconds on a large base) or read its version. `base`: the base
+    /// when the caller has resolved it already.
+    func open(_ request: Request, _ context: AppRequestContext, needsGraph: Bool = true, base resolved: ResolvedBase? = nil) async throws -> SiteScope {
         let site = SiteRequest(request, context: context, forms: accounts.formTokens)
-        let base = try await scope.resolve(request, context)
+        let base = if let resolved { resolved } else { try await scope.resolve(request, context) }
         let graph = needsGraph ? try await graphs.graph(for: base.id) : GenealogyGraph(persons: [], families: [])
         var scope = SiteScope(
             site: site, base: base, policy: PrivacyPolicy(role: context.role, base: base),
@@ -112,7 +113,7 @@ struct SiteController {
         guard context.identity == nil else { return (try await open(request, context), nil) }
         let base = try await scope.resolve(request, context)
         let version = try await graphs.repository.version(of: base.id)
-        let page = try await open(request, context)
+        let page = try await open(request, context, base: base)
         let key = AnonymousPageKey(
             base: base.id, path: request.uri.path, query: request.uri.query ?? "", language: page.site.language.rawValue,
             publicNames: base.publicNames)
