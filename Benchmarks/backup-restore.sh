@@ -10,12 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
-if [ -n "${GENEWEB_BENCH_BINARY:-}" ]; then
-  bin=$GENEWEB_BENCH_BINARY
-else
-  swift build -c release --product geneweb --scratch-path .build-release >/dev/null
-  bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/geneweb"
-fi
+source Benchmarks/release-binary.sh
 work=$(mktemp -d /tmp/geneweb-bench-backup.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 

@@ -16,12 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 persons=${1:-100000}
 rounds=${2:-30}
-if [ -n "${GENEWEB_BENCH_BINARY:-}" ]; then
-  bin=$GENEWEB_BENCH_BINARY
-else
-  swift build -c release --product geneweb --scratch-path .build-release >/dev/null
-  bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/geneweb"
-fi
+source Benchmarks/release-binary.sh
 work=$(mktemp -d /tmp/geneweb-graph-updates.XXXXXX)
 data=${GENEWEB_BENCH_DATA_DIR:-$work/data}
 server=""

@@ -12,12 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 persons=${1:-10000}
 writes=${2:-50}
-if [ -n "${GENEWEB_BENCH_BINARY:-}" ]; then
-  bin=$GENEWEB_BENCH_BINARY
-else
-  swift build -c release --product geneweb --scratch-path .build-release >/dev/null
-  bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/geneweb"
-fi
+source Benchmarks/release-binary.sh
 work=$(mktemp -d /tmp/geneweb-multi-bench.XXXXXX)
 chmod 755 "$work"  # the cluster runs as the postgres user
 servers=()

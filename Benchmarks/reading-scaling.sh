@@ -10,12 +10,7 @@
 #   GENEWEB_BENCH_BINARY=/path/to/geneweb Benchmarks/reading-scaling.sh   (another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -n "${GENEWEB_BENCH_BINARY:-}" ]; then
-  bin=$GENEWEB_BENCH_BINARY
-else
-  swift build -c release --product geneweb --scratch-path .build-release >/dev/null
-  bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/geneweb"
-fi
+source Benchmarks/release-binary.sh
 work=$(mktemp -d /tmp/geneweb-bench-reading.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores; $("$bin" --version)"

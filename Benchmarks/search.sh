@@ -13,12 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:?usage: Benchmarks/search.sh DATA_DIR [ROUNDS]}
 rounds=${2:-10}
-if [ -n "${GENEWEB_BENCH_BINARY:-}" ]; then
-  bin=$GENEWEB_BENCH_BINARY
-else
-  swift build -c release --product geneweb --scratch-path .build-release >/dev/null
-  bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/geneweb"
-fi
+source Benchmarks/release-binary.sh
 work=$(mktemp -d /tmp/geneweb-search-bench.XXXXXX)
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
