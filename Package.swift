@@ -40,6 +40,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "GenewebCore"),
+        // Starting child programs without Foundation's `Process` (see ChildProcess.swift for why).
+        .target(name: "CGenewebSpawn"),
+        .target(name: "GenewebProcesses", dependencies: ["CGenewebSpawn"]),
         .target(name: "GenewebFormats", dependencies: ["GenewebCore"]),
         // Chart geometry and SVG: no HTTP, no storage; tested on the geometry it computes.
         .target(name: "GenewebCharts"),
@@ -74,6 +77,7 @@ let package = Package(
                 "GenewebStore",
                 "GenewebCharts",
                 "GenewebSite",
+                "GenewebProcesses",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -107,7 +111,7 @@ let package = Package(
         .target(
             name: "GenewebTestSupport",
             dependencies: [
-                "GenewebCore", "GenewebFormats", "GenewebStore",
+                "GenewebCore", "GenewebFormats", "GenewebStore", "GenewebProcesses",
                 .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/Support"
@@ -127,6 +131,7 @@ let package = Package(
             name: "GenewebServerTests",
             dependencies: [
                 "GenewebCore",
+                "GenewebProcesses",
                 "GenewebServer",
                 "GenewebSite",
                 "GenewebStore",

@@ -181,7 +181,7 @@ struct GenewebExportTests {
         arguments: [
             "gramps-sample.ged", "royal92.ged", "pres2020.ged", "Queen.ged", "TGC55C.ged", "irish-kings.ged", "maximal70.ged", "UHLBOMCL.GED", "galichet.gw",
         ])
-    func gwcReadsOurFiles(name: String) throws {
+    func gwcReadsOurFiles(name: String) async throws {
         let bytes = try Corpus.bytes(name)
         let document = name.hasSuffix(".gw") ? try GenewebReader.read(bytes: bytes) : GedcomReader.read(try GedcomFile(bytes: bytes))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gwc-\(UUID().uuidString)")
@@ -189,17 +189,9 @@ struct GenewebExportTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("export.gw")
         try Data(GenewebWriter.write(document).text.utf8).write(to: file)
-        let process = Process()
-        process.executableURL = try #require(Self.gwc)
-        process.arguments = ["-nofail", "-f", "-o", folder.appendingPathComponent("base").path, file.path]
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(name): \(log.suffix(800))")
+        let (status, log) = try await runProgram(
+            try #require(Self.gwc), ["-nofail", "-f", "-o", folder.appendingPathComponent("base").path, file.path], currentDirectory: folder)
+        #expect(status == 0, "\(name): \(log.suffix(800))")
         #expect(!log.contains("Error"), "\(name): \(log.split(separator: "\n").filter { $0.contains("Error") }.prefix(5))")
         #expect(!log.contains("undefined person"), "\(name): every person is defined")
     }

@@ -93,7 +93,7 @@ struct OpenAPIValidationTests {
         let directory = TemporaryDirectory()
         let file = directory.url.appendingPathComponent("openapi.json")
         try await Self.document(publicRead: publicRead).write(to: file)
-        let (status, output) = try OpenAPIValidator.run(validator, file)
+        let (status, output) = try await OpenAPIValidator.run(validator, file)
         #expect(status == 0, "\(output)")
         #expect(output.contains("OK"), "\(output)")
     }
@@ -109,7 +109,7 @@ struct OpenAPIValidationTests {
             "paths": ["/x": ["get": ["parameters": [parameter, parameter], "responses": ["200": ["description": "ok"]]]]],
         ]
         try JSONSerialization.data(withJSONObject: broken).write(to: file)
-        let (status, _) = try OpenAPIValidator.run(validator, file)
+        let (status, _) = try await OpenAPIValidator.run(validator, file)
         #expect(status != 0)
     }
 }
@@ -129,16 +129,7 @@ enum OpenAPIValidator {
         return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
     }
 
-    static func run(_ executable: URL, _ file: URL) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    static func run(_ executable: URL, _ file: URL) async throws -> (Int32, String) {
+        try await runProgram(executable, [file.path])
     }
 }

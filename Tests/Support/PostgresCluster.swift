@@ -1,4 +1,5 @@
 import Foundation
+import GenewebProcesses
 
 /// A PostgreSQL server of one test's own, made with `scripts/pg-cluster`, that the test may stop
 /// and start (e.g. to watch readiness go down and come back).
@@ -30,18 +31,16 @@ public final class PostgresCluster: @unchecked Sendable {
     /// script's descriptors and would keep a pipe open forever.
     @discardableResult
     static func script(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = TestEnvironment.pgClusterScript
-        process.arguments = arguments
-        let pipe = Pipe()
-        let capture = arguments.first == "url"
-        process.standardOutput = capture ? pipe : FileHandle.nullDevice
-        try process.run()
-        let data = capture ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TestSetupError.timeout("pg-cluster \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        let collected = CollectedOutput()
+        var output: (@Sendable ([UInt8]) -> Void)?
+        if arguments.first == "url" { output = { collected.append($0) } }
+        let process = try ChildProcess(
+            executable: TestEnvironment.pgClusterScript.path, arguments: arguments, environment: ProcessInfo.processInfo.environment,
+            output: output)
+        let termination = process.waitForExitBlocking()
+        guard termination == .exited(0) else {
+            throw TestSetupError.timeout("pg-cluster \(arguments.joined(separator: " ")) ended: \(termination)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return collected.text
     }
 }

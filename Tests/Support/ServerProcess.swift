@@ -1,39 +1,27 @@
 import Foundation
+import GenewebProcesses
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 
 /// The real `geneweb` binary started as a child process on a free loopback port.
-public final class ServerProcess: @unchecked Sendable {
-    public let process = Process()
+public final class ServerProcess: Sendable {
+    public let process: ChildProcess
     public let port: Int
-    private let output = Pipe()
-    private let collected = OutputCollector()
+    private let collected = CollectedOutput()
 
     /// Starts `geneweb ARGUMENTS` with `environment` added to a minimal environment.
     /// `standardInput`, when given, is what the process reads on stdin (then end of file).
     public init(arguments: [String], environment: [String: String] = [:], port: Int? = nil, standardInput: String? = nil) throws {
         guard let binary = TestEnvironment.binary else { throw TestSetupError.noBinary }
         self.port = try port ?? FreePort.find()
-        process.executableURL = binary
-        process.arguments = arguments
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "GENEWEB_API_PORT": String(self.port)]
         env.merge(environment) { _, new in new }
-        process.environment = env
-        process.standardOutput = output
-        process.standardError = output
         let collected = self.collected
-        output.fileHandleForReading.readabilityHandler = { handle in
-            collected.append(handle.availableData)
-        }
-        let input = standardInput.map { _ in Pipe() }
-        if let input { process.standardInput = input } else { process.standardInput = FileHandle.nullDevice }
-        try process.run()
-        if let input, let standardInput {
-            input.fileHandleForWriting.write(Data(standardInput.utf8))
-            try? input.fileHandleForWriting.close()
-        }
+        process = try ChildProcess(
+            executable: binary.path, arguments: arguments, environment: env,
+            input: standardInput.map { .bytes(Array($0.utf8)) } ?? .nothing, output: { collected.append($0) })
     }
 
     /// Everything the process printed so far (stdout and stderr).
@@ -45,7 +33,7 @@ public final class ServerProcess: @unchecked Sendable {
     public func waitUntilHealthy(timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if !process.isRunning { throw TestSetupError.timeout("server exited early with \(process.terminationStatus): \(log)") }
+            if let ended = process.termination { throw TestSetupError.timeout("server exited early with \(ended): \(log)") }
             if let (status, _) = try? await HTTP.get(baseURL.appendingPathComponent("health/")), status == 200 { return }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -54,26 +42,33 @@ public final class ServerProcess: @unchecked Sendable {
 
     /// Sends a signal (SIGTERM by default).
     public func signal(_ signal: Int32 = SIGTERM) {
-        kill(process.processIdentifier, signal)
+        process.send(signal)
     }
 
-    /// Waits for the process to exit and returns its exit status.
+    /// Waits for the process to exit (its output read to the end) and returns its exit code, or
+    /// the number of the signal that ended it.
     @discardableResult
     public func waitForExit(timeout: Duration = .seconds(120)) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            if ContinuousClock.now > deadline {
-                process.terminate()
+        let process = self.process
+        let log = self.log
+        return try await withThrowingTaskGroup(of: Int32?.self) { group in
+            group.addTask { await process.waitForExit().status }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let status = first else {
+                process.send(SIGKILL)
+                _ = await process.waitForExit()
                 throw TestSetupError.timeout("process did not exit: \(log)")
             }
-            try await Task.sleep(for: .milliseconds(50))
+            return status
         }
-        return process.terminationStatus
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        output.fileHandleForReading.readabilityHandler = nil
+        process.send(SIGKILL)
     }
 }
 
@@ -83,25 +78,7 @@ public func runGeneweb(
 ) async throws -> (status: Int32, output: String) {
     let server = try ServerProcess(arguments: arguments, environment: environment, port: 1, standardInput: standardInput)
     let status = try await server.waitForExit(timeout: timeout)
-    try await Task.sleep(for: .milliseconds(50))
     return (status, server.log)
-}
-
-final class OutputCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-
-    func append(_ chunk: Data) {
-        lock.lock()
-        defer { lock.unlock() }
-        data.append(chunk)
-    }
-
-    var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return String(decoding: data, as: UTF8.self)
-    }
 }
 
 /// A TCP port nobody listens on right now.
@@ -159,4 +136,14 @@ extension HTTP {
         let result = try await send("POST", url, headers: headers, body: try JSONSerialization.data(withJSONObject: object))
         return (result.status, (try? JSONSerialization.jsonObject(with: result.body)) as? [String: Any] ?? [:])
     }
+}
+
+/// Runs another program (a validator, `unzip`, GeneWeb's `gwc`) to its end with this process's
+/// environment, and returns its exit code (or ending signal) and everything it printed.
+public func runProgram(_ executable: URL, _ arguments: [String], currentDirectory: URL? = nil) async throws -> (
+    status: Int32, output: String
+) {
+    let (termination, output) = try await ChildProcess.run(
+        executable: executable.path, arguments: arguments, currentDirectory: currentDirectory?.path)
+    return (termination.status, output)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GenewebFormats
+import GenewebProcesses
 import Logging
 
 /// Reads an uploaded file once in a child process (`geneweb check`) before the server reads it.
@@ -23,36 +24,22 @@ struct UploadReadCheck: Sendable {
             throw APIError(.internalServerError, detail: "Internal server error")
         }
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["check", "--format", format.rawValue, file.path]
         // A child that fails is only counted: no backtrace (it takes seconds to print).
-        process.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { _, new in new }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let (reason, status) = try await run(process)
-        guard reason == .uncaughtSignal else { return }
+        let child = try ChildProcess(
+            executable: executable.path, arguments: ["check", "--format", format.rawValue, file.path],
+            environment: ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { _, new in new })
+        let termination = await withTaskCancellationHandler {
+            await child.waitForExit()
+        } onCancel: {
+            child.send(SIGTERM)
+        }
+        try Task.checkCancellation()
+        guard case .signalled(let status) = termination else { return }
         logger.error("the reader failed on an upload (signal \(status) in `geneweb check`); refused, nothing imported")
         throw APIError.validation([
             FieldError(
                 field: "file", message: "the file made the reader fail (signal \(status)); nothing was imported. Please report this file."
             )
         ])
-    }
-
-    /// Runs `process` to its end; a cancelled request (its client gone) ends the child too.
-    private func run(_ process: Process) async throws -> (Process.TerminationReason, Int32) {
-        let ended = AsyncStream<Void>.makeStream()
-        process.terminationHandler = { _ in ended.continuation.finish() }
-        try process.run()
-        let child = process.processIdentifier
-        await withTaskCancellationHandler {
-            for await _ in ended.stream {}
-        } onCancel: {
-            kill(child, SIGTERM)
-        }
-        try Task.checkCancellation()
-        return (process.terminationReason, process.terminationStatus)
     }
 }
