@@ -43,6 +43,7 @@ public enum Migrations {
         .recordVersions,
         .searchCoveringIndexes,
         .accountChanges,
+        .indexCoveringIndexes,
     ]
 
     /// The version of the newest migration this build knows.

@@ -70,17 +70,25 @@ public struct NameIndexRepository: Sendable {
     }
 
     /// One page of `grouped` (rows of `name_key`, `name`, `n`) in `order`, and how many rows it has.
+    ///
+    /// The groups are read once, in key order, and paged here: counting them and reading the page
+    /// in two queries grouped every visible person twice. A base has far fewer names than persons
+    /// (GeneWeb's largest have tens of thousands), so every group of a prefix fits in memory.
     private func page(of grouped: SQLQueryString, order: Order, offset: Int, limit: Int) async throws -> (names: [NameCount], total: Int) {
-        let sort: SQLQueryString = order == .count ? " ORDER BY n DESC, name_key" : " ORDER BY name_key"
-        return try await database.withConnection { sql in
-            let total = try await sql.raw("SELECT count(*) AS total FROM (" + grouped + ") g").first()?.decode(column: "total", as: Int.self) ?? 0
-            let rows = try await sql.raw("SELECT name_key, name, n FROM (" + grouped + ") g" + sort + " LIMIT \(bind: limit) OFFSET \(bind: offset)").all()
-            let names = try rows.map { row in
-                NameCount(
-                    name: try row.decode(column: "name", as: String.self), key: try row.decode(column: "name_key", as: String.self),
-                    count: try row.decode(column: "n", as: Int.self))
-            }
-            return (names, total)
+        let rows = try await database.withConnection { sql in
+            try await sql.raw("SELECT name_key, name, n FROM (" + grouped + ") g ORDER BY name_key").all()
         }
+        var names = try rows.map { row in
+            NameCount(
+                name: try row.decode(column: "name", as: String.self), key: try row.decode(column: "name_key", as: String.self),
+                count: try row.decode(column: "n", as: Int.self))
+        }
+        if order == .count {
+            // Most frequent first; equal counts keep the database's key order (its collation).
+            names = names.enumerated().sorted { ($0.element.count, $1.offset) > ($1.element.count, $0.offset) }.map(\.element)
+        }
+        let start = min(max(offset, 0), names.count)
+        let end = start + min(max(limit, 0), names.count - start)
+        return (Array(names[start..<end]), names.count)
     }
 }
