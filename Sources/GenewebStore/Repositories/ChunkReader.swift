@@ -156,6 +156,11 @@ struct ChunkFields {
         return negative ? 0 &- value : value
     }
 
+    /// A field selected as `COALESCE(CAST(column AS TEXT), '')`: nil for the empty text (NULL).
+    func optionalInteger(_ field: Int) -> Int? {
+        ranges[field].isEmpty ? nil : integer(field)
+    }
+
     func equals(_ field: Int, _ text: StaticString) -> Bool {
         let range = ranges[field]
         guard range.count == text.utf8CodeUnitCount else { return false }

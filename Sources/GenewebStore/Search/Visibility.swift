@@ -31,10 +31,16 @@ public enum Visibility: Sendable {
 
     /// Dead, born more than a lifespan ago, or undated with a child born more than a lifespan
     /// ago or a marriage older than `LivingRule.marriageYears`: `LivingRule.isLiving` negated.
+    ///
+    /// True or false, never NULL: `birth_latest <= cutoff` alone is NULL for an undated person,
+    /// which a WHERE drops like false but `NOT (...)` keeps NULL too. The families' "no parent
+    /// hidden" tests (`NOT EXISTS (... AND NOT visible)`) then let an undated living parent
+    /// through: the anniversaries listed such a couple's recent marriage, and the statistics
+    /// counted it.
     static func notLiving(_ rule: LivingRule, _ alias: String = "p") -> SQLQueryString {
         let p = alias
         return """
-            (\(unsafeRaw: p).deceased = 1 OR \(unsafeRaw: p).birth_latest <= \(bind: rule.lifespanCutoff) OR (\(unsafeRaw: p).birth_latest IS NULL AND EXISTS (
+            (\(unsafeRaw: p).deceased = 1 OR (\(unsafeRaw: p).birth_latest IS NOT NULL AND \(unsafeRaw: p).birth_latest <= \(bind: rule.lifespanCutoff)) OR (\(unsafeRaw: p).birth_latest IS NULL AND EXISTS (
                 SELECT 1 FROM family_members lv_pm JOIN families lv_f ON lv_f.id = lv_pm.family_id
                 WHERE lv_pm.person_id = \(unsafeRaw: p).id AND lv_pm.role = 'parent' AND (lv_f.marriage_sort < \(bind: rule.marriageCutoff) OR EXISTS (
                     SELECT 1 FROM family_members lv_cm JOIN persons lv_c ON lv_c.id = lv_cm.person_id

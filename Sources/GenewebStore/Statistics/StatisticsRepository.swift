@@ -48,156 +48,61 @@ public struct BaseStatistics: Sendable {
     public var oldestLiving: [PersonAge] = []
 }
 
-/// Computes `BaseStatistics` in the database with aggregates over the indexed columns of
-/// migration 10; every figure is restricted by the same `Visibility` as the lists.
+/// Computes `BaseStatistics` over the persons a `Visibility` lets through: the base's rows are
+/// read in one snapshot (`StatisticsRows`) and summed in memory; only the names of the persons
+/// listed are read afterwards.
 public struct StatisticsRepository: Sendable {
     let database: Database
+    /// Rows per aggregated chunk of the scans.
+    let chunkRows: Int
     /// Days in an average Gregorian year.
     static let yearDays = 365.2425
 
-    public init(database: Database) {
+    public init(database: Database, chunkRows: Int = 100_000) {
         self.database = database
+        self.chunkRows = chunkRows
     }
 
     public func statistics(base: Int, visibility: Visibility, rule: LivingRule, listLength: Int = 10) async throws -> BaseStatistics {
-        let visible = visibility.condition
-        let inBase: SQLQueryString = "p.base_id = \(bind: base) AND " + visible
-        let today = DateCalendar.gregorian.date(julianDay: rule.today)
-        return try await database.withConnection { sql in
-            var stats = BaseStatistics()
-            let countsLiving: Bool
-            if case .everyone = visibility { countsLiving = true } else { countsLiving = false }
-            let counts = try await sql.raw(
-                """
-                SELECT count(*) AS persons,
-                    SUM(CASE WHEN p.sex = 'male' THEN 1 ELSE 0 END) AS men,
-                    SUM(CASE WHEN p.sex = 'female' THEN 1 ELSE 0 END) AS women,
-                    SUM(p.deceased) AS deceased,
-                    SUM(CASE WHEN p.birth_sort IS NOT NULL THEN 1 ELSE 0 END) AS with_birth,
-                    SUM(CASE WHEN p.death_sort IS NOT NULL THEN 1 ELSE 0 END) AS with_death,
-                    SUM(CASE WHEN
-                """ + " " + Visibility.notLiving(rule) + " THEN 0 ELSE 1 END) AS living FROM persons p WHERE " + inBase
-            ).first()
-            if let counts {
-                stats.persons = try counts.decode(column: "persons", as: Int.self)
-                stats.men = try counts.decode(column: "men", as: Int?.self) ?? 0
-                stats.women = try counts.decode(column: "women", as: Int?.self) ?? 0
-                stats.unknownSex = stats.persons - stats.men - stats.women
-                stats.deceased = try counts.decode(column: "deceased", as: Int?.self) ?? 0
-                stats.withBirthDate = try counts.decode(column: "with_birth", as: Int?.self) ?? 0
-                stats.withDeathDate = try counts.decode(column: "with_death", as: Int?.self) ?? 0
-                stats.living = countsLiving ? try counts.decode(column: "living", as: Int?.self) ?? 0 : nil
-            }
-            // A family counts when every parent in it is visible.
-            stats.families =
-                try await sql.raw(
-                    """
-                    SELECT count(*) AS n FROM families f WHERE f.base_id = \(bind: base) AND NOT EXISTS (
-                        SELECT 1 FROM family_members fm JOIN persons p ON p.id = fm.person_id
-                        WHERE fm.family_id = f.id AND fm.role = 'parent' AND NOT
-                    """ + " " + visible + ")"
-                ).first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await rows(of: base)
+        var (stats, longestLived, oldestLiving) = rows.figures(visibility, rule: rule, listLength: listLength)
+        let names = try await names(of: (longestLived + oldestLiving).map(\.id))
+        stats.longestLived = longestLived.compactMap { Self.age($0, names) }
+        stats.oldestLiving = oldestLiving.compactMap { Self.age($0, names) }
+        return stats
+    }
 
-            stats.birthsByCentury = try await sql.raw(
-                "SELECT (p.birth_year / 100) * 100 AS century, count(*) AS n FROM persons p WHERE "
-                    + inBase + " AND p.birth_year > 0 GROUP BY (p.birth_year / 100) * 100 ORDER BY century"
-            ).all().map {
-                (try $0.decode(column: "century", as: Int.self), try $0.decode(column: "n", as: Int.self))
+    /// First names and surnames of a few persons (the lists' ten or so), by id.
+    private func names(of ids: [UUID]) async throws -> [UUID: (first: String, surname: String)] {
+        guard !ids.isEmpty else { return [:] }
+        return try await database.withConnection { sql in
+            var query: SQLQueryString = "SELECT id, first_name, surname FROM persons WHERE id IN ("
+            for (index, id) in ids.enumerated() {
+                if index > 0 { query += ", " }
+                query += "\(bind: id)"
             }
-            stats.lifeExpectancy = try await averages(
-                sql,
-                """
-                SELECT p.birth_year AS birth_year, p.sex AS sex, p.death_sort - p.birth_sort AS days FROM persons p WHERE
-                """ + " " + inBase + " AND p.birth_year > 0 AND p.death_sort >= p.birth_sort")
-            // Age in whole calendar years, as `ages` counts it (a year less when the birthday is not
-            // reached), by decade; 100 and over together.
-            let age: SQLQueryString = "(p.death_year - p.birth_year - CASE WHEN p.death_md < p.birth_md THEN 1 ELSE 0 END)"
-            let decade: SQLQueryString = "CASE WHEN " + age + " >= 100 THEN 10 ELSE " + age + " / 10 END"
-            stats.deathsByAge = try await sql.raw(
-                "SELECT " + decade + " AS decade, p.sex AS sex, count(*) AS n FROM persons p WHERE " + inBase
-                    + " AND p.birth_year IS NOT NULL AND p.death_year IS NOT NULL AND p.death_sort >= p.birth_sort GROUP BY " + decade + ", p.sex"
-            ).all().map { row in
-                (
-                    try row.decode(column: "decade", as: Int.self), Sex(rawValue: try row.decode(column: "sex", as: String.self)) ?? .unknown,
-                    try row.decode(column: "n", as: Int.self)
+            query += ")"
+            var names: [UUID: (first: String, surname: String)] = [:]
+            for row in try await sql.raw(query).all() {
+                names[try row.decode(column: "id", as: UUID.self)] = (
+                    try row.decode(column: "first_name", as: String.self), try row.decode(column: "surname", as: String.self)
                 )
             }
-            stats.ageAtMarriage = try await averages(
-                sql,
-                """
-                SELECT p.birth_year AS birth_year, p.sex AS sex, f.marriage_sort - p.birth_sort AS days
-                FROM persons p JOIN family_members fm ON fm.person_id = p.id AND fm.role = 'parent'
-                JOIN families f ON f.id = fm.family_id WHERE
-                """ + " " + inBase + " AND p.birth_year > 0 AND f.marriage_sort > p.birth_sort"
-                    // A marriage is as private as its most private spouse (`FamilyPrivacy`).
-                    + " AND NOT EXISTS (SELECT 1 FROM family_members sm JOIN persons s ON s.id = sm.person_id"
-                    + " WHERE sm.family_id = f.id AND sm.role = 'parent' AND NOT " + visibility.condition(on: "s") + ")")
-            stats.ageAtFirstChild = try await averages(
-                sql,
-                """
-                SELECT p.birth_year AS birth_year, p.sex AS sex, MIN(c.birth_sort) - p.birth_sort AS days
-                FROM persons p JOIN family_members fm ON fm.person_id = p.id AND fm.role = 'parent'
-                JOIN family_members cm ON cm.family_id = fm.family_id AND cm.role = 'child'
-                JOIN persons c ON c.id = cm.person_id WHERE
-                """ + " " + inBase + " AND p.birth_year > 0 AND c.birth_sort > p.birth_sort AND " + visibility.condition(on: "c")
-                    + " GROUP BY p.id, p.birth_year, p.sex, p.birth_sort")
-            stats.longestLived = try await ages(
-                sql,
-                """
-                SELECT p.id, p.first_name, p.surname, p.birth_year, p.birth_md, p.death_year AS end_year, p.death_md AS end_md,
-                    p.death_sort - p.birth_sort AS days FROM persons p WHERE
-                """ + " " + inBase + " AND p.death_sort >= p.birth_sort ORDER BY days DESC, p.id LIMIT \(bind: listLength)")
-            if countsLiving {
-                stats.oldestLiving = try await ages(
-                    sql,
-                    """
-                    SELECT p.id, p.first_name, p.surname, p.birth_year, p.birth_md, \(bind: today.year) AS end_year,
-                        \(bind: today.month * 100 + today.day) AS end_md, \(bind: rule.today) - p.birth_sort AS days FROM persons p
-                    WHERE p.base_id = \(bind: base) AND p.birth_latest IS NOT NULL AND NOT
-                    """ + " " + Visibility.notLiving(rule) + " ORDER BY p.birth_sort, p.id LIMIT \(bind: listLength)")
-            }
-            return stats
+            return names
         }
     }
 
-    /// Averages of `days` (as years) by century of `birth_year` and `sex` over the rows of `rows`.
-    private func averages(_ sql: any SQLDatabase, _ rows: SQLQueryString) async throws -> [CenturyAverage] {
-        try await sql.raw(
-            """
-            SELECT (r.birth_year / 100) * 100 AS century, r.sex AS sex, count(*) AS n,
-                AVG(CAST(r.days AS DOUBLE PRECISION)) AS days FROM (
-            """ + " " + rows + ") r GROUP BY (r.birth_year / 100) * 100, r.sex ORDER BY century, sex"
-        ).all().map { row in
-            CenturyAverage(
-                century: try row.decode(column: "century", as: Int.self),
-                sex: Sex(rawValue: try row.decode(column: "sex", as: String.self)) ?? .unknown,
-                persons: try row.decode(column: "n", as: Int.self),
-                averageYears: ((try row.decode(column: "days", as: Double.self)) / Self.yearDays * 10).rounded() / 10
-            )
+    /// A listed person with their age in whole years: by calendar when both years are known (a
+    /// year less when the day of the year is not reached yet), by days otherwise.
+    private static func age(_ listed: StatisticsRows.Listed, _ names: [UUID: (first: String, surname: String)]) -> PersonAge? {
+        // A person removed between the two reads is left out of the list.
+        guard let name = names[listed.id] else { return nil }
+        var years = Int(Double(listed.days) / yearDays)
+        if let birthYear = listed.birthYear, let endYear = listed.endYear {
+            years = endYear &- birthYear
+            if let birthDay = listed.birthMonthDay, let endDay = listed.endMonthDay, endDay < birthDay { years -= 1 }
         }
-    }
-
-    /// Persons with their age in whole years: by calendar when both years are known (a year
-    /// less when the day of the year is not reached yet), by days otherwise.
-    private func ages(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> [PersonAge] {
-        try await sql.raw(query).all().map { row in
-            let birthYear = try row.decode(column: "birth_year", as: Int?.self)
-            var years = Int(Double(try row.decode(column: "days", as: Int.self)) / Self.yearDays)
-            if let birthYear, let endYear = try row.decode(column: "end_year", as: Int?.self) {
-                years = endYear - birthYear
-                if let birthDay = try row.decode(column: "birth_md", as: Int?.self), let endDay = try row.decode(column: "end_md", as: Int?.self),
-                    endDay < birthDay
-                {
-                    years -= 1
-                }
-            }
-            return PersonAge(
-                id: try row.decode(column: "id", as: UUID.self),
-                firstName: try row.decode(column: "first_name", as: String.self),
-                surname: try row.decode(column: "surname", as: String.self),
-                birthYear: birthYear, years: years
-            )
-        }
+        return PersonAge(id: listed.id, firstName: name.first, surname: name.surname, birthYear: listed.birthYear, years: years)
     }
 }
 
