@@ -197,7 +197,7 @@ func buildRouter(
     GenealogyController(
         graphs: graphs, persons: PersonRepository(database: database), statistics: StatisticsRepository(database: database),
         anniversaries: AnniversaryRepository(database: database), names: NameIndexRepository(database: database),
-        consanguinityCache: caches.consanguinity, answers: caches.statistics, scope: scope
+        consanguinityCache: caches.consanguinity, answers: caches.statistics, kept: caches.genealogy, scope: scope
     ).addRoutes(to: router, catalog: catalog)
     SearchController(
         search: SearchRepository(database: database), names: NameIndexRepository(database: database),

@@ -58,6 +58,62 @@ struct PersonAnswerCacheTests {
         }
     }
 
+    @Test("genealogy answers are kept until a write, apart for each kind of caller and each query", arguments: serverEngines)
+    func keptGenealogy(engine: DatabaseEngine) async throws {
+        try await withAuthApp(engine) { client in
+            let admin = try await client.loginAdmin()
+            func create(_ fields: [String: Any]) async throws -> String {
+                try #require(try await PersonsAPITests.create(client, fields, token: admin.access)["id"] as? String)
+            }
+            let child = try await create(["first_name": "Odile", "surname": "Arbre", "birth": ["date": "1900"], "death": ["date": "1980"]])
+            let father = try await create(["first_name": "Basile", "surname": "Arbre", "birth": ["date": "1870"], "death": ["date": "1940"]])
+            // Marked private: restricted for anonymous callers, until she is made public.
+            let mother = try await create([
+                "first_name": "Céleste", "surname": "Discrète", "birth": ["date": "1875", "place": "Nantes"], "death": ["date": "1950"], "access": "private",
+            ])
+            let family = try await client.request(
+                .post, "/api/v1/families", json: ["parents": [father, mother], "children_ids": [child]], token: admin.access)
+            #expect(family.status == .created)
+            let path = "/api/v1/genealogy/ancestors/\(child)?max_generations=2"
+
+            let first = try await client.request(.get, path)
+            let again = try await client.request(.get, path)
+            #expect(first.status == .ok && String(buffer: first.body) == String(buffer: again.body))
+            // Only a walked answer says how long the walk took: the second came from memory.
+            #expect(first.headers[.init("Server-Timing")!]?.hasPrefix("graph") == true)
+            #expect(again.headers[.init("Server-Timing")!] == nil, "the second answer came from memory")
+            #expect(again.headers[.contentType] == "application/json; charset=utf-8")
+            // The private mother: restricted for anonymous callers before and after an admin read her in full.
+            for round in 1...2 {
+                let anonymous = String(buffer: try await client.request(.get, path).body)
+                #expect(anonymous.contains("restricted") && !anonymous.contains("Nantes") && !anonymous.contains("Céleste"), "round \(round)")
+                let full = String(buffer: try await client.request(.get, path, token: admin.access).body)
+                #expect(full.contains("Céleste") && full.contains("Nantes"), "round \(round)")
+            }
+            // Another query is another answer.
+            let one = try await client.request(.get, "/api/v1/genealogy/ancestors/\(child)?max_generations=1")
+            #expect(try one.json["max_generations"] as? Int == 1)
+            let relationship = "/api/v1/genealogy/relationship/\(child)/\(father)"
+            #expect(String(buffer: try await client.request(.get, relationship).body).contains("Basile"))
+
+            // A write shows at once: a rename, then the mother made public.
+            let renamed = try await client.request(
+                .patch, "/api/v1/persons/\(father)", json: ["first_name": "Barnabé"], token: admin.access, headers: [.ifMatch: "\"1\""])
+            #expect(renamed.status == .ok)
+            let afterRename = String(buffer: try await client.request(.get, path).body)
+            #expect(afterRename.contains("Barnabé") && !afterRename.contains("Basile"))
+            let walkedAgain = try await client.request(.get, path)
+            #expect(walkedAgain.headers[.init("Server-Timing")!] == nil, "kept again after the write's answer")
+            #expect(String(buffer: try await client.request(.get, relationship).body).contains("Barnabé"))
+            let opened = try await client.request(
+                .patch, "/api/v1/persons/\(mother)", json: ["access": "public"], token: admin.access, headers: [.ifMatch: "\"1\""])
+            #expect(opened.status == .ok)
+            #expect(String(buffer: try await client.request(.get, path).body).contains("Nantes"))
+            // An error is never kept: an unknown person stays a 404, and a person added later is found.
+            #expect(try await client.request(.get, "/api/v1/genealogy/ancestors/\(UUID().uuidString.lowercased())").status == .notFound)
+        }
+    }
+
     @Test("memory stays within its budget; forgetting a base drops its answers only")
     func bounded() {
         let cache = PersonAnswerCache(byteBudget: 32 << 20)

@@ -109,3 +109,21 @@ extension UUID {
         withUnsafeBytes(of: uuid) { ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
     }
 }
+
+/// Ids numbered by their place in a list, looked up like the graph's (`IDTable`): for readers of
+/// a base outside the graph, such as the statistics' scans, where a dictionary's hashing of a
+/// million UUIDs was a sixth of the time.
+public struct IDNumbering: Sendable {
+    private let ids: ChunkedArray<UUID>
+    private let table: IDTable
+
+    public init(_ ids: [UUID]) {
+        self.ids = ChunkedArray(ids)
+        table = IDTable(numbering: self.ids)
+    }
+
+    /// The place of `id` in the list (the last one when listed twice), or nil.
+    public func number(of id: UUID) -> Int32? {
+        table.find(id, in: ids)
+    }
+}

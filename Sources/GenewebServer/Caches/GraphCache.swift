@@ -54,6 +54,11 @@ final class GraphCache: Sendable {
         Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
+    /// The base's version now (in memory while the database follows the versions).
+    func currentVersion(of base: Int) async throws -> Int {
+        try await repository.version(of: base)
+    }
+
     func graph(for base: Int) async throws -> GenealogyGraph {
         try await entry(for: base).graph
     }

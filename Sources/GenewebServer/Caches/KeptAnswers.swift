@@ -106,7 +106,21 @@ struct AnonymousPageKey: KeptAnswerKey {
     var bytes: Int { 48 + path.utf8.count + query.utf8.count }
 }
 
+/// A genealogy route's answer about persons (ancestors, descendants, trees, Sosa, relationship,
+/// consanguinity, implex): the path and query say what was asked, and the privacy of the
+/// persons shown depends on the caller as a person's answer does.
+struct GenealogyAnswerKey: KeptAnswerKey {
+    let base: Int
+    let path: String
+    let query: String
+    let seesEverything: Bool
+    let publicNames: Bool
+
+    var bytes: Int { 48 + path.utf8.count + query.utf8.count }
+}
+
 typealias PersonAnswerCache = KeptAnswers<PersonAnswerKey>
+typealias GenealogyAnswerCache = KeptAnswers<GenealogyAnswerKey>
 typealias AnonymousPageCache = KeptAnswers<AnonymousPageKey>
 
 extension KeptAnswers.Answer {

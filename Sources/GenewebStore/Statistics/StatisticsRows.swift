@@ -106,18 +106,19 @@ extension StatisticsRepository {
             rows.birthMonthDay.append(fields.optionalInteger(9) ?? StatisticsRows.none)
             rows.deathMonthDay.append(fields.optionalInteger(10) ?? StatisticsRows.none)
         }
-        var personIndex = [UUID: Int32](minimumCapacity: rows.count)
-        for (index, id) in rows.ids.enumerated() { personIndex[id] = Int32(index) }
+        let personNumbers = IDNumbering(rows.ids)
 
-        var familyIndex: [UUID: Int32] = [:]
+        var familyIDs: [UUID] = []
         try await reader.each(
             fields: ["f.id", nullable("f.marriage_sort")], key: [.init(expression: "f.id", field: 0, kind: .uuid)],
             from: "families f WHERE f.base_id = \(bind: base)"
         ) { fields in
             guard let id = fields.uuid(0) else { return }
-            familyIndex[id] = Int32(rows.marriageSort.count)
+            familyIDs.append(id)
             rows.marriageSort.append(fields.optionalInteger(1) ?? StatisticsRows.none)
         }
+
+        let familyNumbers = IDNumbering(familyIDs)
 
         // As the graph reads them: SQLite walks every base's links in file order and keeps this
         // base's; PostgreSQL joins the families of the base.
@@ -136,8 +137,8 @@ extension StatisticsRepository {
                 ? "family_members m WHERE 1 = 1"
                 : "family_members m JOIN families f ON f.id = m.family_id WHERE f.base_id + 0 = \(bind: base)"
         ) { fields in
-            guard let familyID = fields.uuid(0), let family = familyIndex[familyID], let personID = fields.uuid(1),
-                let person = personIndex[personID]
+            guard let familyID = fields.uuid(0), let family = familyNumbers.number(of: familyID), let personID = fields.uuid(1),
+                let person = personNumbers.number(of: personID)
             else { return }
             if fields.equals(2, "parent") {
                 parents.append((family, person))
