@@ -1,5 +1,6 @@
 import Foundation
 import GenewebCore
+import GenewebFormats
 import Logging
 import SQLKit
 import Testing
@@ -52,6 +53,26 @@ struct NameIndexPagingTests {
                 }
             }
             #expect(compared > 200, "the random bases give the indexes names to page")
+        }
+    }
+
+    @Test("a surname of 600 CJK characters (1,800 bytes) is written, indexed and searched on both engines", arguments: allEngines)
+    func longName(engine: DatabaseEngine) async throws {
+        try await EngineFixture.with(engine) { database in
+            try await MigrationRunner(database: database, logger: Logger(label: "test.names")).migrate()
+            var random = SeededRandom(seed: 3)
+            let surname = String((0..<600).map { _ in Character(UnicodeScalar(UInt32(0x4E00 + random.int(0...20_000)))!) })
+            var document = GedcomDocument()
+            document.persons = [Person(firstName: "Jean", surname: surname, sex: .male)]
+            _ = try await GenealogyImporter(database: database).importDocument(document, into: try BaseName("default"), format: "gedcom", replace: false)
+            let base = try #require(try await BaseRepository(database: database).id(of: try BaseName("default")))
+            let found = try await NameIndexRepository(database: database).names(
+                .surname, base: base, visibility: .everyone, prefix: nil, order: .name, offset: 0, limit: 10)
+            #expect(found.total == 1 && found.names.first?.name == surname)
+            // Searched by the whole name, it is found: the query's word is cut like the index's.
+            let search = try await SearchRepository(database: database).search(
+                PersonSearch(query: "jean " + surname), base: base, visibility: .everyone, offset: 0, limit: 5)
+            #expect(search.total == 1)
         }
     }
 

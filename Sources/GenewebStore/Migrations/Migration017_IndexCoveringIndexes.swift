@@ -13,14 +13,19 @@ extension Migration {
     /// - The indexes of names and days carry `id`: the rule's test of an undated person's
     ///   children and marriages names it, and an index without it sends SQLite to the table for
     ///   every row, tested or not.
-    static let indexCoveringIndexes = Migration(version: 17, name: "index_covering_indexes") { _ in
-        [
+    /// - On PostgreSQL the display names (`surname`, `first_name`) stay out: a B-tree entry
+    ///   holds at most 2,704 bytes there, and a name of some 500 CJK characters beside its key
+    ///   would make its person impossible to write (SQLite keeps long entries in overflow pages).
+    ///   The index then finds the group's rows and PostgreSQL reads the names from the table.
+    static let indexCoveringIndexes = Migration(version: 17, name: "index_covering_indexes") { engine in
+        let (surname, firstName) = engine == .sqlite ? (", surname", ", first_name") : ("", "")
+        return [
             "DROP INDEX persons_by_list_order",
             """
             CREATE INDEX persons_by_list_order ON persons (base_id, surname_key, first_name_key, occurrence, id,
-                access, deceased, birth_latest, surname)
+                access, deceased, birth_latest\(surname))
             """,
-            "CREATE INDEX persons_by_first_name ON persons (base_id, first_name_key, access, deceased, birth_latest, first_name, id)",
+            "CREATE INDEX persons_by_first_name ON persons (base_id, first_name_key, access, deceased, birth_latest\(firstName), id)",
             "DROP INDEX persons_by_birth_day",
             "CREATE INDEX persons_by_birth_day ON persons (base_id, birth_md, birth_sort, id, birth_year, access, deceased, birth_latest)",
             "DROP INDEX persons_for_graph",

@@ -36,6 +36,16 @@ struct PersonIndexEntry {
     /// ignored, for grouping) and the text as first written.
     let places: [(key: String, name: String)]
 
+    /// Characters of a word that are indexed and searched. PostgreSQL refuses a B-tree entry over
+    /// 2,704 bytes: a name of 600 CJK characters in one word, with its sound key beside it in
+    /// `person_words_by_sound_field`, made its person impossible to write. No one types a longer
+    /// word in a search; a longer query word is cut the same way and still finds the name.
+    static let wordLimit = 100
+
+    static func indexed(_ word: Substring) -> String {
+        String(word.prefix(wordLimit))
+    }
+
     init(_ person: Person) {
         deceased = person.deathStatus.isDead || person.death != nil || person.burial != nil ? 1 : 0
         access = person.access.rawValue
@@ -49,8 +59,8 @@ struct PersonIndexEntry {
         var seen: Set<Word> = []
         func add(_ text: String?, _ field: Field) {
             guard let text else { return }
-            for word in NameNormalizer.key(text).split(separator: " ") {
-                let entry = Word(field: field, word: String(word), phonetic: field == .birthPlace ? "" : PhoneticKey.key(String(word)))
+            for word in NameNormalizer.key(text).split(separator: " ").map(Self.indexed) {
+                let entry = Word(field: field, word: word, phonetic: field == .birthPlace ? "" : PhoneticKey.key(word))
                 if seen.insert(entry).inserted { words.append(entry) }
             }
         }

@@ -47,8 +47,8 @@ public struct PersonSearch: Sendable {
         var terms: [Term] = []
         func add(_ text: String?, _ fields: [PersonIndexEntry.Field]) {
             guard let text else { return }
-            for word in NameNormalizer.key(text).split(separator: " ") {
-                let term = Term(word: String(word), fields: fields)
+            for word in NameNormalizer.key(text).split(separator: " ").map(PersonIndexEntry.indexed) {
+                let term = Term(word: word, fields: fields)
                 if !terms.contains(term) { terms.append(term) }
             }
         }
