@@ -79,7 +79,8 @@ public final class ChildProcess: Sendable {
             var ends: [Int32] = [-1, -1]
             guard geneweb_pipe_cloexec(&ends) == 0 else { throw ChildProcessError.system("pipe2", errno) }
             readEnd = ends[0]
-            ours.append(ends[1])
+            // Ours until the reader thread takes it, below.
+            ours.append(contentsOf: ends)
             try Self.check(posix_spawn_file_actions_adddup2(&actions, ends[1], 1), "adddup2 stdout")
             try Self.check(posix_spawn_file_actions_adddup2(&actions, ends[1], 2), "adddup2 stderr")
         } else {
@@ -99,11 +100,9 @@ public final class ChildProcess: Sendable {
         }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard spawned == 0 else {
-            if readEnd >= 0 { close(readEnd) }
-            throw ChildProcessError.system("posix_spawn \(executable)", spawned)
-        }
+        guard spawned == 0 else { throw ChildProcessError.system("posix_spawn \(executable)", spawned) }
         processIdentifier = pid
+        ours.removeAll { $0 == readEnd }
 
         let state = self.state
         let child = pid
@@ -118,8 +117,9 @@ public final class ChildProcess: Sendable {
             outputRead.signal()
         }
         Thread.detachNewThread {
-            let termination = Self.waitForChild(child)
-            state.reaped()
+            // Seen ended but not reaped yet, so its number stays its own until `send` can no
+            // longer use it.
+            let termination = Self.waitForChild(child) { state.reaped() }
             // Hand the output over before saying the child ended; a grandchild that kept the
             // pipe open must not hold the end back for more than a moment.
             _ = outputRead.wait(timeout: .now() + 2)
@@ -138,7 +138,8 @@ public final class ChildProcess: Sendable {
         state.whileRunning { kill(processIdentifier, signal) }
     }
 
-    /// Suspends until the child ends (and its output has been read).
+    /// Suspends until the child ends and its output has been read (or, when a grandchild keeps
+    /// the output open, 2 s after the child ended).
     public func waitForExit() async -> Termination {
         await state.ended()
     }
@@ -200,7 +201,14 @@ public final class ChildProcess: Sendable {
         }
     }
 
-    private static func waitForChild(_ pid: pid_t) -> Termination {
+    /// Waits for the child to end, calls `ended` while it is still a zombie (its number not
+    /// free yet), then reaps it.
+    private static func waitForChild(_ pid: pid_t, ended: () -> Void) -> Termination {
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 {
+            if errno != EINTR { break }
+        }
+        ended()
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             if errno != EINTR { return .exited(-1) }

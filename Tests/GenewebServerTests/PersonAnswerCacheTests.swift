@@ -90,6 +90,9 @@ struct PersonAnswerCacheTests {
                 let full = String(buffer: try await client.request(.get, path, token: admin.access).body)
                 #expect(full.contains("Céleste") && full.contains("Nantes"), "round \(round)")
             }
+            // A parameter the route ignores is the same question: the same kept answer.
+            let junk = try await client.request(.get, path + "&utm_source=x&max_generations=9")
+            #expect(junk.headers[.init("Server-Timing")!] == nil && String(buffer: junk.body) == String(buffer: again.body))
             // Another query is another answer.
             let one = try await client.request(.get, "/api/v1/genealogy/ancestors/\(child)?max_generations=1")
             #expect(try one.json["max_generations"] as? Int == 1)

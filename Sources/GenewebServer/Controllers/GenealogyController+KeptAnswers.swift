@@ -19,9 +19,19 @@ extension GenealogyController {
         }
     }
 
+    /// The parameters these routes read, as they read them (the first value of each): a
+    /// parameter they ignore, added to a question, must not make another answer to keep, or junk
+    /// queries would fill the budget and empty it.
+    static let keptParameters = ["max_generations", "tree_type", "direction", "root_person_id"]
+
+    static func keptQuery(_ request: Request) -> String {
+        let query = request.uri.queryParameters
+        return keptParameters.compactMap { name in query[name[...]].map { "\(name)=\($0)" } }.joined(separator: "&")
+    }
+
     /// The kept answer to this request, or `compute`'s, kept.
     ///
-    /// The key is the path and query, and what of the caller the privacy of the persons shown
+    /// The key is the path and the parameters read, and what of the caller the privacy of the persons shown
     /// depends on (as for a person's answer). The answer is kept under the version of the graph
     /// it was computed on; its persons are read after the graph, so at that version or later: a
     /// write committed meanwhile leaves it under a version that is already past. Errors (a hidden
@@ -30,7 +40,7 @@ extension GenealogyController {
         let base = try await scope.resolve(request, context)
         let policy = PrivacyPolicy(role: context.role, base: base)
         let key = GenealogyAnswerKey(
-            base: base.id, path: request.uri.path, query: request.uri.query ?? "", seesEverything: policy.seesEverything,
+            base: base.id, path: request.uri.path, query: Self.keptQuery(request), seesEverything: policy.seesEverything,
             publicNames: base.publicNames)
         let day = policy.rule.today
         let version = try await graphs.currentVersion(of: base.id)

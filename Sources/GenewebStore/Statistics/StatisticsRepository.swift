@@ -100,7 +100,7 @@ public struct StatisticsRepository: Sendable {
         var years = Int(Double(listed.days) / yearDays)
         if let birthYear = listed.birthYear, let endYear = listed.endYear {
             years = endYear &- birthYear
-            if let birthDay = listed.birthMonthDay, let endDay = listed.endMonthDay, endDay < birthDay { years -= 1 }
+            if let birthDay = listed.birthMonthDay, let endDay = listed.endMonthDay, endDay < birthDay { years = years &- 1 }
         }
         return PersonAge(id: listed.id, firstName: name.first, surname: name.surname, birthYear: listed.birthYear, years: years)
     }

@@ -1,9 +1,13 @@
 import Foundation
 import GenewebCore
 
-/// The figures of `BaseStatistics` over the rows, with exactly the meaning the SQL of
-/// `Visibility` and of the former queries gave them (NULL compares false, integer division
-/// truncates, averages of whole days); `StatisticsParityTests` holds that SQL and compares.
+/// The figures of `BaseStatistics` over the rows, with the meaning the SQL of `Visibility` and
+/// of the former queries gave them (NULL compares false, integer division truncates, averages of
+/// whole days); `StatisticsParityTests` holds that SQL and compares. Two differences, on data the
+/// SQL mishandled: a living person with a birth year but no birth day (a dated baptism beside an
+/// undated birth) is listed after the others among the oldest living, where the SQL sorted them
+/// first on SQLite and failed to decode their age; and links to a person or family of another
+/// base (which the store never writes) are ignored.
 extension StatisticsRows {
     /// Which persons `visibility` lets through: `Visibility.condition` evaluated here.
     func visible(_ visibility: Visibility) -> [Bool] {
